@@ -1,0 +1,212 @@
+// Package client is a typed client for Pinecone's control-plane API. It knows
+// HTTP, Pinecone's paths and JSON shapes, retries and waiting; it knows nothing
+// about Terraform except tflog for request logs.
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+const (
+	// DefaultBaseURL is Pinecone's control plane.
+	DefaultBaseURL = "https://api.pinecone.io"
+	// DefaultAPIVersion is sent as X-Pinecone-Api-Version on every request.
+	DefaultAPIVersion = "2026-04"
+
+	headerAPIKey     = "Api-Key"
+	headerAPIVersion = "X-Pinecone-Api-Version"
+)
+
+// Options configures a Client. Zero values take the documented defaults.
+type Options struct {
+	APIKey     string
+	BaseURL    string // control plane; the scheme is kept (http:// works for the emulator)
+	APIVersion string
+	UserAgent  string
+	Retry      RetryPolicy
+	// Transport is the innermost round tripper (default http.DefaultTransport).
+	Transport http.RoundTripper
+	// Poll tunes waiting for asynchronous operations; zero = DefaultPollConfig.
+	Poll PollConfig
+}
+
+// Client calls Pinecone's control plane. It is safe for concurrent use.
+type Client struct {
+	apiKey     string
+	baseURL    *url.URL
+	apiVersion string
+	userAgent  string
+	http       *http.Client
+	poll       PollConfig
+}
+
+// New builds a Client. A missing API key is not an error here: calls that
+// need one fail with ErrMissingAPIKey.
+func New(opts Options) (*Client, error) {
+	base, err := ParseBaseURL(opts.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	version := opts.APIVersion
+	if version == "" {
+		version = DefaultAPIVersion
+	}
+	inner := opts.Transport
+	if inner == nil {
+		inner = http.DefaultTransport
+	}
+	policy := opts.Retry
+	if policy == (RetryPolicy{}) {
+		policy = DefaultRetryPolicy()
+	}
+	poll := opts.Poll
+	if poll == (PollConfig{}) {
+		poll = DefaultPollConfig()
+	}
+	return &Client{
+		apiKey:     opts.APIKey,
+		baseURL:    base,
+		apiVersion: version,
+		userAgent:  opts.UserAgent,
+		http:       &http.Client{Transport: newRetryTransport(&loggingTransport{next: inner}, policy)},
+		poll:       poll,
+	}, nil
+}
+
+// ParseBaseURL accepts "https://host", "http://127.0.0.1:8080" or a bare
+// host (https is assumed), the way Pinecone's SDKs read PINECONE_CONTROLLER_HOST.
+func ParseBaseURL(raw string) (*url.URL, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		raw = DefaultBaseURL
+	}
+	if !strings.HasPrefix(raw, "http://") && !strings.HasPrefix(raw, "https://") {
+		raw = "https://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("invalid Pinecone control-plane URL %q: %w", raw, err)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("invalid Pinecone control-plane URL %q: no host", raw)
+	}
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	return u, nil
+}
+
+// BaseURL returns the control-plane URL this client talks to.
+func (c *Client) BaseURL() string { return c.baseURL.String() }
+
+// HasAPIKey reports whether calls that need an API key can be made.
+func (c *Client) HasAPIKey() bool { return c.apiKey != "" }
+
+// call describes one request.
+type call struct {
+	method    string
+	path      string // already escaped
+	query     url.Values
+	body      any
+	out       any
+	retrySafe bool // POST whose uncertain failure may be retried (caller adopts a 409)
+}
+
+// do sends a call with the API key and decodes a 2xx JSON answer into out.
+// Any 2xx is success: the spec and production disagree on some codes.
+func (c *Client) do(ctx context.Context, cl call) error {
+	if c.apiKey == "" {
+		return ErrMissingAPIKey
+	}
+	ctx = tflog.NewSubsystem(ctx, LogSubsystem, tflog.WithLevelFromEnv("TF_LOG_PROVIDER_PINECONE_HTTP"))
+	ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, LogSubsystem, c.apiKey)
+	ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, c.apiKey)
+	if cl.retrySafe {
+		ctx = withRetrySafePost(ctx)
+	}
+	ctx, attempts := withAttemptLog(ctx)
+
+	req, err := c.newRequest(ctx, cl)
+	if err != nil {
+		return err
+	}
+	req.Header.Set(headerAPIKey, c.apiKey)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return fmt.Errorf("%s %s: %w", cl.method, cl.path, ctxErr)
+		}
+		return fmt.Errorf("%s %s: %w", cl.method, cl.path, stripURL(err))
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("%s %s: reading response: %w", cl.method, cl.path, err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		apiErr := newAPIError(cl.method, cl.path, resp.StatusCode, data)
+		apiErr.AfterUncertainRetry = attempts.uncertain
+		return apiErr
+	}
+	if cl.out == nil || len(bytes.TrimSpace(data)) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(data, cl.out); err != nil {
+		return fmt.Errorf("%s %s: decoding response: %w", cl.method, cl.path, err)
+	}
+	return nil
+}
+
+func (c *Client) newRequest(ctx context.Context, cl call) (*http.Request, error) {
+	u := *c.baseURL
+	u.Path = c.baseURL.Path + cl.path
+	u.RawPath = c.baseURL.Path + cl.path
+	if len(cl.query) > 0 {
+		u.RawQuery = cl.query.Encode()
+	}
+	var body io.Reader
+	var payload []byte
+	if cl.body != nil {
+		var err error
+		payload, err = json.Marshal(cl.body)
+		if err != nil {
+			return nil, fmt.Errorf("encoding %s %s request: %w", cl.method, cl.path, err)
+		}
+		body = bytes.NewReader(payload)
+	}
+	req, err := http.NewRequestWithContext(ctx, cl.method, u.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	if payload != nil {
+		req.Header.Set("Content-Type", "application/json")
+		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(payload)), nil }
+	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set(headerAPIVersion, c.apiVersion)
+	if c.userAgent != "" {
+		req.Header.Set("User-Agent", c.userAgent)
+	}
+	return req, nil
+}
+
+// stripURL keeps the transport's reason but drops the *url.Error wrapper,
+// whose text repeats the full URL.
+func stripURL(err error) error {
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		return uerr.Err
+	}
+	return err
+}
+
+// pathEscape escapes one path segment (names come from users).
+func pathEscape(s string) string { return url.PathEscape(s) }

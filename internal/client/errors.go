@@ -1,0 +1,132 @@
+package client
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// Sentinel errors matched with errors.Is against an *APIError. They classify
+// the HTTP status so callers never look at status numbers or message text.
+var (
+	ErrBadRequest         = errors.New("bad request")
+	ErrUnauthenticated    = errors.New("unauthenticated")
+	ErrPaymentRequired    = errors.New("payment required")
+	ErrForbidden          = errors.New("forbidden")
+	ErrNotFound           = errors.New("not found")
+	ErrAlreadyExists      = errors.New("already exists")
+	ErrFailedPrecondition = errors.New("failed precondition")
+	ErrUnprocessable      = errors.New("unprocessable entity")
+	ErrRateLimited        = errors.New("rate limited")
+	ErrServer             = errors.New("server error")
+
+	// ErrMissingAPIKey is returned by any call that needs an API key when the
+	// client was built without one. It is raised lazily so that a provider
+	// without credentials can still validate and plan.
+	ErrMissingAPIKey = errors.New("no Pinecone API key configured")
+)
+
+var sentinelByStatus = map[int]error{
+	http.StatusBadRequest:          ErrBadRequest,
+	http.StatusUnauthorized:        ErrUnauthenticated,
+	http.StatusPaymentRequired:     ErrPaymentRequired,
+	http.StatusForbidden:           ErrForbidden,
+	http.StatusNotFound:            ErrNotFound,
+	http.StatusConflict:            ErrAlreadyExists,
+	http.StatusPreconditionFailed:  ErrFailedPrecondition,
+	http.StatusUnprocessableEntity: ErrUnprocessable,
+	http.StatusTooManyRequests:     ErrRateLimited,
+}
+
+// APIError is a non-2xx answer from Pinecone, decoded from its error body
+// ({"error":{"code","message"},"status"}).
+type APIError struct {
+	Status  int    // HTTP status code
+	Code    string // Pinecone error code, e.g. NOT_FOUND, ALREADY_EXISTS
+	Message string // Pinecone's human-readable message
+	Method  string // request method, for context in messages
+	Path    string // request path (never the query), for context in messages
+
+	// AfterUncertainRetry is true when an earlier attempt of the same request
+	// failed in a way that leaves open whether the server acted on it (the
+	// connection broke after the request was sent, or a 5xx). A 409 with this
+	// flag may be the echo of our own create, which callers may adopt.
+	AfterUncertainRetry bool
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: HTTP %d", e.Method, e.Path, e.Status)
+	if e.Code != "" {
+		fmt.Fprintf(&b, " %s", e.Code)
+	}
+	if e.Message != "" {
+		fmt.Fprintf(&b, ": %s", e.Message)
+	}
+	return b.String()
+}
+
+// Is lets errors.Is(err, ErrNotFound) and friends classify an APIError.
+func (e *APIError) Is(target error) bool {
+	if target == ErrServer {
+		return e.Status >= 500
+	}
+	s, ok := sentinelByStatus[e.Status]
+	return ok && s == target
+}
+
+// errorBody is Pinecone's documented error shape (all control-plane APIs).
+type errorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+	Status int `json:"status"`
+}
+
+// oauthErrorBody is the shape used by the OAuth token endpoint.
+type oauthErrorBody struct {
+	Error       string `json:"error"`
+	Description string `json:"error_description"`
+}
+
+// newAPIError builds an APIError from a response status and its raw body.
+// Bodies that are not Pinecone's JSON shape still produce a useful message.
+func newAPIError(method, path string, status int, body []byte) *APIError {
+	e := &APIError{Status: status, Method: method, Path: path}
+	var eb errorBody
+	if err := json.Unmarshal(body, &eb); err == nil && (eb.Error.Code != "" || eb.Error.Message != "") {
+		e.Code = eb.Error.Code
+		e.Message = eb.Error.Message
+		return e
+	}
+	var ob oauthErrorBody
+	if err := json.Unmarshal(body, &ob); err == nil && ob.Error != "" {
+		e.Code = ob.Error
+		e.Message = ob.Description
+		return e
+	}
+	e.Message = strings.TrimSpace(truncate(string(body), 512))
+	if e.Message == "" {
+		e.Message = http.StatusText(status)
+	}
+	return e
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}
+
+// AsAPIError returns the *APIError in err's chain, if any.
+func AsAPIError(err error) (*APIError, bool) {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr, true
+	}
+	return nil, false
+}

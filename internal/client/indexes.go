@@ -1,0 +1,343 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+)
+
+// Index states reported in IndexModel.Status.State.
+const (
+	IndexStateInitializing         = "Initializing"
+	IndexStateInitializationFailed = "InitializationFailed"
+	IndexStateReady                = "Ready"
+	IndexStateTerminating          = "Terminating"
+	IndexStateDisabled             = "Disabled"
+)
+
+// Read capacity modes and states.
+const (
+	ReadCapacityOnDemand  = "OnDemand"
+	ReadCapacityDedicated = "Dedicated"
+	ReadCapacityReady     = "Ready"
+	ReadCapacityError     = "Error"
+)
+
+// IndexModel is Pinecone's description of an index.
+type IndexModel struct {
+	Name               string            `json:"name"`
+	Dimension          *int32            `json:"dimension,omitempty"`
+	Metric             string            `json:"metric"`
+	Host               string            `json:"host"`
+	PrivateHost        string            `json:"private_host,omitempty"`
+	DeletionProtection string            `json:"deletion_protection,omitempty"`
+	Tags               map[string]string `json:"tags,omitempty"`
+	Embed              *IndexEmbed       `json:"embed,omitempty"`
+	Spec               IndexSpec         `json:"spec"`
+	Status             IndexStatus       `json:"status"`
+	VectorType         string            `json:"vector_type"`
+}
+
+// IndexStatus is the readiness of an index.
+type IndexStatus struct {
+	Ready bool   `json:"ready"`
+	State string `json:"state"`
+}
+
+// IndexSpec holds exactly one deployment kind.
+type IndexSpec struct {
+	Serverless *ServerlessSpec `json:"serverless,omitempty"`
+	Pod        *PodSpec        `json:"pod,omitempty"`
+	BYOC       *BYOCSpec       `json:"byoc,omitempty"`
+}
+
+// ServerlessSpec is a serverless deployment (request and response).
+type ServerlessSpec struct {
+	Cloud            string          `json:"cloud"`
+	Region           string          `json:"region"`
+	ReadCapacity     *ReadCapacity   `json:"read_capacity,omitempty"`
+	SourceCollection string          `json:"source_collection,omitempty"`
+	Schema           *MetadataSchema `json:"schema,omitempty"`
+}
+
+// PodSpec is a pod-based deployment (request and response).
+type PodSpec struct {
+	Environment      string             `json:"environment"`
+	PodType          string             `json:"pod_type"`
+	Replicas         *int32             `json:"replicas,omitempty"`
+	Shards           *int32             `json:"shards,omitempty"`
+	Pods             *int32             `json:"pods,omitempty"`
+	MetadataConfig   *PodMetadataConfig `json:"metadata_config,omitempty"`
+	SourceCollection string             `json:"source_collection,omitempty"`
+}
+
+// PodMetadataConfig selects the metadata fields a pod index indexes.
+type PodMetadataConfig struct {
+	Indexed []string `json:"indexed,omitempty"`
+}
+
+// BYOCSpec is a bring-your-own-cloud deployment.
+type BYOCSpec struct {
+	Environment  string          `json:"environment"`
+	ReadCapacity *ReadCapacity   `json:"read_capacity,omitempty"`
+	Schema       *MetadataSchema `json:"schema,omitempty"`
+}
+
+// ReadCapacity is OnDemand or Dedicated read capacity.
+type ReadCapacity struct {
+	Mode      string                 `json:"mode"`
+	Dedicated *DedicatedReadCapacity `json:"dedicated,omitempty"`
+	Status    *ReadCapacityStatus    `json:"status,omitempty"`
+}
+
+// DedicatedReadCapacity configures dedicated read nodes.
+type DedicatedReadCapacity struct {
+	NodeType string         `json:"node_type"`
+	Scaling  string         `json:"scaling"`
+	Manual   *ManualScaling `json:"manual,omitempty"`
+}
+
+// ManualScaling sets replicas (0 pauses the index) and shards.
+type ManualScaling struct {
+	Replicas int32 `json:"replicas"`
+	Shards   int32 `json:"shards"`
+}
+
+// ReadCapacityStatus reports progress of a read capacity change.
+type ReadCapacityStatus struct {
+	State           string `json:"state"`
+	CurrentReplicas *int32 `json:"current_replicas,omitempty"`
+	CurrentShards   *int32 `json:"current_shards,omitempty"`
+	ErrorMessage    string `json:"error_message,omitempty"`
+}
+
+// MetadataSchema lists the metadata fields that are indexed.
+type MetadataSchema struct {
+	Fields map[string]MetadataField `json:"fields"`
+}
+
+// MetadataField says how one metadata field is indexed.
+type MetadataField struct {
+	Filterable bool `json:"filterable"`
+}
+
+// IndexEmbed is the integrated-inference configuration of an index.
+type IndexEmbed struct {
+	Model           string         `json:"model"`
+	Metric          string         `json:"metric,omitempty"`
+	Dimension       *int32         `json:"dimension,omitempty"`
+	VectorType      string         `json:"vector_type,omitempty"`
+	FieldMap        map[string]any `json:"field_map,omitempty"`
+	ReadParameters  map[string]any `json:"read_parameters,omitempty"`
+	WriteParameters map[string]any `json:"write_parameters,omitempty"`
+}
+
+// CreateIndexRequest is the body of POST /indexes.
+type CreateIndexRequest struct {
+	Name               string            `json:"name"`
+	Dimension          *int32            `json:"dimension,omitempty"`
+	Metric             string            `json:"metric,omitempty"`
+	VectorType         string            `json:"vector_type,omitempty"`
+	DeletionProtection string            `json:"deletion_protection,omitempty"`
+	Tags               map[string]string `json:"tags,omitempty"`
+	Spec               IndexSpec         `json:"spec"`
+}
+
+// CreateIndexForModelRequest is the body of POST /indexes/create-for-model.
+type CreateIndexForModelRequest struct {
+	Name               string            `json:"name"`
+	Cloud              string            `json:"cloud"`
+	Region             string            `json:"region"`
+	Embed              CreateIndexEmbed  `json:"embed"`
+	DeletionProtection string            `json:"deletion_protection,omitempty"`
+	Tags               map[string]string `json:"tags,omitempty"`
+	Schema             *MetadataSchema   `json:"schema,omitempty"`
+	ReadCapacity       *ReadCapacity     `json:"read_capacity,omitempty"`
+}
+
+// CreateIndexEmbed is the embed part of create-for-model.
+type CreateIndexEmbed struct {
+	Model           string         `json:"model"`
+	FieldMap        map[string]any `json:"field_map"`
+	Metric          string         `json:"metric,omitempty"`
+	Dimension       *int32         `json:"dimension,omitempty"`
+	ReadParameters  map[string]any `json:"read_parameters,omitempty"`
+	WriteParameters map[string]any `json:"write_parameters,omitempty"`
+}
+
+// ConfigureIndexRequest is the body of PATCH /indexes/{name}; every field is
+// optional and only what changes is sent. A tag value of "" removes the key.
+type ConfigureIndexRequest struct {
+	Spec               *ConfigureIndexSpec  `json:"spec,omitempty"`
+	DeletionProtection string               `json:"deletion_protection,omitempty"`
+	Tags               map[string]string    `json:"tags,omitempty"`
+	Embed              *ConfigureIndexEmbed `json:"embed,omitempty"`
+}
+
+// ConfigureIndexSpec holds the deployment settings that can change.
+type ConfigureIndexSpec struct {
+	Serverless *ConfigureReadCapacity `json:"serverless,omitempty"`
+	Pod        *ConfigurePod          `json:"pod,omitempty"`
+	BYOC       *ConfigureReadCapacity `json:"byoc,omitempty"`
+}
+
+// ConfigureReadCapacity changes read capacity of serverless and BYOC indexes.
+type ConfigureReadCapacity struct {
+	ReadCapacity *ReadCapacity `json:"read_capacity,omitempty"`
+}
+
+// ConfigurePod scales a pod index.
+type ConfigurePod struct {
+	Replicas *int32 `json:"replicas,omitempty"`
+	PodType  string `json:"pod_type,omitempty"`
+}
+
+// ConfigureIndexEmbed adds or updates integrated inference.
+type ConfigureIndexEmbed struct {
+	Model           string         `json:"model,omitempty"`
+	FieldMap        map[string]any `json:"field_map,omitempty"`
+	ReadParameters  map[string]any `json:"read_parameters,omitempty"`
+	WriteParameters map[string]any `json:"write_parameters,omitempty"`
+}
+
+type indexList struct {
+	Indexes []IndexModel `json:"indexes"`
+}
+
+func indexPath(name string) string { return "/indexes/" + pathEscape(name) }
+
+// ListIndexes returns every index of the project.
+func (c *Client) ListIndexes(ctx context.Context) ([]IndexModel, error) {
+	var out indexList
+	if err := c.do(ctx, call{method: http.MethodGet, path: "/indexes", out: &out}); err != nil {
+		return nil, err
+	}
+	return out.Indexes, nil
+}
+
+// CreateIndex creates a serverless, pod or BYOC index. It may be retried
+// after an uncertain failure, so a 409 carrying AfterUncertainRetry may mean
+// the index is ours (see APIError).
+func (c *Client) CreateIndex(ctx context.Context, req CreateIndexRequest) (*IndexModel, error) {
+	var out IndexModel
+	err := c.do(ctx, call{method: http.MethodPost, path: "/indexes", body: req, out: &out, retrySafe: true})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// CreateIndexForModel creates an integrated-inference serverless index.
+func (c *Client) CreateIndexForModel(ctx context.Context, req CreateIndexForModelRequest) (*IndexModel, error) {
+	var out IndexModel
+	err := c.do(ctx, call{method: http.MethodPost, path: "/indexes/create-for-model", body: req, out: &out, retrySafe: true})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DescribeIndex returns one index; ErrNotFound if it does not exist.
+func (c *Client) DescribeIndex(ctx context.Context, name string) (*IndexModel, error) {
+	var out IndexModel
+	if err := c.do(ctx, call{method: http.MethodGet, path: indexPath(name), out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ConfigureIndex changes an index in place.
+func (c *Client) ConfigureIndex(ctx context.Context, name string, req ConfigureIndexRequest) (*IndexModel, error) {
+	var out IndexModel
+	if err := c.do(ctx, call{method: http.MethodPatch, path: indexPath(name), body: req, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteIndex starts deleting an index. A 404 is returned as ErrNotFound; the
+// caller decides whether that is success.
+func (c *Client) DeleteIndex(ctx context.Context, name string) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: indexPath(name)})
+}
+
+// IndexFailedError reports that an index reached a state it cannot leave on
+// its own (InitializationFailed) or a read capacity error.
+type IndexFailedError struct {
+	Name   string
+	State  string
+	Detail string
+}
+
+func (e *IndexFailedError) Error() string {
+	msg := fmt.Sprintf("index %q is in state %s", e.Name, e.State)
+	if e.Detail != "" {
+		msg += ": " + e.Detail
+	}
+	return msg
+}
+
+// IsReady reports whether the index serves requests and no read capacity
+// change is in progress.
+func IsReady(ix *IndexModel) bool {
+	if !ix.Status.Ready || ix.Status.State != IndexStateReady {
+		return false
+	}
+	rc := ix.readCapacity()
+	return rc == nil || rc.Status == nil || rc.Status.State == "" || rc.Status.State == ReadCapacityReady
+}
+
+func (ix *IndexModel) readCapacity() *ReadCapacity {
+	switch {
+	case ix.Spec.Serverless != nil:
+		return ix.Spec.Serverless.ReadCapacity
+	case ix.Spec.BYOC != nil:
+		return ix.Spec.BYOC.ReadCapacity
+	}
+	return nil
+}
+
+func describeState(ix *IndexModel) string {
+	s := ix.Status.State
+	if rc := ix.readCapacity(); rc != nil && rc.Status != nil && rc.Status.State != "" && rc.Status.State != ReadCapacityReady {
+		s += ", read capacity " + rc.Status.State
+	}
+	return s
+}
+
+// WaitForIndexReady polls until the index is Ready (including its read
+// capacity). It returns the last description, and an *IndexFailedError for
+// terminal failure states.
+func (c *Client) WaitForIndexReady(ctx context.Context, name string) (*IndexModel, error) {
+	var last *IndexModel
+	err := Poll(ctx, c.poll, fmt.Sprintf("index %q to become Ready", name), func(ctx context.Context) (bool, string, error) {
+		ix, err := c.DescribeIndex(ctx, name)
+		if err != nil {
+			return false, "", err
+		}
+		last = ix
+		if ix.Status.State == IndexStateInitializationFailed {
+			return false, ix.Status.State, &IndexFailedError{Name: name, State: ix.Status.State}
+		}
+		if rc := ix.readCapacity(); rc != nil && rc.Status != nil && rc.Status.State == ReadCapacityError {
+			return false, "read capacity Error", &IndexFailedError{Name: name, State: "read capacity Error", Detail: rc.Status.ErrorMessage}
+		}
+		return IsReady(ix), describeState(ix), nil
+	})
+	return last, err
+}
+
+// WaitForIndexDeleted polls until describe answers 404.
+func (c *Client) WaitForIndexDeleted(ctx context.Context, name string) error {
+	return Poll(ctx, c.poll, fmt.Sprintf("index %q to be deleted", name), func(ctx context.Context) (bool, string, error) {
+		ix, err := c.DescribeIndex(ctx, name)
+		if errors.Is(err, ErrNotFound) {
+			return true, "", nil
+		}
+		if err != nil {
+			return false, "", err
+		}
+		return false, ix.Status.State, nil
+	})
+}
