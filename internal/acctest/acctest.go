@@ -1,0 +1,148 @@
+// Package acctest runs the provider's acceptance tests against an in-process
+// emulator, or against real Pinecone when PINECONE_ACC_REAL=1 (with
+// PINECONE_API_KEY and optionally PINECONE_CONTROLLER_HOST). By default no
+// test touches the network.
+package acctest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/emulator"
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/provider"
+)
+
+// EnvReal switches acceptance tests to real Pinecone.
+const EnvReal = "PINECONE_ACC_REAL"
+
+// NamePrefix starts every object name a test creates, so leftovers in a real
+// project are easy to find and delete.
+const NamePrefix = "tf-acc-"
+
+// ProtoV6ProviderFactories serves the provider in-process.
+var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"pinecone": providerserver.NewProtocol6WithError(provider.New("acctest")()),
+}
+
+// IsReal reports whether tests run against real Pinecone.
+func IsReal() bool { return os.Getenv(EnvReal) == "1" }
+
+// Env is what one acceptance test talks to.
+type Env struct {
+	// Emulator is nil against real Pinecone; tests that need faults or
+	// counters skip themselves then (see RequireEmulator).
+	Emulator *emulator.Server
+	URL      string
+	APIKey   string
+	// Client talks to the same control plane as the provider, for
+	// CheckDestroy and for changes made "outside Terraform".
+	Client *client.Client
+}
+
+// PreCheck fails early when real mode lacks a key.
+func PreCheck(t *testing.T) {
+	t.Helper()
+	if IsReal() && os.Getenv(provider.EnvAPIKey) == "" {
+		t.Fatalf("%s=1 needs %s", EnvReal, provider.EnvAPIKey)
+	}
+}
+
+// New starts an emulator for one test (unless real mode is on). opts tune
+// the emulator: delays, faults.
+func New(t *testing.T, opts ...emulator.Options) *Env {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance tests run with TF_ACC=1 (make testacc)")
+	}
+	PreCheck(t)
+	if IsReal() {
+		c, err := client.New(client.Options{APIKey: os.Getenv(provider.EnvAPIKey), BaseURL: os.Getenv(provider.EnvControllerHost)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &Env{Client: c, APIKey: os.Getenv(provider.EnvAPIKey), URL: c.BaseURL()}
+	}
+	var o emulator.Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	key := "acc-" + randomHex(8)
+	o.APIKeys = []string{key}
+	emu := emulator.New(o)
+	srv := httptest.NewServer(emu)
+	t.Cleanup(srv.Close)
+	c, err := client.New(client.Options{
+		APIKey:  key,
+		BaseURL: srv.URL,
+		Retry:   client.RetryPolicy{MaxRetries: 5, MinBackoff: time.Millisecond, MaxBackoff: 50 * time.Millisecond, AttemptTimeout: 30 * time.Second},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Env{Emulator: emu, URL: srv.URL, APIKey: key, Client: c}
+}
+
+// RequireEmulator skips tests that need the emulator's faults or counters
+// when running against real Pinecone.
+func (e *Env) RequireEmulator(t *testing.T) {
+	t.Helper()
+	if e.Emulator == nil {
+		t.Skip("needs the emulator (fault injection or request counters)")
+	}
+}
+
+// ProviderConfig is the provider block for this Env. Against the emulator it
+// sets controller_host, the setting users would use; against real Pinecone
+// it is empty and the provider reads the environment.
+func (e *Env) ProviderConfig() string {
+	if e.Emulator == nil {
+		return ""
+	}
+	return fmt.Sprintf(`
+provider "pinecone" {
+  api_key         = %q
+  controller_host = %q
+}
+`, e.APIKey, e.URL)
+}
+
+// ProviderConfigWith adds provider arguments (e.g. default_tags) to the block.
+func (e *Env) ProviderConfigWith(extra string) string {
+	if e.Emulator == nil {
+		return fmt.Sprintf("\nprovider \"pinecone\" {\n%s\n}\n", extra)
+	}
+	return fmt.Sprintf(`
+provider "pinecone" {
+  api_key         = %q
+  controller_host = %q
+%s
+}
+`, e.APIKey, e.URL, extra)
+}
+
+// Config joins the provider block and the test's configuration.
+func (e *Env) Config(body string) string { return e.ProviderConfig() + body }
+
+// RandomName returns a valid, unique index or collection name.
+func RandomName() string { return NamePrefix + randomHex(6) }
+
+// Ctx is a background context for helper calls in checks.
+func Ctx() context.Context { return context.Background() }
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b)
+}

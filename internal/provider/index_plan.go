@@ -1,0 +1,201 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// ValidateConfig rejects, before any API call, the combinations Pinecone
+// would refuse (facts doc §8.4). Values that are still unknown are skipped.
+func (r *indexResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg indexResourceModel
+	if diags := req.Config.Get(ctx, &cfg); diags.HasError() {
+		return // unknown nested values: validated again once known
+	}
+	validateIndexConfig(&cfg, func(p path.Path, summary, detail string) {
+		resp.Diagnostics.AddAttributeError(p, summary, detail)
+	})
+}
+
+type reportFunc func(p path.Path, summary, detail string)
+
+// validateIndexConfig is the pure part of ValidateConfig, unit-tested.
+func validateIndexConfig(cfg *indexResourceModel, report reportFunc) {
+	if cfg.Spec != nil {
+		kinds := 0
+		for _, set := range []bool{cfg.Spec.Serverless != nil, cfg.Spec.Pod != nil, cfg.Spec.BYOC != nil} {
+			if set {
+				kinds++
+			}
+		}
+		if kinds != 1 {
+			report(path.Root("spec"), "Invalid index spec",
+				"Set exactly one of `spec.serverless`, `spec.pod` or `spec.byoc`.")
+		}
+	}
+	if cfg.Embed != nil {
+		if cfg.Spec != nil && cfg.Spec.Serverless == nil {
+			report(path.Root("embed"), "Integrated inference needs a serverless index",
+				"`embed` is only supported with `spec.serverless`; pod and BYOC indexes cannot host an embedding model.")
+		}
+		if cfg.VectorType.ValueString() == "sparse" && !cfg.Dimension.IsNull() && !cfg.Dimension.IsUnknown() {
+			report(path.Root("dimension"), "Sparse indexes have no dimension",
+				"Remove `dimension`: sparse vectors have no fixed dimension.")
+		}
+		return // dimension, metric and vector type come from the model
+	}
+	vectorType := cfg.VectorType.ValueString()
+	if cfg.VectorType.IsUnknown() {
+		return
+	}
+	if vectorType == "sparse" {
+		if !cfg.Dimension.IsNull() && !cfg.Dimension.IsUnknown() {
+			report(path.Root("dimension"), "Sparse indexes have no dimension",
+				"Remove `dimension`: sparse vectors have no fixed dimension.")
+		}
+		if m := cfg.Metric; !m.IsNull() && !m.IsUnknown() && m.ValueString() != "dotproduct" {
+			report(path.Root("metric"), "Sparse indexes use dotproduct",
+				fmt.Sprintf("Sparse indexes only support `metric = \"dotproduct\"`, not %q.", m.ValueString()))
+		}
+		if cfg.Spec != nil && cfg.Spec.Pod != nil {
+			report(path.Root("vector_type"), "Sparse vectors need a serverless index",
+				"Pod indexes only store dense vectors; use `spec.serverless` for `vector_type = \"sparse\"`.")
+		}
+		return
+	}
+	if cfg.Dimension.IsNull() {
+		report(path.Root("dimension"), "Missing dimension",
+			"Dense indexes need `dimension` (1–20000), unless `embed` picks a model that sets it.")
+	}
+}
+
+// ModifyPlan fills in values the plan can know before apply: tags_all from
+// default_tags and pods from replicas × shards.
+func (r *indexResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var tags types.Map
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("tags"), &tags)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	tagsAll := types.MapUnknown(types.StringType)
+	defaults, defaultsKnown := r.defaultTags()
+	if defaultsKnown && !tags.IsUnknown() && allElementsKnown(tags) {
+		merged, diags := types.MapValueFrom(ctx, types.StringType, mergeTags(defaults, stringMap(tags)))
+		resp.Diagnostics.Append(diags...)
+		tagsAll = merged
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), tagsAll)...)
+
+	var pod types.Object
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("spec").AtName("pod"), &pod)...)
+	if pod.IsNull() || pod.IsUnknown() {
+		return
+	}
+	var replicas, shards types.Int64
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("spec").AtName("pod").AtName("replicas"), &replicas)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("spec").AtName("pod").AtName("shards"), &shards)...)
+	pods := types.Int64Unknown()
+	if !replicas.IsUnknown() && !shards.IsUnknown() && !replicas.IsNull() && !shards.IsNull() {
+		pods = types.Int64Value(replicas.ValueInt64() * shards.ValueInt64())
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("spec").AtName("pod").AtName("pods"), pods)...)
+}
+
+func allElementsKnown(m types.Map) bool {
+	for _, v := range m.Elements() {
+		if v.IsUnknown() {
+			return false
+		}
+	}
+	return true
+}
+
+// requiresReplaceWhenAddedOrRemoved replaces the index when a spec kind
+// appears or disappears (switching serverless ↔ pod ↔ byoc).
+func requiresReplaceWhenAddedOrRemoved() planmodifier.Object {
+	return objectplanmodifier.RequiresReplaceIf(
+		func(_ context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
+			resp.RequiresReplace = req.StateValue.IsNull() != req.PlanValue.IsNull()
+		},
+		"Switching the deployment kind replaces the index.",
+		"Switching the deployment kind replaces the index.",
+	)
+}
+
+// requiresReplaceWhenChangedFromKnown replaces when a value that was set
+// changes, but not when it is set for the first time (embed.model: adding
+// embed upgrades in place; changing the model is impossible).
+func requiresReplaceWhenChangedFromKnown() planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(
+		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+			resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsUnknown()
+		},
+		"Changing the embedding model replaces the index; adding one upgrades it in place.",
+		"Changing the embedding model replaces the index; adding one upgrades it in place.",
+	)
+}
+
+// podTypeReplaceUnlessScaleUp: Pinecone scales a pod type up in place (p1.x1
+// → p1.x2) but cannot scale down or change the family (p1 → s1).
+func podTypeReplaceUnlessScaleUp() planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(
+		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+			if req.StateValue.IsNull() || req.PlanValue.IsUnknown() {
+				return
+			}
+			resp.RequiresReplace = !isPodScaleUp(req.StateValue.ValueString(), req.PlanValue.ValueString())
+		},
+		"A larger size of the same pod type scales in place; anything else replaces the index.",
+		"A larger size of the same pod type scales in place; anything else replaces the index.",
+	)
+}
+
+// isPodScaleUp reports whether from → to keeps the family and grows the size.
+func isPodScaleUp(from, to string) bool {
+	ff, fs, ok1 := strings.Cut(from, ".")
+	tf, ts, ok2 := strings.Cut(to, ".")
+	if !ok1 || !ok2 || ff != tf {
+		return false
+	}
+	return podSize(ts) > podSize(fs)
+}
+
+func podSize(s string) int {
+	switch s {
+	case "x1":
+		return 1
+	case "x2":
+		return 2
+	case "x4":
+		return 4
+	case "x8":
+		return 8
+	}
+	return 0
+}
+
+// mustBeTrue rejects false: Pinecone only supports filterable = true.
+type mustBeTrue struct{}
+
+func (mustBeTrue) Description(context.Context) string { return "value must be true" }
+
+func (v mustBeTrue) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (mustBeTrue) ValidateBool(_ context.Context, req validator.BoolRequest, resp *validator.BoolResponse) {
+	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() && !req.ConfigValue.ValueBool() {
+		resp.Diagnostics.AddAttributeError(req.Path, "Unsupported metadata schema field",
+			"Pinecone only supports `filterable = true`; remove the field instead of setting it to false.")
+	}
+}

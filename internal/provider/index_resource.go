@@ -1,0 +1,304 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
+)
+
+var (
+	_ resource.Resource                   = (*indexResource)(nil)
+	_ resource.ResourceWithConfigure      = (*indexResource)(nil)
+	_ resource.ResourceWithImportState    = (*indexResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*indexResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*indexResource)(nil)
+)
+
+// NewIndexResource is the constructor of pinecone_index.
+func NewIndexResource() resource.Resource { return &indexResource{} }
+
+type indexResource struct {
+	data *providerData
+}
+
+func (r *indexResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_index"
+}
+
+func (r *indexResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = indexResourceSchema(ctx)
+}
+
+func (r *indexResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("got %T", req.ProviderData))
+		return
+	}
+	r.data = data
+}
+
+func (r *indexResource) defaultTags() (map[string]string, bool) {
+	if r.data == nil {
+		return nil, true
+	}
+	return r.data.defaultTags, r.data.defaultTagsKnown
+}
+
+func (r *indexResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan indexResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, mustDuration(defaultCreateTimeout))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := plan.Name.ValueString()
+	defaults, _ := r.defaultTags()
+	tags := mergeTags(defaults, stringMap(plan.Tags))
+	created, err := r.createIndex(ctx, &plan, tags)
+	if err != nil {
+		r.addCreateError(ctx, resp, name, err)
+		return
+	}
+
+	// Record the index before waiting: if the wait fails or times out, the
+	// index is in state (tainted) rather than orphaned.
+	resp.Diagnostics.Append(r.saveState(ctx, &resp.State, created, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ready, err := r.data.client.WaitForIndexReady(ctx, name)
+	if ready != nil {
+		resp.Diagnostics.Append(r.saveState(ctx, &resp.State, ready, &plan)...)
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Error waiting for Pinecone index to become ready", fmt.Sprintf("Index %q", name), err)
+	}
+}
+
+// createIndex sends the create call; a 409 that answers our own retried
+// create (the first response was lost) is resolved by adopting the index.
+func (r *indexResource) createIndex(ctx context.Context, plan *indexResourceModel, tags map[string]string) (*client.IndexModel, error) {
+	c := r.data.client
+	var created *client.IndexModel
+	var err error
+	if plan.Embed != nil {
+		created, err = c.CreateIndexForModel(ctx, newCreateIndexForModelRequest(plan, tags))
+	} else {
+		created, err = c.CreateIndex(ctx, newCreateIndexRequest(plan, tags))
+	}
+	if apiErr, ok := client.AsAPIError(err); ok && errors.Is(err, client.ErrAlreadyExists) && apiErr.AfterUncertainRetry {
+		name := plan.Name.ValueString()
+		tflog.Info(ctx, "Create answered 409 after a retried attempt; checking whether the index is ours", map[string]any{"index": name})
+		existing, descErr := c.DescribeIndex(ctx, name)
+		if descErr != nil {
+			return nil, err
+		}
+		if mismatch := adoptionMismatch(plan, existing); mismatch != "" {
+			return nil, fmt.Errorf("%w (an index with this name exists but does not match the configuration: %s)", err, mismatch)
+		}
+		return existing, nil
+	}
+	return created, err
+}
+
+// adoptionMismatch says why an existing index cannot be the one our lost
+// create made, or "" if it matches what we asked for.
+func adoptionMismatch(plan *indexResourceModel, ix *client.IndexModel) string {
+	if d := plan.Dimension; !d.IsNull() && !d.IsUnknown() && (ix.Dimension == nil || int64(*ix.Dimension) != d.ValueInt64()) {
+		return fmt.Sprintf("dimension %d", derefInt32(ix.Dimension, 0))
+	}
+	if m := plan.Metric; !m.IsNull() && !m.IsUnknown() && m.ValueString() != ix.Metric {
+		return "metric " + ix.Metric
+	}
+	switch spec := plan.Spec; {
+	case spec.Serverless != nil:
+		s := ix.Spec.Serverless
+		if s == nil || s.Cloud != spec.Serverless.Cloud.ValueString() || s.Region != spec.Serverless.Region.ValueString() {
+			return "deployment (cloud/region or kind)"
+		}
+	case spec.Pod != nil:
+		if ix.Spec.Pod == nil || ix.Spec.Pod.Environment != spec.Pod.Environment.ValueString() {
+			return "deployment (environment or kind)"
+		}
+	case spec.BYOC != nil:
+		if ix.Spec.BYOC == nil || ix.Spec.BYOC.Environment != spec.BYOC.Environment.ValueString() {
+			return "deployment (environment or kind)"
+		}
+	}
+	if plan.Embed != nil && (ix.Embed == nil || ix.Embed.Model != plan.Embed.Model.ValueString()) {
+		return "embedding model"
+	}
+	return ""
+}
+
+func (r *indexResource) addCreateError(ctx context.Context, resp *resource.CreateResponse, name string, err error) {
+	if errors.Is(err, client.ErrAlreadyExists) {
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "Pinecone index already exists",
+			fmt.Sprintf("An index named %q already exists in this project, so Terraform cannot create it. "+
+				"To manage the existing index, import it:\n\n"+
+				"  terraform import pinecone_index.<name> %s\n\n"+
+				"or with an import block:\n\n"+
+				"  import {\n    to = pinecone_index.<name>\n    id = %q\n  }\n\n"+
+				"Otherwise choose another name. Pinecone said: %s", name, name, name, err))
+		return
+	}
+	addError(&resp.Diagnostics, "Error creating Pinecone index", fmt.Sprintf("Creating index %q", name), err)
+	_ = ctx
+}
+
+func (r *indexResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state indexResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := state.Name.ValueString()
+	if name == "" {
+		name = state.ID.ValueString()
+	}
+	ix, err := r.data.client.DescribeIndex(ctx, name)
+	if errors.Is(err, client.ErrNotFound) || (err == nil && ix.Status.State == client.IndexStateTerminating) {
+		resp.Diagnostics.AddWarning("Pinecone index removed outside Terraform",
+			fmt.Sprintf("Index %q no longer exists (or is being deleted); it is removed from state and the next plan will create it again.", name))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Error reading Pinecone index", fmt.Sprintf("Reading index %q", name), err)
+		return
+	}
+	resp.Diagnostics.Append(r.saveState(ctx, &resp.State, ix, &state)...)
+}
+
+func (r *indexResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state indexResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, mustDuration(defaultUpdateTimeout))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := state.Name.ValueString()
+	defaults, _ := r.defaultTags()
+	newTags := mergeTags(defaults, stringMap(plan.Tags))
+	patch, changed := newConfigureIndexRequest(&state, &plan, stringMap(state.TagsAll), newTags)
+	c := r.data.client
+	var ix *client.IndexModel
+	var err error
+	if changed {
+		ix, err = c.ConfigureIndex(ctx, name, patch)
+		if err != nil {
+			addError(&resp.Diagnostics, "Error updating Pinecone index", fmt.Sprintf("Updating index %q", name), err)
+			return
+		}
+		ix, err = c.WaitForIndexReady(ctx, name)
+	} else {
+		ix, err = c.DescribeIndex(ctx, name)
+	}
+	if ix != nil {
+		resp.Diagnostics.Append(r.saveState(ctx, &resp.State, ix, &plan)...)
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Error waiting for Pinecone index update", fmt.Sprintf("Index %q", name), err)
+	}
+}
+
+func (r *indexResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state indexResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, mustDuration(defaultDeleteTimeout))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := state.Name.ValueString()
+	err := r.data.client.DeleteIndex(ctx, name)
+	switch {
+	case errors.Is(err, client.ErrNotFound):
+		return // already gone: the goal of a delete
+	case errors.Is(err, client.ErrForbidden):
+		resp.Diagnostics.AddError("Pinecone index is protected from deletion",
+			fmt.Sprintf("Pinecone refused to delete index %q because deletion protection is enabled (%s).\n\n"+
+				"Set `deletion_protection = \"disabled\"` on the resource and run `terraform apply`, then destroy it.", name, err))
+		return
+	case errors.Is(err, client.ErrFailedPrecondition):
+		resp.Diagnostics.AddError("Pinecone index cannot be deleted yet",
+			fmt.Sprintf("Pinecone refused to delete index %q while something still depends on it: %s\n\n"+
+				"Wait for the pending collection to finish (or delete it), then destroy the index again.", name, err))
+		return
+	case err != nil:
+		addError(&resp.Diagnostics, "Error deleting Pinecone index", fmt.Sprintf("Deleting index %q", name), err)
+		return
+	}
+	if err := r.data.client.WaitForIndexDeleted(ctx, name); err != nil {
+		addError(&resp.Diagnostics, "Error waiting for Pinecone index deletion", fmt.Sprintf("Index %q", name), err)
+	}
+}
+
+// ImportState takes the index name.
+func (r *indexResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if err := validateImportName(req.ID); err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}
+
+func validateImportName(id string) error {
+	if id == "" || len(id) > indexNameMaxLength || !indexNameRegexp.MatchString(id) {
+		return fmt.Errorf("the import ID is the index name (1–45 lowercase letters, digits or hyphens), got %q", id)
+	}
+	return nil
+}
+
+// saveState maps ix into state, keeping the user's spelling from prior.
+func (r *indexResource) saveState(ctx context.Context, st stateSetter, ix *client.IndexModel, prior *indexResourceModel) diagList {
+	defaults, _ := r.defaultTags()
+	out := *prior
+	diags := applyIndexModel(ctx, &out, ix, prior, defaults)
+	if diags.HasError() {
+		return diags
+	}
+	diags.Append(st.Set(ctx, &out)...)
+	return diags
+}
+
+func mustDuration(s string) time.Duration {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}

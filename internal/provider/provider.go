@@ -1,0 +1,184 @@
+// Package provider implements the Terraform provider for Pinecone: schemas,
+// plans and the mapping between Terraform state and the client's types. It
+// never builds URLs or looks at HTTP statuses itself.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
+)
+
+// Address is the provider's registry address.
+const Address = "registry.terraform.io/vectorcraft/pinecone"
+
+// Environment variables read by the provider. PINECONE_CONTROLLER_HOST is the
+// one Pinecone's own SDKs read, so it also works with Pinecone Local.
+const (
+	EnvAPIKey         = "PINECONE_API_KEY"
+	EnvControllerHost = "PINECONE_CONTROLLER_HOST"
+)
+
+var _ provider.Provider = (*pineconeProvider)(nil)
+
+type pineconeProvider struct {
+	version string
+}
+
+// New returns a constructor of the provider, as providerserver expects.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &pineconeProvider{version: version} }
+}
+
+type providerModel struct {
+	APIKey         types.String `tfsdk:"api_key"`
+	ControllerHost types.String `tfsdk:"controller_host"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
+	DefaultTags    types.Map    `tfsdk:"default_tags"`
+}
+
+// providerData is what resources and data sources receive from Configure.
+type providerData struct {
+	client *client.Client
+	// defaultTags are merged under every index's own tags. Unknown while the
+	// provider configuration is not yet known (defaultTagsKnown false).
+	defaultTags      map[string]string
+	defaultTagsKnown bool
+}
+
+func (p *pineconeProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "pinecone"
+	resp.Version = p.version
+}
+
+func (p *pineconeProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages Pinecone control-plane objects (indexes and more) through Pinecone's API.",
+		Attributes: map[string]schema.Attribute{
+			"api_key": schema.StringAttribute{
+				MarkdownDescription: "Pinecone API key. Defaults to the `" + EnvAPIKey + "` environment variable. " +
+					"Only checked when a call needs it, so `terraform validate` works without one.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"controller_host": schema.StringAttribute{
+				MarkdownDescription: "Control-plane URL. Defaults to `" + EnvControllerHost + "`, else `" + client.DefaultBaseURL + "`. " +
+					"The scheme is kept, so `http://127.0.0.1:8080` points the provider at the emulator or Pinecone Local.",
+				Optional: true,
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How many times a request is retried after a rate limit (429), a server error (5xx) " +
+					"or a broken connection. `Retry-After` is honoured. Default 8; 0 disables retries.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, 50)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "Timeout of one HTTP attempt, as a Go duration such as `60s`. Default `60s`.",
+				Optional:            true,
+				Validators:          []validator.String{durationValidator{}},
+			},
+			"default_tags": schema.MapAttribute{
+				MarkdownDescription: "Tags added to every index this provider manages. An index's own `tags` win " +
+					"on conflicting keys; the merged result is the index's `tags_all`.",
+				Optional:    true,
+				ElementType: types.StringType,
+				Validators:  []validator.Map{mapvalidator.KeysAre(tagKeyValidators()...), mapvalidator.ValueStringsAre(tagValueValidators()...)},
+			},
+		},
+	}
+}
+
+func (p *pineconeProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	opts, diagsOK := p.clientOptions(cfg, resp)
+	if !diagsOK {
+		return
+	}
+	c, err := client.New(opts)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("controller_host"), "Invalid Pinecone control-plane URL", err.Error())
+		return
+	}
+	data := &providerData{client: c}
+	if !cfg.DefaultTags.IsUnknown() {
+		data.defaultTagsKnown = true
+		data.defaultTags = stringMap(cfg.DefaultTags)
+	}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+}
+
+// clientOptions turns provider configuration and environment into client
+// options. Unknown values (from not-yet-created resources) leave the setting
+// empty; a call that needs it will say so.
+func (p *pineconeProvider) clientOptions(cfg providerModel, resp *provider.ConfigureResponse) (client.Options, bool) {
+	opts := client.Options{
+		APIKey:    os.Getenv(EnvAPIKey),
+		BaseURL:   os.Getenv(EnvControllerHost),
+		UserAgent: fmt.Sprintf("terraform-provider-pinecone/%s (+https://%s)", p.version, Address),
+		Retry:     client.DefaultRetryPolicy(),
+	}
+	if v := cfg.APIKey; !v.IsNull() && !v.IsUnknown() {
+		opts.APIKey = v.ValueString()
+	}
+	if v := cfg.ControllerHost; !v.IsNull() && !v.IsUnknown() {
+		opts.BaseURL = v.ValueString()
+	}
+	if v := cfg.MaxRetries; !v.IsNull() && !v.IsUnknown() {
+		opts.Retry.MaxRetries = int(v.ValueInt64())
+	}
+	if v := cfg.RequestTimeout; !v.IsNull() && !v.IsUnknown() {
+		d, err := time.ParseDuration(v.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout", err.Error())
+			return opts, false
+		}
+		opts.Retry.AttemptTimeout = d
+	}
+	return opts, true
+}
+
+func (p *pineconeProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		NewIndexResource,
+	}
+}
+
+func (p *pineconeProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewIndexDataSource,
+		NewIndexesDataSource,
+	}
+}
+
+// stringMap converts a known map of strings; null gives nil.
+func stringMap(m types.Map) map[string]string {
+	if m.IsNull() || m.IsUnknown() {
+		return nil
+	}
+	out := make(map[string]string, len(m.Elements()))
+	for k, v := range m.Elements() {
+		if s, ok := v.(types.String); ok && !s.IsUnknown() && !s.IsNull() {
+			out[k] = s.ValueString()
+		}
+	}
+	return out
+}
