@@ -357,7 +357,7 @@ func embedSchema() schema.SingleNestedAttribute {
 				Computed:            true,
 				Validators:          []validator.String{metricValidator},
 				PlanModifiers: []planmodifier.String{
-					stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.UseNonNullStateForUnknown(),
 					stringplanmodifier.RequiresReplaceIfConfigured(),
 				},
 			},
@@ -367,14 +367,14 @@ func embedSchema() schema.SingleNestedAttribute {
 				Computed:            true,
 				Validators:          []validator.Int64{int64validator.Between(1, 20000)},
 				PlanModifiers: []planmodifier.Int64{
-					int64planmodifier.UseStateForUnknown(),
+					int64planmodifier.UseNonNullStateForUnknown(),
 					int64planmodifier.RequiresReplaceIfConfigured(),
 				},
 			},
 			"vector_type": schema.StringAttribute{
 				MarkdownDescription: "Vector type the model produces.",
 				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseNonNullStateForUnknown()},
 			},
 		},
 	}

@@ -1,0 +1,70 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/acctest"
+)
+
+func TestAccIndexDataSources_exposeHost(t *testing.T) {
+	env := acctest.New(t)
+	name := acctest.RandomName()
+	config := env.Config(testAccIndexResourceConfig_serverless(name, 4, `tags = { env = "dev" }`) + `
+data "pinecone_index" "test" {
+  name = pinecone_index.test.name
+}
+
+data "pinecone_indexes" "all" {
+  depends_on = [pinecone_index.test]
+}
+
+output "host_matches" {
+  value = data.pinecone_index.test.host == pinecone_index.test.host
+}
+
+output "listed" {
+  value = [for ix in data.pinecone_indexes.all.indexes : ix.host if ix.name == pinecone_index.test.name]
+}
+`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckIndexDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("host_matches", knownvalue.Bool(true)),
+					statecheck.ExpectKnownOutputValue("listed", knownvalue.ListSizeExact(1)),
+					statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^`+name+`-`))),
+					statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("private_host"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("dimension"), knownvalue.Int64Exact(4)),
+					statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
+					statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("spec").AtMapKey("serverless").AtMapKey("read_capacity").AtMapKey("on_demand"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue("data.pinecone_indexes.all", tfjsonpath.New("id"), knownvalue.StringExact("pinecone_indexes")),
+					statecheck.ExpectKnownValue("data.pinecone_indexes.all", tfjsonpath.New("indexes").AtSliceIndex(0).AtMapKey("spec_kind"), knownvalue.StringExact("serverless")),
+					statecheck.ExpectKnownValue("data.pinecone_indexes.all", tfjsonpath.New("indexes").AtSliceIndex(0).AtMapKey("status").AtMapKey("ready"), knownvalue.Bool(true)),
+				},
+			},
+		},
+	})
+}
+
+func TestAccIndexDataSource_notFound(t *testing.T) {
+	env := acctest.New(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      env.Config(fmt.Sprintf(`data "pinecone_index" "x" { name = %q }`, acctest.RandomName())),
+				ExpectError: regexp.MustCompile(`No index named`),
+			},
+		},
+	})
+}
