@@ -90,17 +90,27 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	if raw == "" {
 		raw = DefaultBaseURL
 	}
-	if !strings.HasPrefix(raw, "http://") && !strings.HasPrefix(raw, "https://") {
+	// Only a string without any scheme gets https:// prepended. Checking for
+	// "://" (rather than the two accepted prefixes) keeps "HTTP://host" intact
+	// and makes "ftp://host" an error instead of the host "ftp:".
+	if !strings.Contains(raw, "://") {
 		raw = "https://" + raw
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
 		return nil, fmt.Errorf("invalid Pinecone control-plane URL %q: %w", raw, err)
 	}
-	if u.Host == "" {
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("invalid Pinecone control-plane URL %q: scheme must be http or https", raw)
+	}
+	if u.Hostname() == "" {
 		return nil, fmt.Errorf("invalid Pinecone control-plane URL %q: no host", raw)
 	}
-	u.Path = strings.TrimSuffix(u.Path, "/")
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("invalid Pinecone control-plane URL %q: must not have a query or fragment", raw)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = strings.TrimRight(u.RawPath, "/")
 	return u, nil
 }
 
@@ -166,16 +176,23 @@ func (c *Client) do(ctx context.Context, cl call) error {
 }
 
 func (c *Client) newRequest(ctx context.Context, cl call) (*http.Request, error) {
+	// cl.path is already escaped, so it is joined to the escaped base path and
+	// Path is derived from it; setting Path to escaped text would make
+	// url.URL escape it a second time ("a b" -> "a%2520b").
 	u := *c.baseURL
-	u.Path = c.baseURL.Path + cl.path
-	u.RawPath = c.baseURL.Path + cl.path
+	u.RawPath = c.baseURL.EscapedPath() + cl.path
+	p, err := url.PathUnescape(u.RawPath)
+	if err != nil {
+		return nil, fmt.Errorf("building %s %s request: %w", cl.method, cl.path, err)
+	}
+	u.Path = p
+	u.RawQuery = ""
 	if len(cl.query) > 0 {
 		u.RawQuery = cl.query.Encode()
 	}
 	var body io.Reader
 	var payload []byte
 	if cl.body != nil {
-		var err error
 		payload, err = json.Marshal(cl.body)
 		if err != nil {
 			return nil, fmt.Errorf("encoding %s %s request: %w", cl.method, cl.path, err)

@@ -46,16 +46,20 @@ type loggingTransport struct {
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	start := time.Now()
+	// tflog masks the key only in top-level string fields, not inside the
+	// header maps, so the credentials of this request are also scrubbed here
+	// from every logged header value, body and error text.
+	secrets := credentialValues(req.Header)
 	fields := map[string]any{
 		"http_method":      req.Method,
 		"http_path":        req.URL.Path,
-		"http_req_headers": redactHeaders(req.Header),
+		"http_req_headers": redactHeaders(req.Header, secrets...),
 	}
 	if req.GetBody != nil {
 		if body, err := req.GetBody(); err == nil {
 			data, _ := io.ReadAll(body)
 			_ = body.Close()
-			fields["http_req_body"] = redactBody(data)
+			fields["http_req_body"] = scrub(redactBody(data), secrets)
 		}
 	}
 	tflog.SubsystemTrace(ctx, LogSubsystem, "Sending Pinecone API request", fields)
@@ -67,7 +71,7 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		"http_duration": time.Since(start).String(),
 	}
 	if err != nil {
-		done["error"] = err.Error()
+		done["error"] = scrub(err.Error(), secrets)
 		tflog.SubsystemDebug(ctx, LogSubsystem, "Pinecone API request failed", done)
 		return nil, err
 	}
@@ -86,22 +90,55 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	tflog.SubsystemTrace(ctx, LogSubsystem, "Pinecone API response body", map[string]any{
 		"http_path":         req.URL.Path,
 		"http_status":       resp.StatusCode,
-		"http_resp_headers": redactHeaders(resp.Header),
-		"http_resp_body":    redactBody(data),
+		"http_resp_headers": redactHeaders(resp.Header, secrets...),
+		"http_resp_body":    scrub(redactBody(data), secrets),
 	})
 	return resp, nil
 }
 
-func redactHeaders(h http.Header) map[string]string {
+// redactHeaders masks sensitive headers entirely and any other header value
+// that contains one of secrets.
+func redactHeaders(h http.Header, secrets ...string) map[string]string {
 	out := make(map[string]string, len(h))
 	for k, v := range h {
 		if sensitiveHeaders[http.CanonicalHeaderKey(k)] {
 			out[k] = redacted
 			continue
 		}
-		out[k] = strings.Join(v, ", ")
+		out[k] = scrub(strings.Join(v, ", "), secrets)
 	}
 	return out
+}
+
+// credentialValues returns the secrets a request carries in its sensitive
+// headers (the bare token of "Bearer <token>" as well as the whole value).
+func credentialValues(h http.Header) []string {
+	var out []string
+	for k, vs := range h {
+		if !sensitiveHeaders[http.CanonicalHeaderKey(k)] {
+			continue
+		}
+		for _, v := range vs {
+			if v = strings.TrimSpace(v); v == "" {
+				continue
+			}
+			out = append(out, v)
+			if _, token, ok := strings.Cut(v, " "); ok && strings.TrimSpace(token) != "" {
+				out = append(out, strings.TrimSpace(token))
+			}
+		}
+	}
+	return out
+}
+
+// scrub replaces every occurrence of each secret in s.
+func scrub(s string, secrets []string) string {
+	for _, secret := range secrets {
+		if secret != "" {
+			s = strings.ReplaceAll(s, secret, redacted)
+		}
+	}
+	return s
 }
 
 // redactBody returns the body for logging with sensitive JSON keys masked.

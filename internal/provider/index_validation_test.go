@@ -50,8 +50,8 @@ func TestAccIndexResource_invalidConfigs(t *testing.T) {
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, tc := range cases {
 		steps = append(steps, resource.TestStep{
-			Config:      env.Config(fmt.Sprintf("resource \"pinecone_index\" \"bad\" {\n%s\n}\n", tc.body)),
-			PlanOnly:    true,
+			Config:   env.Config(fmt.Sprintf("resource \"pinecone_index\" \"bad\" {\n%s\n}\n", tc.body)),
+			PlanOnly: true,
 			// Terraform wraps long messages, so any space may be a line break.
 			ExpectError: regexp.MustCompile(strings.ReplaceAll(tc.want, " ", `\s+`)),
 		})
