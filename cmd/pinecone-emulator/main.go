@@ -1,0 +1,180 @@
+// Command pinecone-emulator serves the in-memory Pinecone control plane of
+// internal/emulator on a local address.
+//
+//	pinecone-emulator -addr 127.0.0.1:0 -ready-delay 2s
+//
+// On start it prints exactly one line to stdout,
+//
+//	pinecone-emulator listening on http://127.0.0.1:PORT
+//
+// and logs one line per request to stderr (unless -quiet). Point clients at
+// it with PINECONE_CONTROLLER_HOST=http://127.0.0.1:PORT. SIGINT or SIGTERM
+// shut it down gracefully.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/emulator"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
+		fmt.Fprintln(os.Stderr, "pinecone-emulator:", err)
+		os.Exit(1)
+	}
+}
+
+// listFlag collects values given repeatedly and/or comma-separated.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	for _, part := range strings.Split(v, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			*l = append(*l, part)
+		}
+	}
+	return nil
+}
+
+// run parses args, serves until ctx is done, then shuts down gracefully. The
+// listening line goes to stdout; request logs and errors go to stderr.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("pinecone-emulator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		apiKeys listFlag
+		failIni listFlag
+		opts    emulator.Options
+	)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address (127.0.0.1:0 picks a free port)")
+	fs.Var(&apiKeys, "api-key", "accepted Api-Key value; repeatable or comma-separated (default: $PINECONE_API_KEY, else "+emulator.DefaultAPIKey+")")
+	fs.DurationVar(&opts.ReadyDelay, "ready-delay", 0, "time from create to Ready")
+	fs.DurationVar(&opts.DeleteDelay, "delete-delay", 0, "time an index stays Terminating after DELETE")
+	fs.DurationVar(&opts.ScalingDelay, "scaling-delay", 0, "time pod scaling and dedicated read capacity changes take")
+	fs.Float64Var(&opts.Faults.RateLimit, "rate-limit", 0, "requests per second before answering 429 (0 = off)")
+	fs.IntVar(&opts.Faults.RateBurst, "rate-burst", 0, "rate limiter bucket size (0 = max(1, rate-limit))")
+	fs.Float64Var(&opts.Faults.ErrorRate, "error-rate", 0, "probability 0..1 of answering 500/503 before acting")
+	fs.DurationVar(&opts.Faults.Latency, "latency", 0, "latency added to every request")
+	fs.IntVar(&opts.Faults.DropCreateResponses, "drop-create-responses", 0, "commit the next N creates but close the connection without answering")
+	fs.Var(&failIni, "fail-initialization", "index names (comma-separated, * for all) that end in InitializationFailed")
+	quiet := fs.Bool("quiet", false, "do not log requests")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments: %q", fs.Args())
+	}
+	switch {
+	case len(apiKeys) > 0:
+		opts.APIKeys = apiKeys
+	case os.Getenv("PINECONE_API_KEY") != "":
+		opts.APIKeys = []string{os.Getenv("PINECONE_API_KEY")}
+	}
+	opts.Faults.FailInitialization = failIni
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	var handler http.Handler = emulator.New(opts)
+	if !*quiet {
+		handler = logRequests(handler, log.New(stderr, "", log.LstdFlags|log.Lmicroseconds))
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+
+	out := bufio.NewWriter(stdout)
+	fmt.Fprintf(out, "pinecone-emulator listening on http://%s\n", ln.Addr())
+	if err := out.Flush(); err != nil {
+		_ = ln.Close()
+		return err
+	}
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// statusRecorder remembers the status written by the handler. It passes
+// Hijack through so that dropped create responses still work.
+type statusRecorder struct {
+	http.ResponseWriter
+	status   int
+	hijacked bool
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+func (r *statusRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	hj, ok := r.ResponseWriter.(http.Hijacker)
+	if !ok {
+		return nil, nil, errors.New("hijacking not supported")
+	}
+	r.hijacked = true
+	return hj.Hijack()
+}
+
+// logRequests logs "METHOD PATH STATUS DURATION" per request. It never logs
+// headers, so the Api-Key stays out of the log.
+func logRequests(next http.Handler, logger *log.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w}
+		defer func() {
+			status := fmt.Sprint(rec.status)
+			switch {
+			case rec.hijacked:
+				status = "dropped"
+			case rec.status == 0:
+				status = "no-response"
+			}
+			logger.Printf("%s %s %s %s", r.Method, r.URL.Path, status, time.Since(start).Round(time.Microsecond))
+		}()
+		next.ServeHTTP(rec, r)
+	})
+}

@@ -1,0 +1,124 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+)
+
+// controlPrefix is where the emulator's own endpoints live. They are not
+// part of Pinecone's API, need no Api-Key, ignore faults and are not counted
+// in Stats.
+const controlPrefix = "/_emulator"
+
+// faultsWire is the JSON form of Faults used by /_emulator/faults.
+type faultsWire struct {
+	RateLimit           float64  `json:"rate_limit"`
+	RateBurst           int      `json:"rate_burst"`
+	ErrorRate           float64  `json:"error_rate"`
+	ErrorMethods        []string `json:"error_methods"`
+	Latency             string   `json:"latency"`
+	DropCreateResponses int      `json:"drop_create_responses"`
+	FailInitialization  []string `json:"fail_initialization"`
+}
+
+func (w faultsWire) faults() (Faults, error) {
+	f := Faults{
+		RateLimit:           w.RateLimit,
+		RateBurst:           w.RateBurst,
+		ErrorRate:           w.ErrorRate,
+		ErrorMethods:        w.ErrorMethods,
+		DropCreateResponses: w.DropCreateResponses,
+		FailInitialization:  w.FailInitialization,
+	}
+	if w.Latency != "" {
+		d, err := time.ParseDuration(w.Latency)
+		if err != nil {
+			return Faults{}, fmt.Errorf("latency: %w", err)
+		}
+		f.Latency = d
+	}
+	switch {
+	case f.RateLimit < 0:
+		return Faults{}, fmt.Errorf("rate_limit must be >= 0")
+	case f.RateBurst < 0:
+		return Faults{}, fmt.Errorf("rate_burst must be >= 0")
+	case f.ErrorRate < 0 || f.ErrorRate > 1:
+		return Faults{}, fmt.Errorf("error_rate must be between 0 and 1")
+	case f.Latency < 0:
+		return Faults{}, fmt.Errorf("latency must be >= 0")
+	case f.DropCreateResponses < 0:
+		return Faults{}, fmt.Errorf("drop_create_responses must be >= 0")
+	}
+	return f, nil
+}
+
+func wireFaults(f Faults) faultsWire {
+	w := faultsWire{
+		RateLimit:           f.RateLimit,
+		RateBurst:           f.RateBurst,
+		ErrorRate:           f.ErrorRate,
+		ErrorMethods:        f.ErrorMethods,
+		DropCreateResponses: f.DropCreateResponses,
+		FailInitialization:  f.FailInitialization,
+		Latency:             f.Latency.String(),
+	}
+	if w.ErrorMethods == nil {
+		w.ErrorMethods = []string{}
+	}
+	if w.FailInitialization == nil {
+		w.FailInitialization = []string{}
+	}
+	return w
+}
+
+// serveControl answers:
+//
+//	GET  /_emulator/stats        {"requests":{...},"faulted":{...},"total":N}
+//	GET  /_emulator/faults       the active faults (drop_create_responses = drops still to come)
+//	PUT  /_emulator/faults       replace the faults; JSON body in faultsWire's shape -> 204
+//	POST /_emulator/reset-stats  -> 204
+func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
+	type endpoint struct{ method, path string }
+	switch (endpoint{r.Method, r.URL.Path}) {
+	case endpoint{http.MethodGet, controlPrefix + "/stats"}:
+		req, faulted, total := s.stats.snapshot()
+		writeJSON(w, http.StatusOK, map[string]any{"requests": req, "faulted": faulted, "total": total})
+	case endpoint{http.MethodGet, controlPrefix + "/faults"}:
+		writeJSON(w, http.StatusOK, wireFaults(s.faults.snapshot()))
+	case endpoint{http.MethodPut, controlPrefix + "/faults"}:
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+		if err != nil {
+			writeError(w, http.StatusBadRequest, codeInvalidArgument, "reading body: "+err.Error())
+			return
+		}
+		var fw faultsWire
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&fw); err != nil {
+			writeError(w, http.StatusBadRequest, codeInvalidArgument, "invalid faults body: "+err.Error())
+			return
+		}
+		f, err := fw.faults()
+		if err != nil {
+			writeError(w, http.StatusBadRequest, codeInvalidArgument, "invalid faults body: "+err.Error())
+			return
+		}
+		s.SetFaults(f)
+		w.WriteHeader(http.StatusNoContent)
+	case endpoint{http.MethodPost, controlPrefix + "/reset-stats"}:
+		s.ResetStats()
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		switch r.URL.Path {
+		case controlPrefix + "/stats", controlPrefix + "/faults", controlPrefix + "/reset-stats":
+			writeError(w, http.StatusMethodNotAllowed, codeUnimplemented,
+				fmt.Sprintf("Method %s is not allowed on %s.", r.Method, r.URL.Path))
+		default:
+			writeError(w, http.StatusNotFound, codeNotFound, fmt.Sprintf("Route %s %s not found.", r.Method, r.URL.Path))
+		}
+	}
+}

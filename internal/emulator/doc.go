@@ -1,0 +1,111 @@
+// Package emulator is an in-memory Pinecone control plane for tests and
+// local runs. It answers the db_control index API (API versions 2025-10 and
+// 2026-04, which are identical for db_control) the way production does, as
+// described in the project's pinecone-api.md; where the spec and production
+// differ it follows production.
+//
+// Use it in-process,
+//
+//	srv := httptest.NewServer(emulator.New(emulator.Options{ReadyDelay: time.Second}))
+//	defer srv.Close()
+//	// point the client at srv.URL, send Api-Key: emulator.DefaultAPIKey
+//
+// or as a process with cmd/pinecone-emulator.
+//
+// # Endpoints
+//
+//	GET    /indexes                     200 {"indexes":[...]}, sorted by name
+//	POST   /indexes                     201 IndexModel
+//	POST   /indexes/create-for-model    201 IndexModel (serverless, integrated inference)
+//	GET    /indexes/{index_name}        200 IndexModel
+//	PATCH  /indexes/{index_name}        200 IndexModel (the spec says 202; production and the Go SDK use 200)
+//	DELETE /indexes/{index_name}        202, empty body
+//
+// Every request passes, in this order: counting (Server.Stats), Faults.Latency,
+// the rate limiter, error injection, the Api-Key check (401 UNAUTHENTICATED),
+// the X-Pinecone-Api-Version check (missing means 2025-10; values other than
+// 2025-10 and 2026-04 get 400), then routing (unknown path 404, wrong method
+// 405) and the handler. Errors use Pinecone's body
+// {"error":{"code":...,"message":...},"status":N}. Bodies that do not decode
+// (bad JSON, wrong types, missing required fields) get 422
+// UNPROCESSABLE_ENTITY with serde-style messages ("Failed to deserialize the
+// JSON body into the target type: missing field `name` at line 1 column
+// 16"); JSON null counts as an absent field everywhere. Rule violations get
+// 400 INVALID_ARGUMENT, an unknown serverless region 404 NOT_FOUND ("Resource
+// cloud: aws region: us-west1 not found."), a taken name 409 ALREADY_EXISTS,
+// and DELETE of a protected index 403 FORBIDDEN.
+//
+// The emulator's own endpoints live under /_emulator/ (no auth, no faults,
+// not counted): GET /_emulator/stats, GET and PUT /_emulator/faults (JSON with
+// snake_case keys; durations as Go duration strings) and POST
+// /_emulator/reset-stats.
+//
+// # Options and lifecycle
+//
+// Index status is not stored but computed from the clock (Options.Now, or
+// time.Now) each time an index is shown, so tests drive it with a fake clock:
+//
+//   - Create answers Initializing/ready=false with host and private_host
+//     already set. From createdAt+ReadyDelay on it is Ready/true, or
+//     InitializationFailed/false for names listed in
+//     Faults.FailInitialization. With ReadyDelay 0 the create response still
+//     says Initializing and the next request sees Ready.
+//   - DELETE answers 202; describe and list then show Terminating/false until
+//     DeleteDelay has passed, after which the index is purged (404). The name
+//     stays taken (409) while Terminating. A second DELETE while Terminating
+//     answers 202 again.
+//   - Pod PATCH: more replicas gives ScalingUp, fewer ScalingDown, a bigger
+//     pod size ScalingUpPodSize (which wins when both change), for
+//     ScalingDelay, then Ready. Smaller pod sizes are rejected ("Cannot scale
+//     down").
+//   - Read capacity PATCH (serverless/BYOC): the index stays Ready while
+//     read_capacity.status.state is Scaling (replicas/shards changed) or
+//     Migrating (mode or node type changed) for ScalingDelay; during that time
+//     current_replicas/current_shards show the previous Dedicated values (and
+//     are absent when the index was OnDemand), afterwards the new ones.
+//   - As with create, the response to the PATCH that started a transition
+//     always shows it, even with a zero delay.
+//
+// # Faults
+//
+// Faults (set in Options, with Server.SetFaults, or PUT /_emulator/faults)
+// add latency (abandoned without an answer when the request context ends), a
+// token-bucket rate limit answered 429 RESOURCE_EXHAUSTED with Retry-After,
+// random 500 UNKNOWN / 503 UNAVAILABLE answers before acting, dropped
+// responses to successful creates (the index is created, then the connection
+// is closed with nothing written) and indexes that never become Ready.
+// Server.Faulted counts what was injected.
+//
+// # Choices where the facts are silent ([unverified])
+//
+//   - 429 uses RESOURCE_EXHAUSTED; 405 uses UNIMPLEMENTED; an unknown route
+//     gets a 404 NOT_FOUND body in Pinecone's shape.
+//   - status.ready stays true while a pod index scales.
+//   - A cloud outside gcp/aws/azure is 400 (an enum violation); a known cloud
+//     with an unknown region is 404. Pod environments are checked against the
+//     Python SDK's list (unknown: 400); any non-empty BYOC environment is
+//     accepted.
+//   - pod_type is echoed as sent (a bare "p1" stays "p1"; it means p1.x1 for
+//     size comparisons). The pod family cannot change on PATCH. pods in the
+//     response is always replicas x shards; pods sent on create is only
+//     checked to be >= 1.
+//   - A Dedicated read capacity without manual gets replicas 1 and shards 1
+//     (or keeps the current values when the index is already Dedicated).
+//     Replicas 0 is accepted; the index does not become Disabled.
+//   - PATCH of a Terminating index is 412 FAILED_PRECONDITION. PATCH is
+//     otherwise accepted in every state, including Initializing.
+//   - Integrated inference: read_parameters and write_parameters gain
+//     input_type (query / passage), every parameter default of the model
+//     (truncate: END) and, for models with a dimension parameter, the index
+//     dimension. Unknown parameters or values outside the model's allowed
+//     values are 400. PATCH replaces field_map / read_parameters /
+//     write_parameters when sent. embed on a pod or BYOC index is 400.
+//   - source_collection always answers 404 "Collection <name> not found."
+//     until collections are emulated.
+//   - Unknown JSON fields are ignored (serde's default). Go's decoder matches
+//     field names case-insensitively, which serde does not.
+//   - Tags with an empty value on create are dropped, as on PATCH.
+//   - Hosts: "<name>-<7 lowercase alnum>.svc.<cell>.pinecone.io" with a random
+//     serverless cell per cloud/region ("aped-4627-b74a" style) or the pod /
+//     BYOC environment, and private_host with ".svc.private.".
+package emulator

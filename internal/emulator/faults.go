@@ -1,0 +1,162 @@
+package emulator
+
+import (
+	"math"
+	"math/rand/v2"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Faults makes the emulator misbehave the way a real, busy control plane
+// can. The zero value injects nothing.
+type Faults struct {
+	// RateLimit is a token bucket rate in requests per second; 0 = off. A
+	// request over the limit is answered 429 with a Retry-After header (whole
+	// seconds, at least 1) and code RESOURCE_EXHAUSTED.
+	RateLimit float64
+	// RateBurst is the bucket size; 0 means max(1, int(RateLimit)).
+	RateBurst int
+	// ErrorRate is the probability (0..1) that a request is answered 500
+	// (UNKNOWN "Internal server error") or 503 (UNAVAILABLE), half each,
+	// before the request is acted on.
+	ErrorRate float64
+	// ErrorMethods, if non-empty, limits error injection to these HTTP methods.
+	ErrorMethods []string
+	// Latency is added before every request is handled. If the request's
+	// context ends first, the request is abandoned without an answer.
+	Latency time.Duration
+	// DropCreateResponses: the next N successful create requests
+	// (POST /indexes, POST /indexes/create-for-model) are committed, then the
+	// connection is closed without any response.
+	DropCreateResponses int
+	// FailInitialization lists index names (or "*" for all) that end in
+	// InitializationFailed instead of Ready. Names are checked at create time.
+	FailInitialization []string
+}
+
+func (f Faults) clone() Faults {
+	f.ErrorMethods = slices.Clone(f.ErrorMethods)
+	f.FailInitialization = slices.Clone(f.FailInitialization)
+	return f
+}
+
+func (f Faults) burst() float64 {
+	if f.RateBurst > 0 {
+		return float64(f.RateBurst)
+	}
+	return math.Max(1, math.Floor(f.RateLimit))
+}
+
+// faultState holds the active Faults plus the mutable parts: the token
+// bucket, the remaining dropped responses and the random source.
+type faultState struct {
+	mu       sync.Mutex
+	f        Faults
+	dropLeft int
+	tokens   float64
+	last     time.Time
+	rng      *rand.Rand // tests in this package may replace it with a seeded one
+}
+
+func newFaultState(f Faults, now time.Time) *faultState {
+	fs := &faultState{rng: rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))}
+	fs.set(f, now)
+	return fs
+}
+
+func (fs *faultState) set(f Faults, now time.Time) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	fs.f = f.clone()
+	fs.dropLeft = f.DropCreateResponses
+	fs.tokens = f.burst()
+	fs.last = now
+}
+
+// snapshot returns the active faults, with DropCreateResponses showing how
+// many drops are still to come.
+func (fs *faultState) snapshot() Faults {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	f := fs.f.clone()
+	f.DropCreateResponses = fs.dropLeft
+	return f
+}
+
+// allow takes a token from the bucket. When none is left it reports false
+// and the whole number of seconds (>= 1) until one will be.
+func (fs *faultState) allow(now time.Time) (bool, int) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.f.RateLimit <= 0 {
+		return true, 0
+	}
+	if elapsed := now.Sub(fs.last); elapsed > 0 {
+		fs.tokens = math.Min(fs.f.burst(), fs.tokens+elapsed.Seconds()*fs.f.RateLimit)
+	}
+	fs.last = now
+	if fs.tokens >= 1 {
+		fs.tokens--
+		return true, 0
+	}
+	wait := (1 - fs.tokens) / fs.f.RateLimit
+	return false, max(1, int(math.Ceil(wait)))
+}
+
+// injectError decides whether this request gets an injected error and which
+// status: 0 (none), 500 or 503.
+func (fs *faultState) injectError(method string) int {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.f.ErrorRate <= 0 {
+		return 0
+	}
+	if len(fs.f.ErrorMethods) > 0 && !slices.ContainsFunc(fs.f.ErrorMethods, func(m string) bool {
+		return strings.EqualFold(m, method)
+	}) {
+		return 0
+	}
+	if fs.rng.Float64() >= fs.f.ErrorRate {
+		return 0
+	}
+	if fs.rng.IntN(2) == 0 {
+		return http.StatusInternalServerError
+	}
+	return http.StatusServiceUnavailable
+}
+
+// takeDrop reports whether the response to a create that has just been
+// committed should be dropped, and counts it down.
+func (fs *faultState) takeDrop() bool {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.dropLeft <= 0 {
+		return false
+	}
+	fs.dropLeft--
+	return true
+}
+
+func (fs *faultState) failsInitialization(name string) bool {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return slices.Contains(fs.f.FailInitialization, "*") || slices.Contains(fs.f.FailInitialization, name)
+}
+
+// dropResponse closes the client connection without writing anything. It
+// hijacks the connection when it can (HTTP/1.x); otherwise it aborts the
+// handler with http.ErrAbortHandler, which net/http turns into a closed
+// connection or a reset stream.
+func (s *Server) dropResponse(w http.ResponseWriter) {
+	s.stats.countFault("dropped")
+	if hj, ok := w.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			_ = conn.Close()
+			return
+		}
+	}
+	panic(http.ErrAbortHandler)
+}

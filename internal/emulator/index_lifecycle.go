@@ -1,0 +1,183 @@
+package emulator
+
+import "time"
+
+// Index states (IndexModel.status.state, pinecone-api.md §3.5).
+const (
+	stateInitializing         = "Initializing"
+	stateInitializationFailed = "InitializationFailed"
+	stateReady                = "Ready"
+	stateScalingUp            = "ScalingUp"
+	stateScalingDown          = "ScalingDown"
+	stateScalingUpPodSize     = "ScalingUpPodSize"
+	stateTerminating          = "Terminating"
+
+	// read_capacity.status.state values.
+	rcStateReady     = "Ready"
+	rcStateScaling   = "Scaling"
+	rcStateMigrating = "Migrating"
+)
+
+// index is one stored index. Its status is not stored: it is computed from
+// the clock and the deadlines below each time it is shown, so a fake clock in
+// Options.Now drives every transition.
+type index struct {
+	name               string
+	kind               string // specServerless | specPod | specByoc
+	dimension          int    // 0 when absent (sparse)
+	metric             string
+	vectorType         string
+	deletionProtection string
+	tags               map[string]string // nil when there are none
+	embed              *indexEmbed
+	host, privateHost  string
+
+	// serverless / byoc
+	cloud, region    string
+	environment      string // pod and byoc
+	sourceCollection string
+	schema           []string // filterable fields; nil = no schema
+	rc               readCapacity
+	rcPrev           readCapacity // what is really serving while rcState is active
+	rcState          string       // Scaling | Migrating during a change
+	rcUntil          time.Time
+
+	// pod
+	podType        string
+	replicas       int
+	shards         int
+	metadataConfig *metadataConfig
+	podState       string // ScalingUp | ScalingDown | ScalingUpPodSize during a change
+	podUntil       time.Time
+
+	createdAt time.Time
+	readyAt   time.Time
+	failInit  bool
+
+	terminating bool
+	goneAt      time.Time // when a terminating index disappears
+}
+
+type metadataConfig struct {
+	indexed []string // nil when the key was absent
+}
+
+// indexEmbed is the integrated-inference configuration of an index.
+type indexEmbed struct {
+	model       string
+	metric      string
+	dimension   int // 0 for sparse models
+	vectorType  string
+	fieldMap    map[string]string
+	readParams  map[string]any
+	writeParams map[string]any
+}
+
+// fresh marks transitions started by the request being answered. The answer
+// to that request always shows the transitional state, even when its delay is
+// zero; later requests see it only while the clock is before its deadline.
+// This is what makes "0: Ready from the first request after the create" work
+// with a clock that does not move.
+type fresh uint8
+
+const (
+	freshInit fresh = 1 << iota
+	freshPod
+	freshRC
+)
+
+func during(t, until time.Time, forced bool) bool {
+	return t.Before(until) || (forced && !t.After(until))
+}
+
+// status returns status.state and status.ready at time t.
+func (ix *index) status(t time.Time, f fresh) (string, bool) {
+	switch {
+	case ix.terminating:
+		return stateTerminating, false
+	case during(t, ix.readyAt, f&freshInit != 0):
+		return stateInitializing, false
+	case ix.failInit:
+		return stateInitializationFailed, false
+	case ix.podState != "" && during(t, ix.podUntil, f&freshPod != 0):
+		// [unverified] ready stays true while a pod index scales: the index
+		// keeps serving during the change.
+		return ix.podState, true
+	}
+	return stateReady, true
+}
+
+// readCapacityStatus returns the read capacity's state and, for Dedicated,
+// the replicas and shards currently serving (nil when not Dedicated).
+func (ix *index) readCapacityStatus(t time.Time, f fresh) (state string, serving *readCapacity) {
+	if ix.rcState != "" && during(t, ix.rcUntil, f&freshRC != 0) {
+		if ix.rcPrev.mode == modeDedicated {
+			prev := ix.rcPrev
+			return ix.rcState, &prev
+		}
+		return ix.rcState, nil
+	}
+	if ix.rc.mode == modeDedicated {
+		cur := ix.rc
+		return rcStateReady, &cur
+	}
+	return rcStateReady, nil
+}
+
+// changeReadCapacity switches to rc at time t, starting a Scaling (replicas
+// or shards changed) or Migrating (mode or node type changed) period.
+func (ix *index) changeReadCapacity(rc readCapacity, t time.Time, delay time.Duration) (started bool) {
+	old := ix.rc
+	kind := ""
+	switch {
+	case old.mode != rc.mode || old.nodeType != rc.nodeType:
+		kind = rcStateMigrating
+	case old.replicas != rc.replicas || old.shards != rc.shards:
+		kind = rcStateScaling
+	}
+	ix.rc = rc
+	if kind == "" {
+		return false
+	}
+	// While an earlier change is still in progress the old capacity keeps
+	// serving, so rcPrev is only replaced once that change has finished.
+	if ix.rcState == "" || !t.Before(ix.rcUntil) {
+		ix.rcPrev = old
+	}
+	ix.rcState = kind
+	ix.rcUntil = t.Add(delay)
+	return true
+}
+
+// changePods applies new pod replicas and size at time t. A larger pod size
+// gives ScalingUpPodSize (it wins when replicas change too); otherwise more
+// replicas give ScalingUp and fewer ScalingDown.
+func (ix *index) changePods(replicas int, pt string, sizeUp bool, t time.Time, delay time.Duration) (started bool) {
+	state := ""
+	switch {
+	case sizeUp:
+		state = stateScalingUpPodSize
+	case replicas > ix.replicas:
+		state = stateScalingUp
+	case replicas < ix.replicas:
+		state = stateScalingDown
+	}
+	ix.replicas = replicas
+	ix.podType = pt
+	if state == "" {
+		return false
+	}
+	ix.podState = state
+	ix.podUntil = t.Add(delay)
+	return true
+}
+
+// purgeExpired removes terminating indexes whose delete delay has passed.
+// Callers hold s.mu.
+func (s *Server) purgeExpired(t time.Time) {
+	for name, ix := range s.indexes {
+		if ix.terminating && !t.Before(ix.goneAt) {
+			delete(s.indexes, name)
+		}
+	}
+}

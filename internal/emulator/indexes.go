@@ -1,0 +1,814 @@
+package emulator
+
+import (
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"net/http"
+	"slices"
+	"time"
+)
+
+// Route templates of the index endpoints (pinecone-api.md §3.1 rows 1-6).
+const (
+	routeIndexes        = "/indexes"
+	routeCreateForModel = "/indexes/create-for-model"
+	routeIndex          = "/indexes/{index_name}"
+)
+
+func (s *Server) registerIndexRoutes() {
+	s.handle(http.MethodGet, routeIndexes, s.handleListIndexes)
+	s.handle(http.MethodPost, routeIndexes, s.handleCreateIndex)
+	s.handle(http.MethodPost, routeCreateForModel, s.handleCreateIndexForModel)
+	s.handle(http.MethodGet, routeIndex, s.handleDescribeIndex)
+	s.handle(http.MethodPatch, routeIndex, s.handleConfigureIndex)
+	s.handle(http.MethodDelete, routeIndex, s.handleDeleteIndex)
+}
+
+// Request bodies. Every field is a pointer or a map so that "absent" and
+// JSON null look the same (nil), as the Go SDK sends "spec": null on PATCH.
+
+type serverlessSpecBody struct {
+	Cloud            *string           `json:"cloud"`
+	Region           *string           `json:"region"`
+	ReadCapacity     *readCapacityBody `json:"read_capacity"`
+	SourceCollection *string           `json:"source_collection"`
+	Schema           *schemaBody       `json:"schema"`
+}
+
+type podSpecBody struct {
+	Environment    *string `json:"environment"`
+	PodType        *string `json:"pod_type"`
+	Replicas       *int64  `json:"replicas"`
+	Shards         *int64  `json:"shards"`
+	Pods           *int64  `json:"pods"`
+	MetadataConfig *struct {
+		Indexed []string `json:"indexed"`
+	} `json:"metadata_config"`
+	SourceCollection *string `json:"source_collection"`
+}
+
+type byocSpecBody struct {
+	Environment  *string           `json:"environment"`
+	ReadCapacity *readCapacityBody `json:"read_capacity"`
+	Schema       *schemaBody       `json:"schema"`
+}
+
+type createIndexBody struct {
+	Name               *string            `json:"name"`
+	Dimension          *int64             `json:"dimension"`
+	Metric             *string            `json:"metric"`
+	VectorType         *string            `json:"vector_type"`
+	DeletionProtection *string            `json:"deletion_protection"`
+	Tags               map[string]*string `json:"tags"`
+	Spec               *struct {
+		Serverless *serverlessSpecBody `json:"serverless"`
+		Pod        *podSpecBody        `json:"pod"`
+		Byoc       *byocSpecBody       `json:"byoc"`
+	} `json:"spec"`
+}
+
+type createForModelBody struct {
+	Name   *string `json:"name"`
+	Cloud  *string `json:"cloud"`
+	Region *string `json:"region"`
+	Embed  *struct {
+		Model           *string           `json:"model"`
+		Metric          *string           `json:"metric"`
+		Dimension       *int64            `json:"dimension"`
+		FieldMap        map[string]string `json:"field_map"`
+		ReadParameters  map[string]any    `json:"read_parameters"`
+		WriteParameters map[string]any    `json:"write_parameters"`
+	} `json:"embed"`
+	DeletionProtection *string            `json:"deletion_protection"`
+	Tags               map[string]*string `json:"tags"`
+	Schema             *schemaBody        `json:"schema"`
+	ReadCapacity       *readCapacityBody  `json:"read_capacity"`
+}
+
+type configureIndexBody struct {
+	Spec *struct {
+		Serverless *struct {
+			ReadCapacity *readCapacityBody `json:"read_capacity"`
+		} `json:"serverless"`
+		Pod *struct {
+			Replicas *int64  `json:"replicas"`
+			PodType  *string `json:"pod_type"`
+		} `json:"pod"`
+		Byoc *struct {
+			ReadCapacity *readCapacityBody `json:"read_capacity"`
+		} `json:"byoc"`
+	} `json:"spec"`
+	DeletionProtection *string            `json:"deletion_protection"`
+	Tags               map[string]*string `json:"tags"`
+	Embed              *struct {
+		Model           *string           `json:"model"`
+		FieldMap        map[string]string `json:"field_map"`
+		ReadParameters  map[string]any    `json:"read_parameters"`
+		WriteParameters map[string]any    `json:"write_parameters"`
+	} `json:"embed"`
+}
+
+// Required fields whose absence is a deserialization error (422), checked
+// before any validation (400), as serde would.
+
+func rcMissing(rc *readCapacityBody) string {
+	if rc != nil && rc.Mode == nil {
+		return "mode"
+	}
+	return ""
+}
+
+func schemaMissing(sc *schemaBody) string {
+	if sc != nil && sc.Fields == nil {
+		return "fields"
+	}
+	return ""
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func (b *createIndexBody) missingField() string {
+	if b.Name == nil {
+		return "name"
+	}
+	if b.Spec == nil {
+		return "spec"
+	}
+	if sl := b.Spec.Serverless; sl != nil {
+		switch {
+		case sl.Cloud == nil:
+			return "cloud"
+		case sl.Region == nil:
+			return "region"
+		}
+		if f := firstNonEmpty(rcMissing(sl.ReadCapacity), schemaMissing(sl.Schema)); f != "" {
+			return f
+		}
+	}
+	if p := b.Spec.Pod; p != nil {
+		switch {
+		case p.Environment == nil:
+			return "environment"
+		case p.PodType == nil:
+			return "pod_type"
+		}
+	}
+	if bc := b.Spec.Byoc; bc != nil {
+		if bc.Environment == nil {
+			return "environment"
+		}
+		if f := firstNonEmpty(rcMissing(bc.ReadCapacity), schemaMissing(bc.Schema)); f != "" {
+			return f
+		}
+	}
+	return ""
+}
+
+func (b *createForModelBody) missingField() string {
+	switch {
+	case b.Name == nil:
+		return "name"
+	case b.Cloud == nil:
+		return "cloud"
+	case b.Region == nil:
+		return "region"
+	case b.Embed == nil:
+		return "embed"
+	case b.Embed.Model == nil:
+		return "model"
+	case b.Embed.FieldMap == nil:
+		return "field_map"
+	}
+	return firstNonEmpty(rcMissing(b.ReadCapacity), schemaMissing(b.Schema))
+}
+
+func (b *configureIndexBody) missingField() string {
+	if b.Spec == nil {
+		return ""
+	}
+	if sl := b.Spec.Serverless; sl != nil {
+		if f := rcMissing(sl.ReadCapacity); f != "" {
+			return f
+		}
+	}
+	if bc := b.Spec.Byoc; bc != nil {
+		return rcMissing(bc.ReadCapacity)
+	}
+	return ""
+}
+
+// commonFields validates what create and create-for-model share and sets it
+// on ix.
+func commonFields(ix *index, name string, protection *string, tags map[string]*string) *apiError {
+	if err := validateIndexName(name); err != nil {
+		return err
+	}
+	ix.name = name
+	ix.deletionProtection = protectionDisabled
+	if protection != nil {
+		if err := validateDeletionProtection(*protection); err != nil {
+			return err
+		}
+		ix.deletionProtection = *protection
+	}
+	if err := validateTags(tags); err != nil {
+		return err
+	}
+	ix.tags = mergeTags(nil, tags)
+	return nil
+}
+
+// serverlessPlacement validates read capacity and schema for a serverless or
+// BYOC index and sets them on ix.
+func serverlessPlacement(ix *index, field string, rc *readCapacityBody, sc *schemaBody) *apiError {
+	ix.rc = readCapacity{mode: modeOnDemand}
+	if rc != nil {
+		parsed, err := parseReadCapacity(fieldPath(field, "read_capacity"), rc, nil)
+		if err != nil {
+			return err
+		}
+		ix.rc = parsed
+	}
+	if sc != nil {
+		fields, err := parseSchema(fieldPath(field, "schema"), sc)
+		if err != nil {
+			return err
+		}
+		ix.schema = fields
+	}
+	return nil
+}
+
+// sourceCollectionMissing answers 404 for a create from a collection. The
+// emulator does not hold collections yet, so every name is unknown.
+// TODO(collections): look the collection up once collections exist.
+func sourceCollectionMissing(name string) *apiError {
+	return notFound("Collection %s not found.", name)
+}
+
+func (s *Server) handleCreateIndex(q *request) {
+	var b createIndexBody
+	body, err := readJSON(q.r, &b)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	if f := b.missingField(); f != "" {
+		q.fail(body.missing(f))
+		return
+	}
+	ix, err := newIndexFromCreate(body, &b)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	s.commitCreate(q, ix)
+}
+
+func newIndexFromCreate(body jsonBody, b *createIndexBody) (*index, *apiError) {
+	ix := &index{}
+	if err := commonFields(ix, *b.Name, b.DeletionProtection, b.Tags); err != nil {
+		return nil, err
+	}
+
+	ix.vectorType = vectorDense
+	if b.VectorType != nil {
+		if err := validateVectorType(*b.VectorType); err != nil {
+			return nil, err
+		}
+		ix.vectorType = *b.VectorType
+	}
+	sparse := ix.vectorType == vectorSparse
+	switch {
+	case b.Metric == nil && sparse:
+		ix.metric = metricDotproduct
+	case b.Metric == nil:
+		ix.metric = metricCosine
+	default:
+		if err := validateMetric(*b.Metric); err != nil {
+			return nil, err
+		}
+		if sparse && *b.Metric != metricDotproduct {
+			return nil, invalidArgument("Sparse vector indexes must use the dotproduct metric, got %q.", *b.Metric)
+		}
+		ix.metric = *b.Metric
+	}
+	switch {
+	case sparse && b.Dimension != nil:
+		return nil, invalidArgument("Sparse vector indexes must not have a dimension.")
+	case !sparse && b.Dimension == nil:
+		return nil, invalidArgument("Dimension is required for dense vector indexes.")
+	case !sparse:
+		if err := validateDimension(*b.Dimension); err != nil {
+			return nil, err
+		}
+		ix.dimension = int(*b.Dimension)
+	}
+
+	keys := objectKeys(body.raw, "spec")
+	if len(keys) != 1 {
+		return nil, invalidArgument("spec must contain exactly one of serverless, pod or byoc; got %s.", describeSpecKeys(keys))
+	}
+	var notFoundErr *apiError // 404s come after every 400
+	switch keys[0] {
+	case specServerless:
+		sl := b.Spec.Serverless
+		ix.kind = specServerless
+		if err := validateCloud(*sl.Cloud); err != nil {
+			return nil, err
+		}
+		ix.cloud, ix.region = *sl.Cloud, *sl.Region
+		if err := serverlessPlacement(ix, "spec.serverless", sl.ReadCapacity, sl.Schema); err != nil {
+			return nil, err
+		}
+		notFoundErr = checkRegion(ix.cloud, ix.region)
+		if notFoundErr == nil && sl.SourceCollection != nil {
+			notFoundErr = sourceCollectionMissing(*sl.SourceCollection)
+		}
+	case specPod:
+		p := b.Spec.Pod
+		ix.kind = specPod
+		if !slices.Contains(podEnvironments, *p.Environment) {
+			return nil, invalidArgument("Invalid environment %q for a pod-based index.", *p.Environment)
+		}
+		ix.environment = *p.Environment
+		if _, err := parsePodType(*p.PodType); err != nil {
+			return nil, err
+		}
+		ix.podType = *p.PodType
+		ix.replicas, ix.shards = 1, 1
+		for _, c := range []struct {
+			name string
+			v    *int64
+			dst  *int
+		}{{"replicas", p.Replicas, &ix.replicas}, {"shards", p.Shards, &ix.shards}, {"pods", p.Pods, nil}} {
+			if c.v == nil {
+				continue
+			}
+			if *c.v < 1 {
+				return nil, invalidArgument("spec.pod.%s must be 1 or greater, got %d.", c.name, *c.v)
+			}
+			if c.dst != nil {
+				*c.dst = int(*c.v)
+			}
+		}
+		if p.MetadataConfig != nil {
+			ix.metadataConfig = &metadataConfig{indexed: slices.Clone(p.MetadataConfig.Indexed)}
+		}
+		if p.SourceCollection != nil {
+			notFoundErr = sourceCollectionMissing(*p.SourceCollection)
+		}
+	case specByoc:
+		bc := b.Spec.Byoc
+		ix.kind = specByoc
+		if *bc.Environment == "" {
+			return nil, invalidArgument("spec.byoc.environment must not be empty.")
+		}
+		ix.environment = *bc.Environment
+		if err := serverlessPlacement(ix, "spec.byoc", bc.ReadCapacity, bc.Schema); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, invalidArgument("Unknown spec type %q. spec must contain exactly one of serverless, pod or byoc.", keys[0])
+	}
+	if notFoundErr != nil {
+		return nil, notFoundErr
+	}
+	return ix, nil
+}
+
+func (s *Server) handleCreateIndexForModel(q *request) {
+	var b createForModelBody
+	body, err := readJSON(q.r, &b)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	if f := b.missingField(); f != "" {
+		q.fail(body.missing(f))
+		return
+	}
+	ix, err := newIndexForModel(&b)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	s.commitCreate(q, ix)
+}
+
+func newIndexForModel(b *createForModelBody) (*index, *apiError) {
+	ix := &index{kind: specServerless}
+	if err := commonFields(ix, *b.Name, b.DeletionProtection, b.Tags); err != nil {
+		return nil, err
+	}
+	if err := validateCloud(*b.Cloud); err != nil {
+		return nil, err
+	}
+	ix.cloud, ix.region = *b.Cloud, *b.Region
+
+	e := b.Embed
+	m, ok := lookupEmbedModel(*e.Model)
+	if !ok {
+		return nil, invalidArgument("Model %q is not supported for integrated indexes. Supported models: %s.", *e.Model, embedModelNames())
+	}
+	emb := &indexEmbed{model: m.Name, vectorType: m.VectorType, metric: m.DefaultMetric, dimension: m.DefaultDimension}
+	if e.Metric != nil {
+		if err := validateMetric(*e.Metric); err != nil {
+			return nil, err
+		}
+		if !m.supportsMetric(*e.Metric) {
+			return nil, invalidArgument("Metric %q is not supported by model %s. Supported metrics: %s.", *e.Metric, m.Name, joinStrings(m.SupportedMetrics))
+		}
+		emb.metric = *e.Metric
+	}
+	if e.Dimension != nil {
+		if m.VectorType == vectorSparse {
+			return nil, invalidArgument("Model %s produces sparse vectors and does not take a dimension.", m.Name)
+		}
+		if !m.supportsDimension(int(*e.Dimension)) {
+			return nil, invalidArgument("Dimension %d is not supported by model %s. Supported dimensions: %s.", *e.Dimension, m.Name, joinInts(m.SupportedDimensions))
+		}
+		emb.dimension = int(*e.Dimension)
+	}
+	if err := setEmbedMappings(emb, m, e.FieldMap, e.ReadParameters, e.WriteParameters); err != nil {
+		return nil, err
+	}
+	ix.embed = emb
+	ix.vectorType, ix.metric, ix.dimension = emb.vectorType, emb.metric, emb.dimension
+
+	if err := serverlessPlacement(ix, "", b.ReadCapacity, b.Schema); err != nil {
+		return nil, err
+	}
+	if err := checkRegion(ix.cloud, ix.region); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// setEmbedMappings validates and stores field_map and the read/write
+// parameters (with server defaults added). A nil map leaves the current
+// value.
+func setEmbedMappings(emb *indexEmbed, m *embedModel, fieldMap map[string]string, read, write map[string]any) *apiError {
+	if fieldMap != nil {
+		if len(fieldMap) == 0 {
+			return invalidArgument("embed.field_map must map the embedded field, e.g. {\"text\": \"chunk_text\"}.")
+		}
+		for k, v := range fieldMap {
+			if v == "" {
+				return invalidArgument("embed.field_map.%s must name a document field.", k)
+			}
+		}
+		emb.fieldMap = maps.Clone(fieldMap)
+	}
+	if read != nil || emb.readParams == nil {
+		p, err := m.completeParameters("read_parameters", read, readSideInputType, emb.dimension)
+		if err != nil {
+			return err
+		}
+		emb.readParams = p
+	}
+	if write != nil || emb.writeParams == nil {
+		p, err := m.completeParameters("write_parameters", write, writeSideInputType, emb.dimension)
+		if err != nil {
+			return err
+		}
+		emb.writeParams = p
+	}
+	return nil
+}
+
+// commitCreate stores a validated new index and answers 201, unless the
+// name is taken (409, also while the old index is Terminating) or the
+// response is to be dropped.
+func (s *Server) commitCreate(q *request, ix *index) {
+	t := s.now()
+	s.mu.Lock()
+	s.purgeExpired(t)
+	if _, taken := s.indexes[ix.name]; taken {
+		s.mu.Unlock()
+		q.fail(alreadyExists())
+		return
+	}
+	ix.createdAt = t
+	ix.readyAt = t.Add(s.opts.ReadyDelay)
+	ix.failInit = s.faults.failsInitialization(ix.name)
+	ix.host, ix.privateHost = s.newHosts(ix)
+	s.indexes[ix.name] = ix
+	view := ix.view(t, freshInit)
+	s.mu.Unlock()
+
+	if s.faults.takeDrop() {
+		s.dropResponse(q.w)
+		return
+	}
+	writeJSON(q.w, http.StatusCreated, view)
+}
+
+func (s *Server) handleListIndexes(q *request) {
+	t := s.now()
+	s.mu.Lock()
+	s.purgeExpired(t)
+	names := slices.Sorted(maps.Keys(s.indexes))
+	out := indexListJSON{Indexes: make([]indexModelJSON, 0, len(names))}
+	for _, n := range names {
+		out.Indexes = append(out.Indexes, s.indexes[n].view(t, 0))
+	}
+	s.mu.Unlock()
+	writeJSON(q.w, http.StatusOK, out)
+}
+
+func indexNotFound(name string) *apiError { return notFound("Index %s not found.", name) }
+
+func (s *Server) handleDescribeIndex(q *request) {
+	name := q.param("index_name")
+	t := s.now()
+	s.mu.Lock()
+	s.purgeExpired(t)
+	ix, ok := s.indexes[name]
+	var view indexModelJSON
+	if ok {
+		view = ix.view(t, 0)
+	}
+	s.mu.Unlock()
+	if !ok {
+		q.fail(indexNotFound(name))
+		return
+	}
+	writeJSON(q.w, http.StatusOK, view)
+}
+
+func (s *Server) handleDeleteIndex(q *request) {
+	name := q.param("index_name")
+	t := s.now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.purgeExpired(t)
+	ix, ok := s.indexes[name]
+	switch {
+	case !ok:
+		q.fail(indexNotFound(name))
+		return
+	case ix.terminating:
+		// A repeated DELETE while the index is still Terminating is
+		// undocumented. The index still shows in describe/list, so answering
+		// 202 again keeps DELETE idempotent, and a client that retries after a
+		// lost response does not get a confusing error.
+	case ix.deletionProtection == protectionEnabled:
+		q.fail(&apiError{status: http.StatusForbidden, code: codeForbidden,
+			message: "Deletion protection is enabled for this index. Disable deletion protection before retrying."})
+		return
+	default:
+		ix.terminating = true
+		ix.goneAt = t.Add(s.opts.DeleteDelay)
+	}
+	q.w.WriteHeader(http.StatusAccepted)
+}
+
+func (s *Server) handleConfigureIndex(q *request) {
+	name := q.param("index_name")
+	var b configureIndexBody
+	body, err := readJSON(q.r, &b)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	if f := b.missingField(); f != "" {
+		q.fail(body.missing(f))
+		return
+	}
+	if b.DeletionProtection != nil {
+		if err := validateDeletionProtection(*b.DeletionProtection); err != nil {
+			q.fail(err)
+			return
+		}
+	}
+	if err := validateTags(b.Tags); err != nil {
+		q.fail(err)
+		return
+	}
+	specKind := ""
+	if b.Spec != nil {
+		keys := objectKeys(body.raw, "spec")
+		if len(keys) != 1 {
+			q.fail(invalidArgument("spec must contain exactly one of serverless, pod or byoc; got %s.", describeSpecKeys(keys)))
+			return
+		}
+		specKind = keys[0]
+		if specKind != specServerless && specKind != specPod && specKind != specByoc {
+			q.fail(invalidArgument("Unknown spec type %q. spec must contain exactly one of serverless, pod or byoc.", specKind))
+			return
+		}
+	}
+
+	t := s.now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.purgeExpired(t)
+	ix, ok := s.indexes[name]
+	if !ok {
+		q.fail(indexNotFound(name))
+		return
+	}
+	if ix.terminating {
+		// [unverified] production's answer to configuring an index that is
+		// being deleted is undocumented.
+		q.fail(&apiError{status: http.StatusPreconditionFailed, code: codeFailedPrecondition,
+			message: fmt.Sprintf("Index %s is being deleted and cannot be configured.", name)})
+		return
+	}
+
+	// Work on a copy so that a rejected request changes nothing.
+	nx := *ix
+	var f fresh
+	if specKind != "" {
+		if specKind != ix.kind {
+			q.fail(invalidArgument("Cannot configure %s settings on a %s index %s.", specKind, kindLabel(ix.kind), name))
+			return
+		}
+		var rc *readCapacityBody
+		switch specKind {
+		case specServerless:
+			rc = b.Spec.Serverless.ReadCapacity
+		case specByoc:
+			rc = b.Spec.Byoc.ReadCapacity
+		case specPod:
+			started, err := s.configurePod(&nx, b.Spec.Pod.Replicas, b.Spec.Pod.PodType, t)
+			if err != nil {
+				q.fail(err)
+				return
+			}
+			if started {
+				f |= freshPod
+			}
+		}
+		if rc != nil {
+			parsed, err := parseReadCapacity(fieldPath("spec", specKind, "read_capacity"), rc, &ix.rc)
+			if err != nil {
+				q.fail(err)
+				return
+			}
+			if nx.changeReadCapacity(parsed, t, s.opts.ScalingDelay) {
+				f |= freshRC
+			}
+		}
+	}
+	if e := b.Embed; e != nil {
+		if err := configureEmbed(&nx, e.Model, e.FieldMap, e.ReadParameters, e.WriteParameters); err != nil {
+			q.fail(err)
+			return
+		}
+	}
+	if b.DeletionProtection != nil {
+		nx.deletionProtection = *b.DeletionProtection
+	}
+	if b.Tags != nil {
+		nx.tags = mergeTags(ix.tags, b.Tags)
+	}
+	*ix = nx
+	writeJSON(q.w, http.StatusOK, ix.view(t, f))
+}
+
+func kindLabel(kind string) string {
+	if kind == specPod {
+		return "pod-based"
+	}
+	return kind
+}
+
+// configurePod applies a pod replicas / pod_type change to ix. The pod size
+// may only grow ("Cannot scale down", pinecone-api.md §3.4) and the family
+// (s1, p1, p2) cannot change.
+func (s *Server) configurePod(ix *index, replicas *int64, podTypeStr *string, t time.Time) (bool, *apiError) {
+	newReplicas := ix.replicas
+	if replicas != nil {
+		if *replicas < 1 {
+			return false, invalidArgument("spec.pod.replicas must be 1 or greater, got %d.", *replicas)
+		}
+		newReplicas = int(*replicas)
+	}
+	newType, sizeUp := ix.podType, false
+	if podTypeStr != nil {
+		want, err := parsePodType(*podTypeStr)
+		if err != nil {
+			return false, err
+		}
+		cur, _ := parsePodType(ix.podType)
+		switch {
+		case want.family != cur.family:
+			// [unverified] production's message; changing the family is not
+			// something the API offers.
+			return false, invalidArgument("Cannot change the pod type family of index %s from %s to %s.", ix.name, ix.podType, *podTypeStr)
+		case want.size < cur.size:
+			return false, invalidArgument("Cannot scale down the pod size of index %s from %s to %s. Pod sizes can only be increased.", ix.name, ix.podType, *podTypeStr)
+		case want.size > cur.size:
+			newType, sizeUp = *podTypeStr, true
+		}
+	}
+	return ix.changePods(newReplicas, newType, sizeUp, t, s.opts.ScalingDelay), nil
+}
+
+// configureEmbed upgrades a serverless index to integrated inference, or
+// updates field_map / read and write parameters of an integrated one. The
+// model of an integrated index cannot change.
+func configureEmbed(ix *index, model *string, fieldMap map[string]string, read, write map[string]any) *apiError {
+	if ix.kind != specServerless {
+		return invalidArgument("Integrated inference (embed) is only supported on serverless indexes; %s is a %s index.", ix.name, kindLabel(ix.kind))
+	}
+	if cur := ix.embed; cur != nil {
+		if model != nil && *model != cur.model {
+			return invalidArgument("Cannot change the embedding model of index %s from %s to %s.", ix.name, cur.model, *model)
+		}
+		m, _ := lookupEmbedModel(cur.model)
+		emb := *cur
+		if err := setEmbedMappings(&emb, m, fieldMap, read, write); err != nil {
+			return err
+		}
+		ix.embed = &emb
+		return nil
+	}
+
+	if model == nil {
+		return invalidArgument("embed.model is required to configure integrated inference on index %s.", ix.name)
+	}
+	m, ok := lookupEmbedModel(*model)
+	if !ok {
+		return invalidArgument("Model %q is not supported for integrated indexes. Supported models: %s.", *model, embedModelNames())
+	}
+	switch {
+	case m.VectorType != ix.vectorType:
+		return invalidArgument("Model %s produces %s vectors but index %s is %s.", m.Name, m.VectorType, ix.name, ix.vectorType)
+	case m.VectorType == vectorDense && !m.supportsDimension(ix.dimension):
+		return invalidArgument("Model %s does not support dimension %d of index %s. Supported dimensions: %s.", m.Name, ix.dimension, ix.name, joinInts(m.SupportedDimensions))
+	case !m.supportsMetric(ix.metric):
+		return invalidArgument("Model %s does not support metric %s of index %s. Supported metrics: %s.", m.Name, ix.metric, ix.name, joinStrings(m.SupportedMetrics))
+	case fieldMap == nil:
+		return invalidArgument("embed.field_map is required to configure integrated inference on index %s.", ix.name)
+	}
+	emb := &indexEmbed{model: m.Name, vectorType: m.VectorType, metric: ix.metric, dimension: ix.dimension}
+	if err := setEmbedMappings(emb, m, fieldMap, read, write); err != nil {
+		return err
+	}
+	ix.embed = emb
+	return nil
+}
+
+// Hosts.
+
+const lowerAlnum = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+func randomString(n int, alphabet string) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = alphabet[rand.IntN(len(alphabet))]
+	}
+	return string(b)
+}
+
+// cellFor returns the serverless cell id of a cloud/region, e.g.
+// "aped-4627-b74a", made up once per Server. Callers hold s.mu.
+func (s *Server) cellFor(cloud, region string) string {
+	key := cloud + "/" + region
+	if c, ok := s.cells[key]; ok {
+		return c
+	}
+	c := randomString(4, "abcdefghijklmnopqrstuvwxyz") + "-" + randomString(4, "0123456789") + "-" + randomString(4, "0123456789abcdef")
+	s.cells[key] = c
+	return c
+}
+
+// newHosts makes host and private_host: "<name>-<7 lowercase alnum>.svc.<cell
+// or environment>.pinecone.io" and the same with ".svc.private.". Callers
+// hold s.mu.
+func (s *Server) newHosts(ix *index) (string, string) {
+	place := ix.environment
+	if ix.kind == specServerless {
+		place = s.cellFor(ix.cloud, ix.region)
+	}
+	id := randomString(7, lowerAlnum)
+	return fmt.Sprintf("%s-%s.svc.%s.pinecone.io", ix.name, id, place),
+		fmt.Sprintf("%s-%s.svc.private.%s.pinecone.io", ix.name, id, place)
+}
+
+func joinInts(vs []int) string {
+	parts := make([]any, len(vs))
+	for i, v := range vs {
+		parts[i] = v
+	}
+	return joinValues(parts)
+}
+
+func joinStrings(vs []string) string {
+	parts := make([]any, len(vs))
+	for i, v := range vs {
+		parts[i] = v
+	}
+	return joinValues(parts)
+}
