@@ -399,7 +399,7 @@ func applyIndexModel(ctx context.Context, m *indexResourceModel, ix *client.Inde
 	m.VectorType = types.StringValue(defaultString(ix.VectorType, "dense"))
 	m.DeletionProtection = types.StringValue(defaultString(ix.DeletionProtection, "disabled"))
 	m.Host = types.StringValue(ix.Host)
-	m.PrivateHost = types.StringValue(ix.PrivateHost)
+	m.PrivateHost = optionalString(ix.PrivateHost)
 
 	var priorTags types.Map = types.MapNull(types.StringType)
 	var priorSpec *indexSpecModel

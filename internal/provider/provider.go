@@ -108,7 +108,7 @@ func (p *pineconeProvider) Configure(ctx context.Context, req provider.Configure
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	opts, diagsOK := p.clientOptions(cfg, resp)
+	opts, diagsOK := p.clientOptions(cfg, req.TerraformVersion, resp)
 	if !diagsOK {
 		return
 	}
@@ -129,11 +129,11 @@ func (p *pineconeProvider) Configure(ctx context.Context, req provider.Configure
 // clientOptions turns provider configuration and environment into client
 // options. Unknown values (from not-yet-created resources) leave the setting
 // empty; a call that needs it will say so.
-func (p *pineconeProvider) clientOptions(cfg providerModel, resp *provider.ConfigureResponse) (client.Options, bool) {
+func (p *pineconeProvider) clientOptions(cfg providerModel, terraformVersion string, resp *provider.ConfigureResponse) (client.Options, bool) {
 	opts := client.Options{
 		APIKey:    os.Getenv(EnvAPIKey),
 		BaseURL:   os.Getenv(EnvControllerHost),
-		UserAgent: fmt.Sprintf("terraform-provider-pinecone/%s (+https://%s)", p.version, Address),
+		UserAgent: userAgent(p.version, terraformVersion),
 		Retry:     client.DefaultRetryPolicy(),
 	}
 	if v := cfg.APIKey; !v.IsNull() && !v.IsUnknown() {
@@ -181,4 +181,14 @@ func stringMap(m types.Map) map[string]string {
 		}
 	}
 	return out
+}
+
+// userAgent names the provider and its version, and the Terraform (or
+// OpenTofu) version when known, so Pinecone can tell our traffic apart.
+func userAgent(version, terraformVersion string) string {
+	ua := fmt.Sprintf("terraform-provider-pinecone/%s (+https://%s)", version, Address)
+	if terraformVersion != "" {
+		ua += " terraform/" + terraformVersion
+	}
+	return ua
 }

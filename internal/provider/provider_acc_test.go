@@ -1,0 +1,55 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/acctest"
+)
+
+// Without a key, validate and plan of a new index work (no call is needed);
+// the apply fails with a message that says how to give the key.
+func TestAccProvider_missingAPIKey(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	t.Setenv("PINECONE_API_KEY", "")
+	config := fmt.Sprintf(`
+provider "pinecone" {
+  controller_host = %q
+}
+`, env.URL) + testAccIndexResourceConfig_serverless(acctest.RandomName(), 4, "")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config, PlanOnly: true, ExpectNonEmptyPlan: true},
+			{Config: config, ExpectError: regexp.MustCompile(`(?s)no API key configured.*PINECONE_API_KEY`)},
+		},
+	})
+	if n := env.Emulator.Stats()["POST /indexes"]; n != 0 {
+		t.Errorf("POST /indexes called %d times without a key", n)
+	}
+}
+
+// A wrong key gives one clear diagnostic and no retry storm.
+func TestAccProvider_wrongAPIKey(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	config := fmt.Sprintf(`
+provider "pinecone" {
+  api_key         = "wrong-key"
+  controller_host = %q
+}
+`, env.URL) + testAccIndexResourceConfig_serverless(acctest.RandomName(), 4, "")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config, ExpectError: regexp.MustCompile(`(?s)UNAUTHENTICATED.*Check .api_key.`)},
+		},
+	})
+	if n := env.Emulator.Stats()["POST /indexes"]; n != 1 {
+		t.Errorf("POST /indexes called %d times with a wrong key, want exactly 1 (401 is not retried)", n)
+	}
+}
