@@ -93,7 +93,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	opts.Faults.FailInitialization = failIni
 
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", *addr)
 	if err != nil {
 		return err
 	}
@@ -104,7 +104,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 
 	out := bufio.NewWriter(stdout)
-	fmt.Fprintf(out, "pinecone-emulator listening on http://%s\n", ln.Addr())
+	_, _ = fmt.Fprintf(out, "pinecone-emulator listening on http://%s\n", ln.Addr()) // checked by Flush
 	if err := out.Flush(); err != nil {
 		_ = ln.Close()
 		return err

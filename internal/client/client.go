@@ -156,7 +156,7 @@ func (c *Client) do(ctx context.Context, cl call) error {
 		}
 		return fmt.Errorf("%s %s: %w", cl.method, cl.path, stripURL(err))
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return fmt.Errorf("%s %s: reading response: %w", cl.method, cl.path, err)

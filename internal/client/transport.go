@@ -139,7 +139,7 @@ func (t *retryTransport) attempt(req *http.Request, n int) (*http.Response, erro
 	if err != nil {
 		return nil, err
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return nil, err
@@ -163,14 +163,11 @@ func classify(req *http.Request, resp *http.Response, err error) verdict {
 		}
 		return verdict{retry: replayable, uncertain: true}
 	}
-	switch {
-	case resp.StatusCode == http.StatusTooManyRequests:
+	switch resp.StatusCode {
+	case http.StatusTooManyRequests:
 		// Rate limiting happens before the server acts.
 		return verdict{retry: true}
-	case resp.StatusCode == http.StatusInternalServerError,
-		resp.StatusCode == http.StatusBadGateway,
-		resp.StatusCode == http.StatusServiceUnavailable,
-		resp.StatusCode == http.StatusGatewayTimeout:
+	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return verdict{retry: replayable, uncertain: true}
 	}
 	return verdict{}

@@ -401,7 +401,7 @@ func applyIndexModel(ctx context.Context, m *indexResourceModel, ix *client.Inde
 	m.Host = types.StringValue(ix.Host)
 	m.PrivateHost = optionalString(ix.PrivateHost)
 
-	var priorTags types.Map = types.MapNull(types.StringType)
+	priorTags := types.MapNull(types.StringType)
 	var priorSpec *indexSpecModel
 	var priorEmbed *embedModel
 	if prior != nil {
@@ -536,7 +536,7 @@ func embedFromAPI(ctx context.Context, e *client.IndexEmbed, prior *embedModel, 
 	fieldMap, d := types.MapValueFrom(ctx, types.StringType, stringifyParams(e.FieldMap, nil))
 	diags.Append(d...)
 	out.FieldMap = fieldMap
-	var priorRead, priorWrite types.Map = types.MapNull(types.StringType), types.MapNull(types.StringType)
+	priorRead, priorWrite := types.MapNull(types.StringType), types.MapNull(types.StringType)
 	if prior != nil {
 		priorRead, priorWrite = prior.ReadParameters, prior.WriteParameters
 	}

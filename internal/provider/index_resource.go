@@ -211,8 +211,7 @@ func (r *indexResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	var ix *client.IndexModel
 	var err error
 	if changed {
-		ix, err = c.ConfigureIndex(ctx, name, patch)
-		if err != nil {
+		if _, err = c.ConfigureIndex(ctx, name, patch); err != nil {
 			addError(&resp.Diagnostics, "Error updating Pinecone index", fmt.Sprintf("Updating index %q", name), err)
 			return
 		}
