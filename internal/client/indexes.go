@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // Index states reported in IndexModel.Status.State.
@@ -278,10 +279,15 @@ func (e *IndexFailedError) Error() string {
 	return msg
 }
 
-// IsReady reports whether the index serves requests and no read capacity
-// change is in progress.
+// notFoundGrace is how long a waiter treats a 404 as "not visible yet".
+const notFoundGrace = 15 * time.Second
+
+// IsReady reports whether the index has settled: it serves requests (or is
+// Disabled on purpose: dedicated read capacity with zero replicas) and no
+// read capacity change is in progress.
 func IsReady(ix *IndexModel) bool {
-	if !ix.Status.Ready || ix.Status.State != IndexStateReady {
+	settled := (ix.Status.Ready && ix.Status.State == IndexStateReady) || ix.Status.State == IndexStateDisabled
+	if !settled {
 		return false
 	}
 	rc := ix.readCapacity()
@@ -311,8 +317,14 @@ func describeState(ix *IndexModel) string {
 // terminal failure states.
 func (c *Client) WaitForIndexReady(ctx context.Context, name string) (*IndexModel, error) {
 	var last *IndexModel
+	start := time.Now()
 	err := Poll(ctx, c.poll, fmt.Sprintf("index %q to become Ready", name), func(ctx context.Context) (bool, string, error) {
 		ix, err := c.DescribeIndex(ctx, name)
+		if errors.Is(err, ErrNotFound) && time.Since(start) < notFoundGrace {
+			// Pinecone's control plane is eventually consistent: an index can
+			// be missing from describe for a moment right after its create.
+			return false, "not visible yet", nil
+		}
 		if err != nil {
 			return false, "", err
 		}

@@ -16,6 +16,9 @@ type PollConfig struct {
 	Fraction float64
 }
 
+// minPollInterval bounds the request rate of a misconfigured waiter.
+const minPollInterval = 10 * time.Millisecond
+
 // DefaultPollConfig finishes within ~10% (at least 500ms) of readiness.
 func DefaultPollConfig() PollConfig {
 	return PollConfig{Initial: 500 * time.Millisecond, Max: 5 * time.Second, Fraction: 0.1}
@@ -26,6 +29,9 @@ func (p PollConfig) interval(elapsed time.Duration) time.Duration {
 	d := time.Duration(float64(elapsed) * p.Fraction)
 	if d < p.Initial {
 		d = p.Initial
+	}
+	if d < minPollInterval {
+		d = minPollInterval // never a busy loop, whatever the configuration
 	}
 	if p.Max > 0 && d > p.Max {
 		d = p.Max
@@ -77,14 +83,15 @@ func (p poller) run(ctx context.Context, what string, check CheckFunc) error {
 		if state != "" {
 			last = state
 		}
+		// A condition seen to hold counts even if ctx ended during the check.
+		if err == nil && done {
+			return nil
+		}
 		if ctx.Err() != nil {
 			return &WaitError{What: what, LastState: last, Elapsed: p.now().Sub(start), Err: ctx.Err()}
 		}
 		if err != nil {
 			return err
-		}
-		if done {
-			return nil
 		}
 		if err := p.sleep(ctx, p.cfg.interval(p.now().Sub(start))); err != nil {
 			return &WaitError{What: what, LastState: last, Elapsed: p.now().Sub(start), Err: err}
