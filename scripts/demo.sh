@@ -109,7 +109,9 @@ say "terraform apply (examples/quickstart)"
 
 host="$("$tf" -chdir="$work" output -no-color -raw index_host)"
 [[ -n "$host" ]] || die "terraform output index_host is empty"
-printf '\nCreated index host: %s\n\n' "$host"
+printf '\nCreated index host: %s\n' "$host"
+printf 'Created backup:     %s\n' "$("$tf" -chdir="$work" output -no-color -raw backup_id)"
+printf 'Collection status:  %s\n\n' "$("$tf" -chdir="$work" output -no-color -raw collection_status)"
 
 say "terraform destroy"
 "$tf" -chdir="$work" destroy -auto-approve "${tf_flags[@]}"
@@ -120,4 +122,4 @@ if command -v curl >/dev/null 2>&1; then
   fi
 fi
 
-say "demo finished: created, read and destroyed index 'quickstart' against the emulator"
+say "demo finished: created, read and destroyed the quickstart indexes, backup and collection against the emulator"

@@ -65,19 +65,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var (
 		apiKeys listFlag
 		failIni listFlag
+		failBak listFlag
 		opts    emulator.Options
 	)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (127.0.0.1:0 picks a free port)")
 	fs.Var(&apiKeys, "api-key", "accepted Api-Key value; repeatable or comma-separated (default: $PINECONE_API_KEY, else "+emulator.DefaultAPIKey+")")
-	fs.DurationVar(&opts.ReadyDelay, "ready-delay", 0, "time from create to Ready")
-	fs.DurationVar(&opts.DeleteDelay, "delete-delay", 0, "time an index stays Terminating after DELETE")
+	fs.DurationVar(&opts.ReadyDelay, "ready-delay", 0, "time from create to Ready (indexes, collections, backups); also how long a restore job runs")
+	fs.DurationVar(&opts.DeleteDelay, "delete-delay", 0, "time an index or collection stays Terminating after DELETE")
 	fs.DurationVar(&opts.ScalingDelay, "scaling-delay", 0, "time pod scaling and dedicated read capacity changes take")
 	fs.Float64Var(&opts.Faults.RateLimit, "rate-limit", 0, "requests per second before answering 429 (0 = off)")
 	fs.IntVar(&opts.Faults.RateBurst, "rate-burst", 0, "rate limiter bucket size (0 = max(1, rate-limit))")
 	fs.Float64Var(&opts.Faults.ErrorRate, "error-rate", 0, "probability 0..1 of answering 500/503 before acting")
 	fs.DurationVar(&opts.Faults.Latency, "latency", 0, "latency added to every request")
-	fs.IntVar(&opts.Faults.DropCreateResponses, "drop-create-responses", 0, "commit the next N creates but close the connection without answering")
+	fs.IntVar(&opts.Faults.DropCreateResponses, "drop-create-responses", 0, "commit the next N creates (indexes, collections, backups, restores) but close the connection without answering")
 	fs.Var(&failIni, "fail-initialization", "index names (comma-separated, * for all) that end in InitializationFailed")
+	fs.Var(&failBak, "fail-backups", "source index names (comma-separated, * for all) whose backups end in Failed")
 	quiet := fs.Bool("quiet", false, "do not log requests")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -92,6 +94,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		opts.APIKeys = []string{os.Getenv("PINECONE_API_KEY")}
 	}
 	opts.Faults.FailInitialization = failIni
+	opts.Faults.FailBackups = failBak
 
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", *addr)
 	if err != nil {

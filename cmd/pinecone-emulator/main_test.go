@@ -121,7 +121,7 @@ func TestRunFlags(t *testing.T) {
 	t.Setenv("PINECONE_API_KEY", "from-env")
 	url, stderr, _ := start(t, "-addr", "127.0.0.1:0", "-quiet",
 		"-api-key", "k1,k2", "-api-key", "k3",
-		"-ready-delay", "1h", "-fail-initialization", "a, b",
+		"-ready-delay", "1h", "-fail-initialization", "a, b", "-fail-backups", "s", "-fail-backups", "x,*",
 		"-rate-limit", "50", "-rate-burst", "10", "-latency", "1ms", "-drop-create-responses", "1", "-error-rate", "0")
 	for _, k := range []string{"k1", "k2", "k3"} {
 		if status, _ := get(t, url+"/indexes", k); status != http.StatusOK {
@@ -146,6 +146,9 @@ func TestRunFlags(t *testing.T) {
 	}
 	if fi, _ := json.Marshal(f["fail_initialization"]); string(fi) != `["a","b"]` {
 		t.Errorf("fail_initialization = %s", fi)
+	}
+	if fb, _ := json.Marshal(f["fail_backups"]); string(fb) != `["s","x","*"]` {
+		t.Errorf("fail_backups = %s", fb)
 	}
 	if s := stderr.String(); s != "" {
 		t.Errorf("-quiet still logged: %s", s)

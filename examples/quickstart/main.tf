@@ -32,3 +32,35 @@ output "index_host" {
   description = "Host name of the index's data plane (upserts and queries go here)."
   value       = pinecone_index.quickstart.host
 }
+
+# A backup of the serverless index (backups are a serverless feature).
+resource "pinecone_backup" "quickstart" {
+  source_index_name = pinecone_index.quickstart.name
+  description       = "Backup taken by the quickstart"
+}
+
+# A pod-based index and a collection copied from it (collections are a pod feature).
+resource "pinecone_index" "pods" {
+  name      = "quickstart-pods"
+  dimension = 128
+
+  spec = {
+    pod = {
+      environment = "us-east-1-aws"
+      pod_type    = "p1.x1"
+    }
+  }
+}
+
+resource "pinecone_collection" "pods" {
+  name   = "quickstart-collection"
+  source = pinecone_index.pods.name
+}
+
+output "backup_id" {
+  value = pinecone_backup.quickstart.id
+}
+
+output "collection_status" {
+  value = pinecone_collection.pods.status
+}

@@ -23,6 +23,7 @@ type faultsWire struct {
 	Latency             string   `json:"latency"`
 	DropCreateResponses int      `json:"drop_create_responses"`
 	FailInitialization  []string `json:"fail_initialization"`
+	FailBackups         []string `json:"fail_backups"`
 }
 
 func (w faultsWire) faults() (Faults, error) {
@@ -33,6 +34,7 @@ func (w faultsWire) faults() (Faults, error) {
 		ErrorMethods:        w.ErrorMethods,
 		DropCreateResponses: w.DropCreateResponses,
 		FailInitialization:  w.FailInitialization,
+		FailBackups:         w.FailBackups,
 	}
 	if w.Latency != "" {
 		d, err := time.ParseDuration(w.Latency)
@@ -64,6 +66,7 @@ func wireFaults(f Faults) faultsWire {
 		ErrorMethods:        f.ErrorMethods,
 		DropCreateResponses: f.DropCreateResponses,
 		FailInitialization:  f.FailInitialization,
+		FailBackups:         f.FailBackups,
 		Latency:             f.Latency.String(),
 	}
 	if w.ErrorMethods == nil {
@@ -71,6 +74,9 @@ func wireFaults(f Faults) faultsWire {
 	}
 	if w.FailInitialization == nil {
 		w.FailInitialization = []string{}
+	}
+	if w.FailBackups == nil {
+		w.FailBackups = []string{}
 	}
 	return w
 }

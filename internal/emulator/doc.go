@@ -1,6 +1,7 @@
 // Package emulator is an in-memory Pinecone control plane for tests and
-// local runs. It answers the db_control index API (API versions 2025-10 and
-// 2026-04, which are identical for db_control) the way production does, as
+// local runs. It answers the db_control API (indexes, collections, backups and
+// restore jobs; API versions 2025-10 and 2026-04, which are identical for
+// db_control) the way production does, as
 // described in the project's pinecone-api.md; where the spec and production
 // differ it follows production.
 //
@@ -19,7 +20,28 @@
 //	POST   /indexes/create-for-model    201 IndexModel (serverless, integrated inference)
 //	GET    /indexes/{index_name}        200 IndexModel
 //	PATCH  /indexes/{index_name}        200 IndexModel (the spec says 202; production and the Go SDK use 200)
-//	DELETE /indexes/{index_name}        202, empty body
+//	DELETE /indexes/{index_name}        202, empty body (412 while a collection from it is Initializing)
+//
+//	GET    /collections                      200 {"collections":[...]} (key always present), sorted by name
+//	POST   /collections                      201 CollectionModel
+//	GET    /collections/{collection_name}    200 CollectionModel
+//	DELETE /collections/{collection_name}    202, empty body
+//
+//	GET    /indexes/{index_name}/backups     200 {"data":[...],"pagination":{"next":...}} (that index's backups)
+//	POST   /indexes/{index_name}/backups     200 BackupModel (the spec says 201; the Go SDK accepts only 200)
+//	GET    /backups                          200 {"data":[...],"pagination":{"next":...}} (all backups)
+//	GET    /backups/{backup_id}              200 BackupModel
+//	DELETE /backups/{backup_id}              202, empty body (412 while a restore from it is unfinished)
+//	POST   /backups/{backup_id}/create-index 202 {"restore_job_id":...,"index_id":...}
+//	GET    /restore-jobs                     200 {"data":[...],"pagination":{"next":...}}
+//	GET    /restore-jobs/{job_id}            200 RestoreJobModel
+//
+// The three paginated lists take limit (1-100, default 10; anything else is
+// 400) and paginationToken (an opaque token from pagination.next of the
+// previous page; 400 when it does not come from that kind of list). They are
+// ordered by creation time, then id; pagination is absent on the last page.
+// A page continues after the last item of the previous one, so deletions
+// between calls do not make items repeat or go missing.
 //
 // Every request passes, in this order: counting (Server.Stats), Faults.Latency,
 // the rate limiter, error injection, the Api-Key check (401 UNAUTHENTICATED),
@@ -33,7 +55,10 @@
 // 16"); JSON null counts as an absent field everywhere. Rule violations get
 // 400 INVALID_ARGUMENT, an unknown serverless region 404 NOT_FOUND ("Resource
 // cloud: aws region: us-west1 not found."), a taken name 409 ALREADY_EXISTS,
-// and DELETE of a protected index 403 FORBIDDEN.
+// DELETE of a protected index 403 FORBIDDEN, and a DELETE that pending work
+// depends on 412 FAILED_PRECONDITION ("Unable to delete an index. There are
+// pending collections for this index: ['c1', 'c2']", "Unable to delete
+// backup. There are pending restore jobs for this backup: ['<job id>']").
 //
 // The emulator's own endpoints live under /_emulator/ (no auth, no faults,
 // not counted): GET /_emulator/stats, GET and PUT /_emulator/faults (JSON with
@@ -65,6 +90,27 @@
 //     are absent when the index was OnDemand), afterwards the new ones.
 //   - As with create, the response to the PATCH that started a transition
 //     always shows it, even with a zero delay.
+//   - Collections (pod indexes only) follow the index rules: Initializing
+//     for ReadyDelay (always in the create answer), then Ready; DELETE gives
+//     Terminating for DeleteDelay, then 404, and the name stays taken (409)
+//     until then. Collection names are a namespace of their own, apart from
+//     index names. An index created with source_collection needs the
+//     collection to exist (404) and be Ready with the same dimension (400);
+//     the spec echoes source_collection.
+//   - Backups (serverless indexes only) are Initializing for ReadyDelay
+//     (always in the create answer), then Ready, or Failed when the source
+//     index name is in Faults.FailBackups. They copy cloud, region,
+//     dimension, metric, schema and tags from the index at that moment, keep
+//     its id as source_index_id, and outlive it. DELETE removes a backup at
+//     once (BackupModel has no Terminating status).
+//   - Restoring a Ready backup creates the index at once (Initializing,
+//     serverless, OnDemand read capacity; cloud, region, dimension, metric,
+//     vector_type and schema from the backup; name, tags and
+//     deletion_protection from the request) and starts a restore job that
+//     runs for ReadyDelay: Pending for the first tenth, then InProgress with
+//     percent_complete rising linearly from 0 (one decimal), then Completed
+//     with percent_complete 100 and completed_at. The index becomes Ready at
+//     that same moment. Restore jobs are kept for the life of the server.
 //
 // # Faults
 //
@@ -72,8 +118,10 @@
 // add latency (abandoned without an answer when the request context ends), a
 // token-bucket rate limit answered 429 RESOURCE_EXHAUSTED with Retry-After,
 // random 500 UNKNOWN / 503 UNAVAILABLE answers before acting, dropped
-// responses to successful creates (the index is created, then the connection
-// is closed with nothing written) and indexes that never become Ready.
+// responses to successful creates (of indexes, collections, backups and
+// restores: the object is created, then the connection is closed with nothing
+// written), indexes that never become Ready (FailInitialization; not applied
+// to restored indexes) and backups that end Failed (FailBackups).
 // Server.Faulted counts what was injected.
 //
 // # Choices where the facts are silent ([unverified])
@@ -100,8 +148,34 @@
 //     dimension. Unknown parameters or values outside the model's allowed
 //     values are 400. PATCH replaces field_map / read_parameters /
 //     write_parameters when sent. embed on a pod or BYOC index is 400.
-//   - source_collection always answers 404 "Collection <name> not found."
-//     until collections are emulated.
+//   - The emulator holds no vectors: collections report size 0 and
+//     vector_count 0; backups report record_count, namespace_count and
+//     size_bytes 0. A collection's dimension and environment are those of its
+//     source index.
+//   - A collection from a serverless or BYOC index, or from a Terminating
+//     index, is 400; so is a backup of a pod, BYOC or Terminating index.
+//     Collections and backups may be made from an index that is still
+//     Initializing. The source index (404) is checked before the collection
+//     name (409).
+//   - DELETE of an index checks deletion protection (403) before pending
+//     collections (412). Deleting a collection that is still Initializing is
+//     allowed, and it then no longer blocks its index's DELETE.
+//   - An index created from a collection checks the collection after every
+//     other 400 and the region 404, and before the name (409). A
+//     source_collection of "" is 404. The collection's pod environment is not
+//     compared with the new index's.
+//   - GET /indexes/{index_name}/backups lists the backups of the index that
+//     currently has that name (by its id); backups of an earlier index of the
+//     same name are only in GET /backups.
+//   - Backup name and description are echoed when sent and absent otherwise;
+//     the backup's dimension and tags are absent when the index has none.
+//   - Restore: 422 and 400 rules on the body come first, then an unknown
+//     backup (404), a backup that is not Ready (400: Initializing or Failed),
+//     then a taken index name (409). A restore job is pending (blocks the
+//     backup's DELETE) while Pending or InProgress. Deleting the target index
+//     does not affect the job.
+//   - Timestamps (created_at, completed_at) are RFC 3339 in UTC with whole
+//     seconds. IDs (backup_id, restore_job_id, index ids) are random UUIDs.
 //   - Unknown JSON fields are ignored (serde's default). Go's decoder matches
 //     field names case-insensitively, which serde does not.
 //   - Tags with an empty value on create are dropped, as on PATCH.

@@ -29,17 +29,26 @@ type Faults struct {
 	// context ends first, the request is abandoned without an answer.
 	Latency time.Duration
 	// DropCreateResponses: the next N successful create requests
-	// (POST /indexes, POST /indexes/create-for-model) are committed, then the
-	// connection is closed without any response.
+	// (POST /indexes, POST /indexes/create-for-model, POST /collections,
+	// POST /indexes/{index_name}/backups, POST
+	// /backups/{backup_id}/create-index) are committed, then the connection
+	// is closed without any response.
 	DropCreateResponses int
 	// FailInitialization lists index names (or "*" for all) that end in
-	// InitializationFailed instead of Ready. Names are checked at create time.
+	// InitializationFailed instead of Ready. Names are checked at create time
+	// (POST /indexes and POST /indexes/create-for-model; an index restored
+	// from a backup always becomes Ready).
 	FailInitialization []string
+	// FailBackups lists source index names (or "*" for all) whose backups end
+	// in Failed instead of Ready. Names are checked when the backup is
+	// created.
+	FailBackups []string
 }
 
 func (f Faults) clone() Faults {
 	f.ErrorMethods = slices.Clone(f.ErrorMethods)
 	f.FailInitialization = slices.Clone(f.FailInitialization)
+	f.FailBackups = slices.Clone(f.FailBackups)
 	return f
 }
 
@@ -144,6 +153,12 @@ func (fs *faultState) failsInitialization(name string) bool {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	return slices.Contains(fs.f.FailInitialization, "*") || slices.Contains(fs.f.FailInitialization, name)
+}
+
+func (fs *faultState) failsBackup(indexName string) bool {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return slices.Contains(fs.f.FailBackups, "*") || slices.Contains(fs.f.FailBackups, indexName)
 }
 
 // dropResponse closes the client connection without writing anything. It

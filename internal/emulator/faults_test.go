@@ -299,3 +299,48 @@ func TestConcurrentCreates(t *testing.T) {
 		t.Errorf("created %d, conflicts %d; want 1 and 19 (%v)", created, conflicts, statuses)
 	}
 }
+
+func TestDropCreateResponsesCollectionsBackupsRestores(t *testing.T) {
+	e := newEnv(t, Options{})
+	e.do("POST", "/indexes", bodyPod).must(t, http.StatusCreated)
+	e.do("POST", "/indexes", bodyServerless).must(t, http.StatusCreated)
+	ready := e.createBackup("s", `{}`)
+	e.srv.SetFaults(Faults{DropCreateResponses: 3})
+
+	// A rejected create does not use up a drop.
+	if resp, err := rawPost(t, e.ts.URL+"/collections", `{"name":"c","source":"s"}`); err != nil || resp.StatusCode != http.StatusBadRequest {
+		t.Fatalf("invalid collection: resp=%v err=%v, want a 400", resp, err)
+	}
+	// Each create is committed, then the connection is closed.
+	if resp, err := rawPost(t, e.ts.URL+"/collections", bodyCollection); err == nil {
+		t.Fatalf("create collection answered %d, want a dropped connection", resp.StatusCode)
+	}
+	e.do("GET", "/collections/c", "").must(t, http.StatusOK)
+	if resp, err := rawPost(t, e.ts.URL+"/indexes/s/backups", `{"name":"dropped"}`); err == nil {
+		t.Fatalf("create backup answered %d, want a dropped connection", resp.StatusCode)
+	}
+	list := e.do("GET", "/indexes/s/backups", "").must(t, http.StatusOK)["data"].([]any)
+	if len(list) != 2 {
+		t.Fatalf("backups after a dropped create = %v, want 2", list)
+	}
+	if resp, err := rawPost(t, e.ts.URL+"/backups/"+ready+"/create-index", `{"name":"r"}`); err == nil {
+		t.Fatalf("create-index answered %d, want a dropped connection", resp.StatusCode)
+	}
+	e.do("GET", "/indexes/r", "").must(t, http.StatusOK)
+	if n := len(e.do("GET", "/restore-jobs", "").must(t, http.StatusOK)["data"].([]any)); n != 1 {
+		t.Errorf("restore jobs after a dropped create = %d, want 1", n)
+	}
+	if got := e.srv.Faulted()["dropped"]; got != 3 {
+		t.Errorf("Faulted[dropped] = %d, want 3", got)
+	}
+	// Drops used up: retries get normal answers.
+	if resp, err := rawPost(t, e.ts.URL+"/collections", bodyCollection); err != nil || resp.StatusCode != http.StatusConflict {
+		t.Fatalf("retried collection create: resp=%v err=%v, want 409", resp, err)
+	}
+	if resp, err := rawPost(t, e.ts.URL+"/backups/"+ready+"/create-index", `{"name":"r"}`); err != nil || resp.StatusCode != http.StatusConflict {
+		t.Fatalf("retried restore: resp=%v err=%v, want 409", resp, err)
+	}
+	if resp, err := rawPost(t, e.ts.URL+"/indexes/s/backups", `{}`); err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("backup after the drops: resp=%v err=%v, want 200", resp, err)
+	}
+}

@@ -22,6 +22,7 @@ const (
 // the clock and the deadlines below each time it is shown, so a fake clock in
 // Options.Now drives every transition.
 type index struct {
+	id                 string // UUID; BackupModel.source_index_id, restore index_id
 	name               string
 	kind               string // specServerless | specPod | specByoc
 	dimension          int    // 0 when absent (sparse)
@@ -172,12 +173,17 @@ func (ix *index) changePods(replicas int, pt string, sizeUp bool, t time.Time, d
 	return true
 }
 
-// purgeExpired removes terminating indexes whose delete delay has passed.
-// Callers hold s.mu.
+// purgeExpired removes terminating indexes and collections whose delete
+// delay has passed. Callers hold s.mu.
 func (s *Server) purgeExpired(t time.Time) {
 	for name, ix := range s.indexes {
 		if ix.terminating && !t.Before(ix.goneAt) {
 			delete(s.indexes, name)
+		}
+	}
+	for name, c := range s.collections {
+		if c.terminating && !t.Before(c.goneAt) {
+			delete(s.collections, name)
 		}
 	}
 }

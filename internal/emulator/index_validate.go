@@ -55,14 +55,22 @@ var podEnvironments = []string{
 	"us-east1-gcp", "eu-west1-gcp", "eu-west4-gcp", "us-east-1-aws", "eastus-azure",
 }
 
-const nameRuleMessage = "Index name must contain only lowercase alphanumeric characters or hyphens, and must not begin or end with a hyphen."
+// nameRule is the spec's name-rule text (pinecone-api.md §2.2) after the
+// leading "Index"/"Collection".
+const nameRule = " name must contain only lowercase alphanumeric characters or hyphens, and must not begin or end with a hyphen."
 
-func validateIndexName(name string) *apiError {
+const nameRuleMessage = "Index" + nameRule
+
+func validateIndexName(name string) *apiError { return validateName("Index", name) }
+
+// validateName applies the index / collection name rule (pinecone-api.md
+// §2.3); what is "Index" or "Collection" and starts the message.
+func validateName(what, name string) *apiError {
 	if len(name) < 1 || len(name) > 45 {
-		return invalidArgument("Index name must be between 1 and 45 characters long. " + nameRuleMessage)
+		return invalidArgument("%s name must be between 1 and 45 characters long. %s%s", what, what, nameRule)
 	}
 	if !indexNameRe.MatchString(name) {
-		return invalidArgument(nameRuleMessage)
+		return invalidArgument("%s%s", what, nameRule)
 	}
 	return nil
 }

@@ -247,13 +247,6 @@ func serverlessPlacement(ix *index, field string, rc *readCapacityBody, sc *sche
 	return nil
 }
 
-// sourceCollectionMissing answers 404 for a create from a collection. The
-// emulator does not hold collections yet, so every name is unknown.
-// TODO(collections): look the collection up once collections exist.
-func sourceCollectionMissing(name string) *apiError {
-	return notFound("Collection %s not found.", name)
-}
-
 func (s *Server) handleCreateIndex(q *request) {
 	var b createIndexBody
 	body, err := readJSON(q.r, &b)
@@ -330,8 +323,8 @@ func newIndexFromCreate(body jsonBody, b *createIndexBody) (*index, *apiError) {
 			return nil, err
 		}
 		notFoundErr = checkRegion(ix.cloud, ix.region)
-		if notFoundErr == nil && sl.SourceCollection != nil {
-			notFoundErr = sourceCollectionMissing(*sl.SourceCollection)
+		if notFoundErr == nil {
+			notFoundErr = setSourceCollection(ix, sl.SourceCollection)
 		}
 	case specPod:
 		p := b.Spec.Pod
@@ -363,9 +356,7 @@ func newIndexFromCreate(body jsonBody, b *createIndexBody) (*index, *apiError) {
 		if p.MetadataConfig != nil {
 			ix.metadataConfig = &metadataConfig{indexed: slices.Clone(p.MetadataConfig.Indexed)}
 		}
-		if p.SourceCollection != nil {
-			notFoundErr = sourceCollectionMissing(*p.SourceCollection)
-		}
+		notFoundErr = setSourceCollection(ix, p.SourceCollection)
 	case specByoc:
 		bc := b.Spec.Byoc
 		ix.kind = specByoc
@@ -383,6 +374,20 @@ func newIndexFromCreate(body jsonBody, b *createIndexBody) (*index, *apiError) {
 		return nil, notFoundErr
 	}
 	return ix, nil
+}
+
+// setSourceCollection records the collection an index is created from. The
+// collection itself is checked when the index is committed
+// (checkSourceCollection); an empty name can never exist.
+func setSourceCollection(ix *index, name *string) *apiError {
+	switch {
+	case name == nil:
+		return nil
+	case *name == "":
+		return collectionNotFound(*name)
+	}
+	ix.sourceCollection = *name
+	return nil
 }
 
 func (s *Server) handleCreateIndexForModel(q *request) {
@@ -485,23 +490,28 @@ func setEmbedMappings(emb *indexEmbed, m *embedModel, fieldMap map[string]string
 	return nil
 }
 
-// commitCreate stores a validated new index and answers 201, unless the
-// name is taken (409, also while the old index is Terminating) or the
-// response is to be dropped.
+// commitCreate stores a validated new index and answers 201, unless its
+// source collection is missing (404), not Ready or of another dimension
+// (400), the name is taken (409, also while the old index is Terminating) or
+// the response is to be dropped.
 func (s *Server) commitCreate(q *request, ix *index) {
 	t := s.now()
 	s.mu.Lock()
 	s.purgeExpired(t)
+	if ix.sourceCollection != "" {
+		if err := s.checkSourceCollection(ix, t); err != nil {
+			s.mu.Unlock()
+			q.fail(err)
+			return
+		}
+	}
 	if _, taken := s.indexes[ix.name]; taken {
 		s.mu.Unlock()
 		q.fail(alreadyExists())
 		return
 	}
-	ix.createdAt = t
-	ix.readyAt = t.Add(s.opts.ReadyDelay)
 	ix.failInit = s.faults.failsInitialization(ix.name)
-	ix.host, ix.privateHost = s.newHosts(ix)
-	s.indexes[ix.name] = ix
+	s.storeIndex(ix, t)
 	view := ix.view(t, freshInit)
 	s.mu.Unlock()
 
@@ -510,6 +520,16 @@ func (s *Server) commitCreate(q *request, ix *index) {
 		return
 	}
 	writeJSON(q.w, http.StatusCreated, view)
+}
+
+// storeIndex gives a new index its id, timestamps and hosts and stores it.
+// The caller has checked that the name is free and holds s.mu.
+func (s *Server) storeIndex(ix *index, t time.Time) {
+	ix.id = newUUID()
+	ix.createdAt = t
+	ix.readyAt = t.Add(s.opts.ReadyDelay)
+	ix.host, ix.privateHost = s.newHosts(ix)
+	s.indexes[ix.name] = ix
 }
 
 func (s *Server) handleListIndexes(q *request) {
@@ -566,6 +586,11 @@ func (s *Server) handleDeleteIndex(q *request) {
 			message: "Deletion protection is enabled for this index. Disable deletion protection before retrying."})
 		return
 	default:
+		if pending := s.pendingCollections(ix, t); len(pending) > 0 {
+			q.fail(&apiError{status: http.StatusPreconditionFailed, code: codeFailedPrecondition,
+				message: "Unable to delete an index. There are pending collections for this index: " + pythonList(pending)})
+			return
+		}
 		ix.terminating = true
 		ix.goneAt = t.Add(s.opts.DeleteDelay)
 	}

@@ -25,8 +25,8 @@ const (
 // injects no faults.
 type Options struct {
 	APIKeys      []string      // accepted Api-Key header values; if empty, DefaultAPIKey is accepted
-	ReadyDelay   time.Duration // Initializing -> Ready (0: Ready from the first request after the create)
-	DeleteDelay  time.Duration // Terminating -> gone (404) (0: gone on the next request)
+	ReadyDelay   time.Duration // Initializing -> Ready of indexes, collections and backups, and the run time of a restore job (0: Ready from the first request after the create)
+	DeleteDelay  time.Duration // Terminating -> gone (404) of indexes and collections (0: gone on the next request)
 	ScalingDelay time.Duration // pod scaling states and dedicated read_capacity Scaling/Migrating -> Ready
 	Faults       Faults
 	Now          func() time.Time // optional clock for tests; nil = time.Now
@@ -43,20 +43,26 @@ type Server struct {
 	faults *faultState
 	stats  *statsCounter
 
-	mu      sync.Mutex // guards everything below
-	indexes map[string]*index
-	cells   map[string]string // "cloud/region" -> serverless cell id used in hosts
+	mu          sync.Mutex // guards everything below
+	indexes     map[string]*index
+	collections map[string]*collection // by name (a namespace of its own, apart from indexes)
+	backups     map[string]*backup     // by backup_id
+	restoreJobs map[string]*restoreJob // by restore_job_id; never removed
+	cells       map[string]string      // "cloud/region" -> serverless cell id used in hosts
 }
 
 // New returns a Server configured by opts.
 func New(opts Options) *Server {
 	s := &Server{
-		opts:    opts,
-		now:     opts.Now,
-		keys:    make(map[string]struct{}),
-		stats:   newStatsCounter(),
-		indexes: make(map[string]*index),
-		cells:   make(map[string]string),
+		opts:        opts,
+		now:         opts.Now,
+		keys:        make(map[string]struct{}),
+		stats:       newStatsCounter(),
+		indexes:     make(map[string]*index),
+		collections: make(map[string]*collection),
+		backups:     make(map[string]*backup),
+		restoreJobs: make(map[string]*restoreJob),
+		cells:       make(map[string]string),
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -72,6 +78,9 @@ func New(opts Options) *Server {
 	}
 	s.faults = newFaultState(opts.Faults, s.now())
 	s.registerIndexRoutes()
+	s.registerCollectionRoutes()
+	s.registerBackupRoutes()
+	s.registerRestoreRoutes()
 	return s
 }
 

@@ -111,3 +111,28 @@ func TestMissingFieldMessage(t *testing.T) {
 	r.wantError(t, http.StatusUnprocessableEntity, "UNPROCESSABLE_ENTITY",
 		"Failed to deserialize the JSON body into the target type: missing field `name` at line 1 column")
 }
+
+func TestRoutingCollectionsBackupsRestores(t *testing.T) {
+	e := newEnv(t, Options{})
+	for _, c := range []struct{ method, path, allow string }{
+		{"PUT", "/collections", "GET, POST"},
+		{"PATCH", "/collections/c", "GET, DELETE"},
+		{"DELETE", "/indexes/s/backups", "GET, POST"},
+		{"POST", "/backups", "GET"},
+		{"PATCH", "/backups/b", "GET, DELETE"},
+		{"GET", "/backups/b/create-index", "POST"},
+		{"POST", "/restore-jobs", "GET"},
+		{"DELETE", "/restore-jobs/j", "GET"},
+	} {
+		r := e.do(c.method, c.path, "{}")
+		r.wantError(t, http.StatusMethodNotAllowed, "UNIMPLEMENTED", c.method)
+		if allow := r.header.Get("Allow"); allow != c.allow {
+			t.Errorf("%s %s: Allow = %q, want %q", c.method, c.path, allow, c.allow)
+		}
+	}
+	e.do("GET", "/backups/b/restore", "").wantError(t, http.StatusNotFound, "NOT_FOUND", "")
+	e.do("GET", "/restore-jobs/", "").wantError(t, http.StatusNotFound, "NOT_FOUND", "")
+	// The new endpoints need the Api-Key too.
+	e.do("GET", "/backups", "", "Api-Key", "").wantError(t, http.StatusUnauthorized, "UNAUTHENTICATED", "Invalid API key.")
+	e.do("POST", "/collections", bodyCollection, "Api-Key", "x").wantError(t, http.StatusUnauthorized, "UNAUTHENTICATED", "Invalid API key.")
+}

@@ -136,3 +136,59 @@ func TestControlStatsJSON(t *testing.T) {
 		t.Errorf("stats = %+v", doc)
 	}
 }
+
+func TestStatsKeysCollectionsBackupsRestores(t *testing.T) {
+	e := newEnv(t, Options{})
+	e.do("POST", "/indexes", bodyPod)
+	e.do("POST", "/indexes", bodyServerless)
+	e.srv.ResetStats()
+
+	e.do("GET", "/collections", "")
+	e.do("POST", "/collections", bodyCollection)
+	e.do("GET", "/collections/c", "")
+	e.do("GET", "/collections/nope", "") // 404 on a known route
+	e.do("DELETE", "/collections/c", "")
+	bk := e.do("POST", "/indexes/s/backups", `{}`).body["backup_id"].(string)
+	e.do("GET", "/indexes/s/backups", "")
+	e.do("GET", "/indexes/s/backups?limit=0", "") // 400
+	e.do("GET", "/backups", "")
+	e.do("GET", "/backups/"+bk, "")
+	job := e.do("POST", "/backups/"+bk+"/create-index", `{"name":"r"}`).body["restore_job_id"].(string)
+	e.do("GET", "/restore-jobs", "")
+	e.do("GET", "/restore-jobs/"+job, "")
+	e.do("DELETE", "/backups/"+bk, "")
+	e.do("GET", "/backups/"+bk+"/create-index", "") // 405
+
+	want := map[string]int64{
+		"GET /collections":                       1,
+		"POST /collections":                      1,
+		"GET /collections/{collection_name}":     2,
+		"DELETE /collections/{collection_name}":  1,
+		"GET /indexes/{index_name}/backups":      2,
+		"POST /indexes/{index_name}/backups":     1,
+		"GET /backups":                           1,
+		"GET /backups/{backup_id}":               1,
+		"DELETE /backups/{backup_id}":            1,
+		"POST /backups/{backup_id}/create-index": 1,
+		"GET /backups/{backup_id}/create-index":  1,
+		"GET /restore-jobs":                      1,
+		"GET /restore-jobs/{job_id}":             1,
+	}
+	if got := e.srv.Stats(); !jsonEqual(got, want) {
+		t.Errorf("Stats() = %v, want %v", got, want)
+	}
+}
+
+func TestControlFailBackups(t *testing.T) {
+	e := newEnv(t, Options{})
+	wantField(t, e.do("GET", "/_emulator/faults", "").must(t, http.StatusOK), []any{}, "fail_backups")
+	e.do("PUT", "/_emulator/faults", `{"fail_backups":["s","*"]}`, "Api-Key", "").must(t, http.StatusNoContent)
+	if got := e.srv.faults.snapshot().FailBackups; !jsonEqual(got, []string{"s", "*"}) {
+		t.Errorf("FailBackups = %v", got)
+	}
+	wantField(t, e.do("GET", "/_emulator/faults", "").must(t, http.StatusOK), []any{"s", "*"}, "fail_backups")
+	e.do("POST", "/indexes", bodyServerless).must(t, http.StatusCreated)
+	id := e.createBackup("s", `{}`)
+	wantField(t, e.do("GET", "/backups/"+id, "").must(t, http.StatusOK), "Failed", "status")
+	e.do("PUT", "/_emulator/faults", `{"fail_backups":"s"}`).wantError(t, http.StatusBadRequest, "INVALID_ARGUMENT", "")
+}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
 )
@@ -48,4 +50,36 @@ type diagList = diag.Diagnostics
 // stateSetter is the part of tfsdk.State used to store a model.
 type stateSetter interface {
 	Set(ctx context.Context, val interface{}) diag.Diagnostics
+}
+
+// alreadyExistsDetail tells the user how to import an object that exists.
+func alreadyExistsDetail(kind, resourceType, id string, err error) string {
+	return fmt.Sprintf("A %[1]s with ID %[3]q already exists in this project, so Terraform cannot create it. "+
+		"To manage the existing %[1]s, import it:\n\n"+
+		"  terraform import %[2]s.<name> %[3]s\n\n"+
+		"or with an import block:\n\n"+
+		"  import {\n    to = %[2]s.<name>\n    id = %[3]q\n  }\n\n"+
+		"Otherwise choose another name. Pinecone said: %[4]s", kind, resourceType, id, err)
+}
+
+// removedOutsideTerraform warns and drops the resource from state.
+func removedOutsideTerraform(ctx context.Context, resp *resource.ReadResponse, kind, id string) {
+	resp.Diagnostics.AddWarning(fmt.Sprintf("Pinecone %s removed outside Terraform", kind),
+		fmt.Sprintf("The %s %q no longer exists (or is being deleted); it is removed from state and the next plan will create it again.", kind, id))
+	resp.State.RemoveResource(ctx)
+}
+
+// withTimeout applies a timeouts-block value (or def) to ctx.
+func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def string) (context.Context, context.CancelFunc, diag.Diagnostics) {
+	d, diags := get(ctx, mustDuration(def))
+	if diags.HasError() {
+		return ctx, func() {}, diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, diags
+}
+
+// resourceProviderData extracts the provider's data in Configure.
+func resourceProviderData(v any, diags *diag.Diagnostics) *providerData {
+	return dataSourceProviderData(v, diags)
 }

@@ -48,7 +48,7 @@ func (d *indexDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 
 func (d *indexDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	rs := indexResourceSchema(ctx)
-	attrs := computedAttributes(rs.Attributes, "tags_all", "timeouts")
+	attrs := computedAttributes(rs.Attributes, "tags_all", "timeouts", "source_backup_id", "restore_job_id")
 	attrs["name"] = dschema.StringAttribute{
 		MarkdownDescription: "Name of the index to read.",
 		Required:            true,

@@ -31,6 +31,8 @@ type indexResourceModel struct {
 	Host               types.String    `tfsdk:"host"`
 	PrivateHost        types.String    `tfsdk:"private_host"`
 	Status             types.Object    `tfsdk:"status"`
+	SourceBackupID     types.String    `tfsdk:"source_backup_id"`
+	RestoreJobID       types.String    `tfsdk:"restore_job_id"`
 	Timeouts           timeouts.Value  `tfsdk:"timeouts"`
 }
 

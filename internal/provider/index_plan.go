@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -12,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
 )
 
 // ValidateConfig rejects, before any API call, the combinations Pinecone
@@ -41,6 +44,13 @@ func validateIndexConfig(cfg *indexResourceModel, report reportFunc) {
 			report(path.Root("spec"), "Invalid index spec",
 				"Set exactly one of `spec.serverless`, `spec.pod` or `spec.byoc`.")
 		}
+	}
+	if !cfg.SourceBackupID.IsNull() {
+		if cfg.Spec != nil && cfg.Spec.Serverless == nil {
+			report(path.Root("source_backup_id"), "Backups restore into serverless indexes",
+				"`source_backup_id` needs `spec.serverless` (with the backup's cloud and region).")
+		}
+		return // dimension and metric come from the backup
 	}
 	if cfg.Embed != nil {
 		if cfg.Spec != nil && cfg.Spec.Serverless == nil {
@@ -97,6 +107,7 @@ func (r *indexResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		tagsAll = merged
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), tagsAll)...)
+	r.planFromBackup(ctx, req, resp)
 
 	var pod types.Object
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("spec").AtName("pod"), &pod)...)
@@ -135,15 +146,17 @@ func requiresReplaceWhenAddedOrRemoved() planmodifier.Object {
 }
 
 // requiresReplaceWhenChangedFromKnown replaces when a value that was set
-// changes, but not when it is set for the first time (embed.model: adding
-// embed upgrades in place; changing the model is impossible).
+// changes, but not when it is set for the first time: adding embed upgrades
+// an index in place, and values Pinecone does not report back (a collection's
+// source, an index's source_backup_id) are learnt from the configuration
+// after an import.
 func requiresReplaceWhenChangedFromKnown() planmodifier.String {
 	return stringplanmodifier.RequiresReplaceIf(
 		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-			resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsUnknown()
+			resp.RequiresReplace = !req.StateValue.IsNull()
 		},
-		"Changing the embedding model replaces the index; adding one upgrades it in place.",
-		"Changing the embedding model replaces the index; adding one upgrades it in place.",
+		"Changing the value replaces the resource; setting it where state has none (e.g. after an import) does not.",
+		"Changing the value replaces the resource; setting it where state has none (e.g. after an import) does not.",
 	)
 }
 
@@ -198,4 +211,68 @@ func (mustBeTrue) ValidateBool(_ context.Context, req validator.BoolRequest, res
 		resp.Diagnostics.AddAttributeError(req.Path, "Unsupported metadata schema field",
 			"Pinecone only supports `filterable = true`; remove the field instead of setting it to false.")
 	}
+}
+
+// planFromBackup checks a new index restored from a backup against that
+// backup and fills dimension and metric in the plan, so the plan shows real
+// values and a contradiction fails before apply. It stays silent when the
+// backup cannot be read yet (unknown ID, no credentials): apply decides then.
+func (r *indexResource) planFromBackup(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !req.State.Raw.IsNull() || r.data == nil || r.data.client == nil || !r.data.client.HasAPIKey() {
+		return
+	}
+	var plan indexResourceModel
+	if diags := req.Plan.Get(ctx, &plan); diags.HasError() {
+		return
+	}
+	id := plan.SourceBackupID
+	if id.IsNull() || id.IsUnknown() || plan.Spec == nil || plan.Spec.Serverless == nil {
+		return
+	}
+	b, err := r.data.client.DescribeBackup(ctx, id.ValueString())
+	if err != nil {
+		if errors.Is(err, client.ErrNotFound) {
+			resp.Diagnostics.AddAttributeError(path.Root("source_backup_id"), "Backup not found",
+				fmt.Sprintf("No backup with ID %q exists in this project.", id.ValueString()))
+		}
+		return
+	}
+	for _, m := range backupMismatches(&plan, b) {
+		resp.Diagnostics.AddAttributeError(m.path, "Configuration contradicts the backup", m.detail)
+	}
+	if plan.Dimension.IsUnknown() && b.Dimension != nil {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("dimension"), int64(*b.Dimension))...)
+	}
+	if plan.Metric.IsUnknown() && b.Metric != "" {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("metric"), b.Metric)...)
+	}
+}
+
+type mismatch struct {
+	path   path.Path
+	detail string
+}
+
+// backupMismatches lists configured values that differ from the backup.
+func backupMismatches(plan *indexResourceModel, b *client.BackupModel) []mismatch {
+	var out []mismatch
+	add := func(p path.Path, what, got, want string) {
+		out = append(out, mismatch{p, fmt.Sprintf("The index is restored from backup %s, whose %s is %s; the configuration says %s. "+
+			"Remove the argument or set it to the backup's value.", b.BackupID, what, want, got)})
+	}
+	if d := plan.Dimension; !d.IsNull() && !d.IsUnknown() && b.Dimension != nil && d.ValueInt64() != int64(*b.Dimension) {
+		add(path.Root("dimension"), "dimension", fmt.Sprint(d.ValueInt64()), fmt.Sprint(*b.Dimension))
+	}
+	if m := plan.Metric; !m.IsNull() && !m.IsUnknown() && b.Metric != "" && m.ValueString() != b.Metric {
+		add(path.Root("metric"), "metric", m.ValueString(), b.Metric)
+	}
+	if sl := plan.Spec.Serverless; sl != nil {
+		if c := sl.Cloud; !c.IsUnknown() && c.ValueString() != b.Cloud {
+			add(path.Root("spec").AtName("serverless").AtName("cloud"), "cloud", c.ValueString(), b.Cloud)
+		}
+		if rg := sl.Region; !rg.IsUnknown() && rg.ValueString() != b.Region {
+			add(path.Root("spec").AtName("serverless").AtName("region"), "region", rg.ValueString(), b.Region)
+		}
+	}
+	return out
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
@@ -61,20 +62,23 @@ func (r *indexResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, mustDuration(defaultCreateTimeout))
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultCreateTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
+	if !plan.SourceBackupID.IsNull() {
+		r.createFromBackup(ctx, &plan, resp)
+		return
+	}
 	name := plan.Name.ValueString()
 	defaults, _ := r.defaultTags()
 	tags := mergeTags(defaults, stringMap(plan.Tags))
 	created, err := r.createIndex(ctx, &plan, tags)
 	if err != nil {
-		r.addCreateError(ctx, resp, name, err)
+		r.addCreateError(resp, name, err)
 		return
 	}
 
@@ -91,6 +95,104 @@ func (r *indexResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if err != nil {
 		addError(&resp.Diagnostics, "Error waiting for Pinecone index to become ready", fmt.Sprintf("Index %q", name), err)
 	}
+}
+
+// createFromBackup restores a backup into the new index: start the restore,
+// record the index, wait for the restore job and the index, then apply what
+// the restore call cannot set (read capacity, embed) with one PATCH.
+func (r *indexResource) createFromBackup(ctx context.Context, plan *indexResourceModel, resp *resource.CreateResponse) {
+	c := r.data.client
+	name, backupID := plan.Name.ValueString(), plan.SourceBackupID.ValueString()
+	defaults, _ := r.defaultTags()
+	tags := mergeTags(defaults, stringMap(plan.Tags))
+	jobID, err := r.startRestore(ctx, backupID, client.CreateIndexFromBackupRequest{
+		Name: name, Tags: nonEmpty(tags), DeletionProtection: knownString(plan.DeletionProtection),
+	})
+	if err != nil {
+		r.addCreateError(resp, name, err)
+		return
+	}
+	plan.RestoreJobID = types.StringValue(jobID)
+	if ix, err := c.DescribeIndex(ctx, name); err == nil {
+		resp.Diagnostics.Append(r.saveState(ctx, &resp.State, ix, plan)...)
+	}
+	if _, err := c.WaitForRestoreJob(ctx, jobID); err != nil {
+		r.recordAfterFailure(ctx, resp, name, plan)
+		addError(&resp.Diagnostics, "Error restoring Pinecone index from backup", fmt.Sprintf("Restoring backup %s into index %q", backupID, name), err)
+		return
+	}
+	ix, err := c.WaitForIndexReady(ctx, name)
+	if err == nil {
+		ix, err = r.reconcileAfterRestore(ctx, ix, plan, tags)
+	}
+	if ix != nil {
+		resp.Diagnostics.Append(r.saveState(ctx, &resp.State, ix, plan)...)
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Error waiting for restored Pinecone index", fmt.Sprintf("Index %q", name), err)
+		return
+	}
+	for _, m := range backupMismatchesFromIndex(plan, ix) {
+		resp.Diagnostics.AddAttributeError(m.path, "Configuration contradicts the backup", m.detail)
+	}
+}
+
+// startRestore calls create-index-from-backup. A 409 that answers our own
+// retried call is resolved by finding the restore job for this index.
+func (r *indexResource) startRestore(ctx context.Context, backupID string, req client.CreateIndexFromBackupRequest) (string, error) {
+	c := r.data.client
+	out, err := c.CreateIndexFromBackup(ctx, backupID, req)
+	if err == nil {
+		return out.RestoreJobID, nil
+	}
+	if apiErr, ok := client.AsAPIError(err); !ok || !errors.Is(err, client.ErrAlreadyExists) || !apiErr.AfterUncertainRetry {
+		return "", err
+	}
+	jobs, listErr := c.ListRestoreJobs(ctx)
+	if listErr != nil {
+		return "", err
+	}
+	for _, j := range jobs {
+		if j.TargetIndexName == req.Name && j.BackupID == backupID {
+			return j.RestoreJobID, nil
+		}
+	}
+	return "", err
+}
+
+// reconcileAfterRestore sends one PATCH for settings the restore call cannot
+// carry, then waits for the index again.
+func (r *indexResource) reconcileAfterRestore(ctx context.Context, ix *client.IndexModel, plan *indexResourceModel, tags map[string]string) (*client.IndexModel, error) {
+	defaults, _ := r.defaultTags()
+	var current indexResourceModel
+	if diags := applyIndexModel(ctx, &current, ix, plan, defaults); diags.HasError() {
+		return ix, fmt.Errorf("reading restored index: %v", diags)
+	}
+	patch, changed := newConfigureIndexRequest(&current, plan, stringMap(current.TagsAll), tags)
+	if !changed {
+		return ix, nil
+	}
+	if _, err := r.data.client.ConfigureIndex(ctx, ix.Name, patch); err != nil {
+		return ix, err
+	}
+	return r.data.client.WaitForIndexReady(ctx, ix.Name)
+}
+
+// recordAfterFailure makes sure a half-created index is in state (tainted).
+func (r *indexResource) recordAfterFailure(ctx context.Context, resp *resource.CreateResponse, name string, plan *indexResourceModel) {
+	if ix, err := r.data.client.DescribeIndex(context.WithoutCancel(ctx), name); err == nil {
+		resp.Diagnostics.Append(r.saveState(ctx, &resp.State, ix, plan)...)
+	}
+}
+
+// backupMismatchesFromIndex compares configured values with the index the
+// restore produced, for backups not readable at plan time.
+func backupMismatchesFromIndex(plan *indexResourceModel, ix *client.IndexModel) []mismatch {
+	b := &client.BackupModel{BackupID: plan.SourceBackupID.ValueString(), Dimension: ix.Dimension, Metric: ix.Metric}
+	if ix.Spec.Serverless != nil {
+		b.Cloud, b.Region = ix.Spec.Serverless.Cloud, ix.Spec.Serverless.Region
+	}
+	return backupMismatches(plan, b)
 }
 
 // createIndex sends the create call; a 409 that answers our own retried
@@ -149,19 +251,13 @@ func adoptionMismatch(plan *indexResourceModel, ix *client.IndexModel) string {
 	return ""
 }
 
-func (r *indexResource) addCreateError(ctx context.Context, resp *resource.CreateResponse, name string, err error) {
+func (r *indexResource) addCreateError(resp *resource.CreateResponse, name string, err error) {
 	if errors.Is(err, client.ErrAlreadyExists) {
 		resp.Diagnostics.AddAttributeError(path.Root("name"), "Pinecone index already exists",
-			fmt.Sprintf("An index named %q already exists in this project, so Terraform cannot create it. "+
-				"To manage the existing index, import it:\n\n"+
-				"  terraform import pinecone_index.<name> %s\n\n"+
-				"or with an import block:\n\n"+
-				"  import {\n    to = pinecone_index.<name>\n    id = %q\n  }\n\n"+
-				"Otherwise choose another name. Pinecone said: %s", name, name, name, err))
+			alreadyExistsDetail("index", "pinecone_index", name, err))
 		return
 	}
 	addError(&resp.Diagnostics, "Error creating Pinecone index", fmt.Sprintf("Creating index %q", name), err)
-	_ = ctx
 }
 
 func (r *indexResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -176,9 +272,7 @@ func (r *indexResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	ix, err := r.data.client.DescribeIndex(ctx, name)
 	if errors.Is(err, client.ErrNotFound) || (err == nil && ix.Status.State == client.IndexStateTerminating) {
-		resp.Diagnostics.AddWarning("Pinecone index removed outside Terraform",
-			fmt.Sprintf("Index %q no longer exists (or is being deleted); it is removed from state and the next plan will create it again.", name))
-		resp.State.RemoveResource(ctx)
+		removedOutsideTerraform(ctx, resp, "index", name)
 		return
 	}
 	if err != nil {
@@ -195,12 +289,11 @@ func (r *indexResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, mustDuration(defaultUpdateTimeout))
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, defaultUpdateTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	name := state.Name.ValueString()
@@ -233,12 +326,11 @@ func (r *indexResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, mustDuration(defaultDeleteTimeout))
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultDeleteTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	name := state.Name.ValueString()
@@ -286,6 +378,9 @@ func validateImportName(id string) error {
 func (r *indexResource) saveState(ctx context.Context, st stateSetter, ix *client.IndexModel, prior *indexResourceModel) diagList {
 	defaults, _ := r.defaultTags()
 	out := *prior
+	if out.RestoreJobID.IsUnknown() {
+		out.RestoreJobID = types.StringNull() // not restored from a backup
+	}
 	diags := applyIndexModel(ctx, &out, ix, prior, defaults)
 	if diags.HasError() {
 		return diags

@@ -132,6 +132,19 @@ func indexResourceSchema(ctx context.Context) schema.Schema {
 					"state": schema.StringAttribute{Computed: true, MarkdownDescription: "State, e.g. `Ready` or `Initializing`."},
 				},
 			},
+			"source_backup_id": schema.StringAttribute{
+				MarkdownDescription: "ID of a backup to restore into this new index. Cloud, region, dimension and metric " +
+					"come from the backup (the plan shows them when the backup already exists; configuration that " +
+					"contradicts the backup is an error). Serverless only. Changing or removing it replaces the index.",
+				Optional:      true,
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: []planmodifier.String{requiresReplaceWhenChangedFromKnown()},
+			},
+			"restore_job_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the restore job that created the index from `source_backup_id`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}

@@ -159,6 +159,8 @@ func (p *pineconeProvider) clientOptions(cfg providerModel, terraformVersion str
 func (p *pineconeProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewIndexResource,
+		NewCollectionResource,
+		NewBackupResource,
 	}
 }
 
@@ -166,6 +168,12 @@ func (p *pineconeProvider) DataSources(_ context.Context) []func() datasource.Da
 	return []func() datasource.DataSource{
 		NewIndexDataSource,
 		NewIndexesDataSource,
+		NewCollectionDataSource,
+		NewCollectionsDataSource,
+		NewBackupDataSource,
+		NewBackupsDataSource,
+		NewRestoreJobDataSource,
+		NewRestoreJobsDataSource,
 	}
 }
 

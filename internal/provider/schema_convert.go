@@ -5,6 +5,7 @@ import (
 
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
@@ -51,3 +52,8 @@ func computedAttribute(a rschema.Attribute) dschema.Attribute {
 }
 
 func pathRoot(name string) path.Path { return path.Root(name) }
+
+type (
+	resourceSchemaRequest  = resource.SchemaRequest
+	resourceSchemaResponse = resource.SchemaResponse
+)

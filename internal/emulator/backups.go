@@ -1,0 +1,268 @@
+package emulator
+
+import (
+	"maps"
+	"net/http"
+	"slices"
+	"time"
+)
+
+// Route templates of the backup endpoints (pinecone-api.md §3.1 rows 7-11).
+const (
+	routeIndexBackups = "/indexes/{index_name}/backups"
+	routeBackups      = "/backups"
+	routeBackup       = "/backups/{backup_id}"
+)
+
+// Backup states (BackupModel.status, pinecone-api.md §3.8).
+const (
+	backupInitializing = "Initializing"
+	backupReady        = "Ready"
+	backupFailed       = "Failed"
+)
+
+func (s *Server) registerBackupRoutes() {
+	s.handle(http.MethodGet, routeIndexBackups, s.handleListIndexBackups)
+	s.handle(http.MethodPost, routeIndexBackups, s.handleCreateBackup)
+	s.handle(http.MethodGet, routeBackups, s.handleListBackups)
+	s.handle(http.MethodGet, routeBackup, s.handleDescribeBackup)
+	s.handle(http.MethodDelete, routeBackup, s.handleDeleteBackup)
+}
+
+// backup is one stored backup of a serverless index: what the index looked
+// like when the backup was taken. The emulator holds no records, so
+// record_count, namespace_count and size_bytes are always 0.
+type backup struct {
+	id          string
+	name        string
+	description string
+
+	sourceIndexName string
+	sourceIndexID   string
+	cloud, region   string
+	dimension       int // 0 for sparse
+	metric          string
+	vectorType      string   // not part of BackupModel; a restore needs it
+	schema          []string // nil = no schema
+	tags            map[string]string
+
+	createdAt time.Time
+	readyAt   time.Time
+	fail      bool // Faults.FailBackups matched at create time
+}
+
+func (b *backup) pos() cursor { return cursor{at: b.createdAt, id: b.id} }
+
+// status returns BackupModel.status at t; fresh marks the answer to the
+// create, which always shows Initializing.
+func (b *backup) status(t time.Time, fresh bool) string {
+	switch {
+	case during(t, b.readyAt, fresh):
+		return backupInitializing
+	case b.fail:
+		return backupFailed
+	}
+	return backupReady
+}
+
+// backupModelJSON is BackupModel (pinecone-api.md §3.8).
+type backupModelJSON struct {
+	BackupID        string            `json:"backup_id"`
+	SourceIndexName string            `json:"source_index_name"`
+	SourceIndexID   string            `json:"source_index_id"`
+	Name            string            `json:"name,omitempty"`
+	Description     string            `json:"description,omitempty"`
+	Status          string            `json:"status"`
+	Cloud           string            `json:"cloud"`
+	Region          string            `json:"region"`
+	Dimension       *int              `json:"dimension,omitempty"`
+	Metric          string            `json:"metric,omitempty"`
+	RecordCount     int64             `json:"record_count"`
+	NamespaceCount  int64             `json:"namespace_count"`
+	SizeBytes       int64             `json:"size_bytes"`
+	Tags            map[string]string `json:"tags,omitempty"`
+	CreatedAt       string            `json:"created_at"`
+	Schema          *schemaJSON       `json:"schema,omitempty"`
+}
+
+// backupListJSON is BackupList; data is always present, pagination only
+// when another page follows.
+type backupListJSON struct {
+	Data       []backupModelJSON `json:"data"`
+	Pagination *paginationJSON   `json:"pagination,omitempty"`
+}
+
+func (b *backup) view(t time.Time, fresh bool) backupModelJSON {
+	out := backupModelJSON{
+		BackupID:        b.id,
+		SourceIndexName: b.sourceIndexName,
+		SourceIndexID:   b.sourceIndexID,
+		Name:            b.name,
+		Description:     b.description,
+		Status:          b.status(t, fresh),
+		Cloud:           b.cloud,
+		Region:          b.region,
+		Metric:          b.metric,
+		Tags:            maps.Clone(b.tags),
+		CreatedAt:       timestamp(b.createdAt),
+		Schema:          schemaView(b.schema),
+	}
+	if b.dimension != 0 {
+		out.Dimension = intPtr(b.dimension)
+	}
+	return out
+}
+
+func backupNotFound(id string) *apiError { return notFound("Backup %s not found.", id) }
+
+type createBackupBody struct {
+	Name        *string `json:"name"`
+	Description *string `json:"description"`
+}
+
+// handleCreateBackup answers 200 (not the spec's 201: the Go SDK accepts only
+// 200, pinecone-api.md §8.1) with the new backup in Initializing.
+func (s *Server) handleCreateBackup(q *request) {
+	var b createBackupBody
+	if _, err := readJSON(q.r, &b); err != nil {
+		q.fail(err)
+		return
+	}
+	bk := &backup{}
+	if b.Name != nil {
+		bk.name = *b.Name
+	}
+	if b.Description != nil {
+		bk.description = *b.Description
+	}
+	view, err := s.createBackup(q.param("index_name"), bk)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	if s.faults.takeDrop() {
+		s.dropResponse(q.w)
+		return
+	}
+	writeJSON(q.w, http.StatusOK, view)
+}
+
+// createBackup snapshots the named index into bk and stores it.
+func (s *Server) createBackup(indexName string, bk *backup) (backupModelJSON, *apiError) {
+	t := s.now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.purgeExpired(t)
+	ix, ok := s.indexes[indexName]
+	switch {
+	case !ok:
+		return backupModelJSON{}, indexNotFound(indexName)
+	case ix.kind != specServerless:
+		// [unverified] the spec only says backups are for serverless indexes;
+		// production's answer for a pod or BYOC index is undocumented.
+		return backupModelJSON{}, invalidArgument(
+			"Backups are only supported for serverless indexes. Index %s is a %s index.", indexName, kindLabel(ix.kind))
+	case ix.terminating:
+		// [unverified] production's answer for an index that is being deleted.
+		return backupModelJSON{}, invalidArgument("Index %s is being deleted and cannot be backed up.", indexName)
+	}
+	bk.id = newUUID()
+	bk.sourceIndexName, bk.sourceIndexID = ix.name, ix.id
+	bk.cloud, bk.region = ix.cloud, ix.region
+	bk.dimension, bk.metric, bk.vectorType = ix.dimension, ix.metric, ix.vectorType
+	bk.schema = slices.Clone(ix.schema)
+	bk.tags = maps.Clone(ix.tags)
+	bk.createdAt = t
+	bk.readyAt = t.Add(s.opts.ReadyDelay)
+	bk.fail = s.faults.failsBackup(ix.name)
+	s.backups[bk.id] = bk
+	return bk.view(t, true), nil
+}
+
+func (s *Server) handleListBackups(q *request) {
+	s.listBackups(q, nil)
+}
+
+func (s *Server) handleListIndexBackups(q *request) {
+	name := q.param("index_name")
+	s.listBackups(q, &name)
+}
+
+// listBackups answers a page of all backups, or of the backups of the
+// current index named *indexName (404 when there is none). Backups taken from
+// an earlier index of the same name are not listed there (they still are in
+// GET /backups).
+func (s *Server) listBackups(q *request, indexName *string) {
+	p, err := parsePageRequest(q.r, pageKindBackups)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	t := s.now()
+	s.mu.Lock()
+	s.purgeExpired(t)
+	sourceID := ""
+	if indexName != nil {
+		ix, ok := s.indexes[*indexName]
+		if !ok {
+			s.mu.Unlock()
+			q.fail(indexNotFound(*indexName))
+			return
+		}
+		sourceID = ix.id
+	}
+	var all []*backup
+	for _, b := range s.backups {
+		if sourceID == "" || b.sourceIndexID == sourceID {
+			all = append(all, b)
+		}
+	}
+	page, next := paginate(all, (*backup).pos, p, pageKindBackups)
+	out := backupListJSON{Data: make([]backupModelJSON, 0, len(page))}
+	for _, b := range page {
+		out.Data = append(out.Data, b.view(t, false))
+	}
+	s.mu.Unlock()
+	if next != "" {
+		out.Pagination = &paginationJSON{Next: next}
+	}
+	writeJSON(q.w, http.StatusOK, out)
+}
+
+func (s *Server) handleDescribeBackup(q *request) {
+	id := q.param("backup_id")
+	t := s.now()
+	s.mu.Lock()
+	b, ok := s.backups[id]
+	var view backupModelJSON
+	if ok {
+		view = b.view(t, false)
+	}
+	s.mu.Unlock()
+	if !ok {
+		q.fail(backupNotFound(id))
+		return
+	}
+	writeJSON(q.w, http.StatusOK, view)
+}
+
+// handleDeleteBackup answers 202 and removes the backup at once: BackupModel
+// has no Terminating status. While a restore from the backup is unfinished
+// it answers 412.
+func (s *Server) handleDeleteBackup(q *request) {
+	id := q.param("backup_id")
+	t := s.now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.backups[id]; !ok {
+		q.fail(backupNotFound(id))
+		return
+	}
+	if pending := s.pendingRestoreJobs(id, t); len(pending) > 0 {
+		q.fail(&apiError{status: http.StatusPreconditionFailed, code: codeFailedPrecondition,
+			message: "Unable to delete backup. There are pending restore jobs for this backup: " + pythonList(pending)})
+		return
+	}
+	delete(s.backups, id)
+	q.w.WriteHeader(http.StatusAccepted)
+}

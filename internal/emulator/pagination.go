@@ -1,0 +1,121 @@
+package emulator
+
+import (
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Pagination of GET /backups, GET /indexes/{index_name}/backups and GET
+// /restore-jobs (pinecone-api.md §2.4): query parameters limit (1-100,
+// default 10) and paginationToken; the answer carries pagination.next only
+// when another page follows.
+const (
+	defaultPageLimit = 10
+	maxPageLimit     = 100
+
+	queryLimit = "limit"
+	queryToken = "paginationToken"
+
+	// Token kinds: a token only works on the kind of list that issued it.
+	pageKindBackups     = "backups"
+	pageKindRestoreJobs = "restore-jobs"
+)
+
+type paginationJSON struct {
+	Next string `json:"next"`
+}
+
+// cursor is a position in a list ordered by creation time, then id. A token
+// names the last item of the page it came with; the next page starts after
+// it, so items created or deleted between calls neither repeat nor shift the
+// rest of the list.
+type cursor struct {
+	at time.Time
+	id string
+}
+
+func (c cursor) compare(o cursor) int {
+	if n := c.at.Compare(o.at); n != 0 {
+		return n
+	}
+	return strings.Compare(c.id, o.id)
+}
+
+type pageRequest struct {
+	limit int
+	after *cursor // nil: first page
+}
+
+// parsePageRequest reads limit and paginationToken. A limit that is not an
+// integer in 1..100 or a token that this list did not issue is 400.
+func parsePageRequest(r *http.Request, kind string) (pageRequest, *apiError) {
+	q := r.URL.Query()
+	p := pageRequest{limit: defaultPageLimit}
+	if q.Has(queryLimit) {
+		raw := q.Get(queryLimit)
+		n, err := strconv.Atoi(raw)
+		if err != nil {
+			return p, invalidArgument("Invalid limit %q: must be an integer between 1 and %d.", raw, maxPageLimit)
+		}
+		if n < 1 || n > maxPageLimit {
+			return p, invalidArgument("Invalid limit %d: must be between 1 and %d.", n, maxPageLimit)
+		}
+		p.limit = n
+	}
+	if tok := q.Get(queryToken); tok != "" {
+		c, ok := decodePageToken(tok, kind)
+		if !ok {
+			return p, invalidArgument("Invalid pagination token %q.", tok)
+		}
+		p.after = &c
+	}
+	return p, nil
+}
+
+// Tokens are base64url("<kind>|<unix nanos>|<id>"). Clients must treat them
+// as opaque.
+
+func encodePageToken(kind string, c cursor) string {
+	return base64.RawURLEncoding.EncodeToString(fmt.Appendf(nil, "%s|%d|%s", kind, c.at.UnixNano(), c.id))
+}
+
+func decodePageToken(tok, kind string) (cursor, bool) {
+	raw, err := base64.RawURLEncoding.DecodeString(tok)
+	if err != nil {
+		return cursor{}, false
+	}
+	parts := strings.SplitN(string(raw), "|", 3)
+	if len(parts) != 3 || parts[0] != kind || parts[2] == "" {
+		return cursor{}, false
+	}
+	ns, err := strconv.ParseInt(parts[1], 10, 64)
+	if err != nil {
+		return cursor{}, false
+	}
+	return cursor{at: time.Unix(0, ns), id: parts[2]}, true
+}
+
+// paginate sorts items by their cursor and returns the page p asks for,
+// plus the token of the next page ("" on the last page).
+func paginate[T any](items []T, pos func(T) cursor, p pageRequest, kind string) ([]T, string) {
+	slices.SortFunc(items, func(a, b T) int { return pos(a).compare(pos(b)) })
+	if p.after != nil {
+		start, _ := slices.BinarySearchFunc(items, *p.after, func(it T, c cursor) int {
+			if n := pos(it).compare(c); n != 0 {
+				return n
+			}
+			return -1 // the item at the cursor itself was on the previous page
+		})
+		items = items[start:]
+	}
+	if len(items) <= p.limit {
+		return items, ""
+	}
+	page := items[:p.limit]
+	return page, encodePageToken(kind, pos(page[len(page)-1]))
+}

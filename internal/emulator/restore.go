@@ -1,0 +1,229 @@
+package emulator
+
+import (
+	"math"
+	"net/http"
+	"slices"
+	"time"
+)
+
+// Route templates of restore (pinecone-api.md §3.1 rows 12-14).
+const (
+	routeCreateFromBackup = "/backups/{backup_id}/create-index"
+	routeRestoreJobs      = "/restore-jobs"
+	routeRestoreJob       = "/restore-jobs/{job_id}"
+)
+
+// Restore job states. Only Completed is documented; Pending and InProgress
+// are the likely others (pinecone-api.md §3.9, [unverified]).
+const (
+	restorePending    = "Pending"
+	restoreInProgress = "InProgress"
+	restoreCompleted  = "Completed"
+)
+
+func (s *Server) registerRestoreRoutes() {
+	s.handle(http.MethodPost, routeCreateFromBackup, s.handleCreateIndexFromBackup)
+	s.handle(http.MethodGet, routeRestoreJobs, s.handleListRestoreJobs)
+	s.handle(http.MethodGet, routeRestoreJob, s.handleDescribeRestoreJob)
+}
+
+// restoreJob is the restore of a backup into a new index. It runs from
+// createdAt to doneAt (createdAt + ReadyDelay): Pending for the first tenth of
+// that time, then InProgress with percent_complete rising linearly from 0,
+// then Completed. The target index becomes Ready at doneAt.
+type restoreJob struct {
+	id              string
+	backupID        string
+	targetIndexName string
+	targetIndexID   string
+	createdAt       time.Time
+	doneAt          time.Time
+}
+
+func (j *restoreJob) pos() cursor { return cursor{at: j.createdAt, id: j.id} }
+
+// progress returns the job's status and percent_complete at t.
+func (j *restoreJob) progress(t time.Time) (string, float64) {
+	if !t.Before(j.doneAt) {
+		return restoreCompleted, 100
+	}
+	total := j.doneAt.Sub(j.createdAt)
+	started := j.createdAt.Add(total / 10)
+	if t.Before(started) {
+		return restorePending, 0
+	}
+	pct := 100 * float64(t.Sub(started)) / float64(j.doneAt.Sub(started))
+	return restoreInProgress, math.Floor(pct*10) / 10 // one decimal, never 100 before the end
+}
+
+// restoreJobJSON is RestoreJobModel (pinecone-api.md §3.9).
+type restoreJobJSON struct {
+	RestoreJobID    string  `json:"restore_job_id"`
+	BackupID        string  `json:"backup_id"`
+	TargetIndexName string  `json:"target_index_name"`
+	TargetIndexID   string  `json:"target_index_id"`
+	Status          string  `json:"status"`
+	CreatedAt       string  `json:"created_at"`
+	CompletedAt     *string `json:"completed_at,omitempty"`
+	PercentComplete float64 `json:"percent_complete"`
+}
+
+type restoreJobListJSON struct {
+	Data       []restoreJobJSON `json:"data"`
+	Pagination *paginationJSON  `json:"pagination,omitempty"`
+}
+
+func (j *restoreJob) view(t time.Time) restoreJobJSON {
+	status, pct := j.progress(t)
+	out := restoreJobJSON{
+		RestoreJobID:    j.id,
+		BackupID:        j.backupID,
+		TargetIndexName: j.targetIndexName,
+		TargetIndexID:   j.targetIndexID,
+		Status:          status,
+		CreatedAt:       timestamp(j.createdAt),
+		PercentComplete: pct,
+	}
+	if status == restoreCompleted {
+		done := timestamp(j.doneAt)
+		out.CompletedAt = &done
+	}
+	return out
+}
+
+type createIndexFromBackupBody struct {
+	Name               *string            `json:"name"`
+	Tags               map[string]*string `json:"tags"`
+	DeletionProtection *string            `json:"deletion_protection"`
+}
+
+type createIndexFromBackupJSON struct {
+	RestoreJobID string `json:"restore_job_id"`
+	IndexID      string `json:"index_id"`
+}
+
+// handleCreateIndexFromBackup answers 202 {restore_job_id, index_id}. The new
+// index exists at once (Initializing) and becomes Ready when the job
+// completes.
+func (s *Server) handleCreateIndexFromBackup(q *request) {
+	var b createIndexFromBackupBody
+	body, err := readJSON(q.r, &b)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	if b.Name == nil {
+		q.fail(body.missing("name"))
+		return
+	}
+	ix := &index{kind: specServerless}
+	if err := commonFields(ix, *b.Name, b.DeletionProtection, b.Tags); err != nil {
+		q.fail(err)
+		return
+	}
+	out, err := s.restoreBackup(q.param("backup_id"), ix)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	if s.faults.takeDrop() {
+		s.dropResponse(q.w)
+		return
+	}
+	writeJSON(q.w, http.StatusAccepted, out)
+}
+
+// restoreBackup fills ix from the backup, stores it and starts the restore
+// job. Order: unknown backup (404), backup not Ready (400), name taken (409).
+func (s *Server) restoreBackup(backupID string, ix *index) (createIndexFromBackupJSON, *apiError) {
+	t := s.now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.purgeExpired(t)
+	bk, ok := s.backups[backupID]
+	if !ok {
+		return createIndexFromBackupJSON{}, backupNotFound(backupID)
+	}
+	if st := bk.status(t, false); st != backupReady {
+		return createIndexFromBackupJSON{}, invalidArgument(
+			"Backup %s is not ready (status %s). Only Ready backups can be restored.", backupID, st)
+	}
+	if _, taken := s.indexes[ix.name]; taken {
+		return createIndexFromBackupJSON{}, alreadyExists()
+	}
+	ix.cloud, ix.region = bk.cloud, bk.region
+	ix.dimension, ix.metric, ix.vectorType = bk.dimension, bk.metric, bk.vectorType
+	ix.schema = slices.Clone(bk.schema)
+	ix.rc = readCapacity{mode: modeOnDemand}
+	s.storeIndex(ix, t) // readyAt = t + ReadyDelay = the job's doneAt
+
+	job := &restoreJob{
+		id:              newUUID(),
+		backupID:        bk.id,
+		targetIndexName: ix.name,
+		targetIndexID:   ix.id,
+		createdAt:       t,
+		doneAt:          ix.readyAt,
+	}
+	s.restoreJobs[job.id] = job
+	return createIndexFromBackupJSON{RestoreJobID: job.id, IndexID: ix.id}, nil
+}
+
+func (s *Server) handleListRestoreJobs(q *request) {
+	p, err := parsePageRequest(q.r, pageKindRestoreJobs)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	t := s.now()
+	s.mu.Lock()
+	all := make([]*restoreJob, 0, len(s.restoreJobs))
+	for _, j := range s.restoreJobs {
+		all = append(all, j)
+	}
+	page, next := paginate(all, (*restoreJob).pos, p, pageKindRestoreJobs)
+	out := restoreJobListJSON{Data: make([]restoreJobJSON, 0, len(page))}
+	for _, j := range page {
+		out.Data = append(out.Data, j.view(t))
+	}
+	s.mu.Unlock()
+	if next != "" {
+		out.Pagination = &paginationJSON{Next: next}
+	}
+	writeJSON(q.w, http.StatusOK, out)
+}
+
+func (s *Server) handleDescribeRestoreJob(q *request) {
+	id := q.param("job_id")
+	t := s.now()
+	s.mu.Lock()
+	j, ok := s.restoreJobs[id]
+	var view restoreJobJSON
+	if ok {
+		view = j.view(t)
+	}
+	s.mu.Unlock()
+	if !ok {
+		q.fail(notFound("Restore job %s not found.", id))
+		return
+	}
+	writeJSON(q.w, http.StatusOK, view)
+}
+
+// pendingRestoreJobs returns the ids of unfinished restore jobs from the
+// backup, oldest first. Callers hold s.mu.
+func (s *Server) pendingRestoreJobs(backupID string, t time.Time) []string {
+	var jobs []*restoreJob
+	for _, j := range s.restoreJobs {
+		if st, _ := j.progress(t); j.backupID == backupID && st != restoreCompleted {
+			jobs = append(jobs, j)
+		}
+	}
+	slices.SortFunc(jobs, func(a, b *restoreJob) int { return a.pos().compare(b.pos()) })
+	ids := make([]string, len(jobs))
+	for i, j := range jobs {
+		ids[i] = j.id
+	}
+	return ids
+}
