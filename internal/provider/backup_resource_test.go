@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -163,6 +164,12 @@ data "pinecone_backups" "of_index" {
   index_name = pinecone_index.test.name
   depends_on = [pinecone_backup.test]
 }
+data "pinecone_backups" "all" {
+  depends_on = [pinecone_backup.test]
+}
+data "pinecone_backup" "one" {
+  id = pinecone_backup.test.id
+}
 `),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
@@ -181,6 +188,11 @@ data "pinecone_backups" "of_index" {
 					statecheck.ExpectKnownValue("data.pinecone_restore_jobs.all", tfjsonpath.New("restore_jobs"), knownvalue.ListSizeExact(1)),
 					statecheck.ExpectKnownValue("data.pinecone_backups.of_index", tfjsonpath.New("backups"), knownvalue.ListSizeExact(1)),
 					statecheck.ExpectKnownValue("data.pinecone_backups.of_index", tfjsonpath.New("backups").AtSliceIndex(0).AtMapKey("description"), knownvalue.StringExact("for restore")),
+					statecheck.ExpectKnownValue("data.pinecone_backups.all", tfjsonpath.New("id"), knownvalue.StringExact("pinecone_backups")),
+					statecheck.ExpectKnownValue("data.pinecone_backups.all", tfjsonpath.New("backups"), knownvalue.ListSizeExact(1)),
+					statecheck.ExpectKnownValue("data.pinecone_backup.one", tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
+					statecheck.ExpectKnownValue("data.pinecone_backup.one", tfjsonpath.New("source_index_name"), knownvalue.StringExact(index)),
+					statecheck.CompareValuePairs("data.pinecone_backup.one", tfjsonpath.New("id"), backupAddr, tfjsonpath.New("id"), compare.ValuesSame()),
 				},
 			},
 			{Config: env.Config(base + testAccRestoredIndexConfig(restored, `tags = { restored = "yes" }`))},
