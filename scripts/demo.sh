@@ -101,7 +101,7 @@ tf_flags=(-input=false)
 
 rm -rf "$work"
 mkdir -p "$work"
-cp "$root"/examples/quickstart/*.tf "$work"/
+cp "$root"/examples/quickstart/*.tf "$root"/examples/quickstart/*.txt "$work"/
 
 # No `terraform init`: with dev_overrides Terraform uses the local binary directly, offline.
 say "terraform apply (examples/quickstart)"
@@ -111,7 +111,9 @@ host="$("$tf" -chdir="$work" output -no-color -raw index_host)"
 [[ -n "$host" ]] || die "terraform output index_host is empty"
 printf '\nCreated index host: %s\n' "$host"
 printf 'Created backup:     %s\n' "$("$tf" -chdir="$work" output -no-color -raw backup_id)"
-printf 'Collection status:  %s\n\n' "$("$tf" -chdir="$work" output -no-color -raw collection_status)"
+printf 'Collection status:  %s\n' "$("$tf" -chdir="$work" output -no-color -raw collection_status)"
+printf 'Assistant host:     %s (file %s)\n\n' "$("$tf" -chdir="$work" output -no-color -raw assistant_host)" \
+  "$("$tf" -chdir="$work" output -no-color -raw assistant_file_status)"
 
 say "terraform destroy"
 "$tf" -chdir="$work" destroy -auto-approve "${tf_flags[@]}"
@@ -122,4 +124,4 @@ if command -v curl >/dev/null 2>&1; then
   fi
 fi
 
-say "demo finished: created, read and destroyed the quickstart indexes, backup and collection against the emulator"
+say "demo finished: created, read and destroyed the quickstart indexes, backup, collection, assistant and file against the emulator"

@@ -8,8 +8,11 @@
 //	pinecone-emulator listening on http://127.0.0.1:PORT
 //
 // and logs one line per request to stderr (unless -quiet). Point clients at
-// it with PINECONE_CONTROLLER_HOST=http://127.0.0.1:PORT. SIGINT or SIGTERM
-// shut it down gracefully.
+// it with PINECONE_CONTROLLER_HOST=http://127.0.0.1:PORT; the assistant API
+// is served at the same address under /assistant (assistant_control base
+// http://127.0.0.1:PORT/assistant), and an assistant's host is the address
+// the request came in on, so its file endpoints reach this process too.
+// SIGINT or SIGTERM shut it down gracefully.
 package main
 
 import (
@@ -66,20 +69,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		apiKeys listFlag
 		failIni listFlag
 		failBak listFlag
+		failAst listFlag
+		failFil listFlag
 		opts    emulator.Options
 	)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (127.0.0.1:0 picks a free port)")
 	fs.Var(&apiKeys, "api-key", "accepted Api-Key value; repeatable or comma-separated (default: $PINECONE_API_KEY, else "+emulator.DefaultAPIKey+")")
-	fs.DurationVar(&opts.ReadyDelay, "ready-delay", 0, "time from create to Ready (indexes, collections, backups); also how long a restore job runs")
-	fs.DurationVar(&opts.DeleteDelay, "delete-delay", 0, "time an index or collection stays Terminating after DELETE")
+	fs.DurationVar(&opts.ReadyDelay, "ready-delay", 0, "time from create to Ready (indexes, collections, backups, assistants) and from upload to Available (assistant files); also how long a restore job runs")
+	fs.DurationVar(&opts.DeleteDelay, "delete-delay", 0, "time an index, collection or assistant stays Terminating (an assistant file Deleting) after DELETE")
 	fs.DurationVar(&opts.ScalingDelay, "scaling-delay", 0, "time pod scaling and dedicated read capacity changes take")
 	fs.Float64Var(&opts.Faults.RateLimit, "rate-limit", 0, "requests per second before answering 429 (0 = off)")
 	fs.IntVar(&opts.Faults.RateBurst, "rate-burst", 0, "rate limiter bucket size (0 = max(1, rate-limit))")
 	fs.Float64Var(&opts.Faults.ErrorRate, "error-rate", 0, "probability 0..1 of answering 500/503 before acting")
 	fs.DurationVar(&opts.Faults.Latency, "latency", 0, "latency added to every request")
-	fs.IntVar(&opts.Faults.DropCreateResponses, "drop-create-responses", 0, "commit the next N creates (indexes, collections, backups, restores) but close the connection without answering")
+	fs.IntVar(&opts.Faults.DropCreateResponses, "drop-create-responses", 0, "commit the next N creates (indexes, collections, backups, restores, assistants) but close the connection without answering")
 	fs.Var(&failIni, "fail-initialization", "index names (comma-separated, * for all) that end in InitializationFailed")
 	fs.Var(&failBak, "fail-backups", "source index names (comma-separated, * for all) whose backups end in Failed")
+	fs.Var(&failAst, "fail-assistants", "assistant names (comma-separated, * for all) that end in Failed")
+	fs.Var(&failFil, "fail-files", "assistant file names, e.g. notes.txt (comma-separated, * for all), that end in ProcessingFailed")
 	quiet := fs.Bool("quiet", false, "do not log requests")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -95,6 +102,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	opts.Faults.FailInitialization = failIni
 	opts.Faults.FailBackups = failBak
+	opts.Faults.FailAssistants = failAst
+	opts.Faults.FailFiles = failFil
 
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", *addr)
 	if err != nil {

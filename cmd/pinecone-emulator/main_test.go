@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"regexp"
 	"strings"
@@ -122,6 +123,7 @@ func TestRunFlags(t *testing.T) {
 	url, stderr, _ := start(t, "-addr", "127.0.0.1:0", "-quiet",
 		"-api-key", "k1,k2", "-api-key", "k3",
 		"-ready-delay", "1h", "-fail-initialization", "a, b", "-fail-backups", "s", "-fail-backups", "x,*",
+		"-fail-assistants", "helper,*", "-fail-files", "bad.pdf", "-fail-files", "worse.txt",
 		"-rate-limit", "50", "-rate-burst", "10", "-latency", "1ms", "-drop-create-responses", "1", "-error-rate", "0")
 	for _, k := range []string{"k1", "k2", "k3"} {
 		if status, _ := get(t, url+"/indexes", k); status != http.StatusOK {
@@ -150,8 +152,62 @@ func TestRunFlags(t *testing.T) {
 	if fb, _ := json.Marshal(f["fail_backups"]); string(fb) != `["s","x","*"]` {
 		t.Errorf("fail_backups = %s", fb)
 	}
+	if fa, _ := json.Marshal(f["fail_assistants"]); string(fa) != `["helper","*"]` {
+		t.Errorf("fail_assistants = %s", fa)
+	}
+	if ff, _ := json.Marshal(f["fail_files"]); string(ff) != `["bad.pdf","worse.txt"]` {
+		t.Errorf("fail_files = %s", ff)
+	}
 	if s := stderr.String(); s != "" {
 		t.Errorf("-quiet still logged: %s", s)
+	}
+}
+
+// send makes a request with the default key and decodes a JSON object answer.
+func send(t *testing.T, method, url, contentType, body string) (int, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	req.Header.Set("Api-Key", emulator.DefaultAPIKey)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, url, err)
+	}
+	defer resp.Body.Close()
+	var m map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&m)
+	return resp.StatusCode, m
+}
+
+// TestRunAssistantHost checks that an assistant's host is the process's own
+// address and that the file endpoints answer there; -fail-files applies.
+func TestRunAssistantHost(t *testing.T) {
+	t.Setenv("PINECONE_API_KEY", "")
+	url, _, _ := start(t, "-addr", "127.0.0.1:0", "-quiet", "-fail-files", "bad.txt", "-fail-assistants", "broken")
+	status, a := send(t, "POST", url+"/assistant/assistants", "application/json", `{"name":"helper"}`)
+	if status != http.StatusOK || a["host"] != url {
+		t.Fatalf("create assistant = %d %v, want 200 with host %s", status, a, url)
+	}
+	host := a["host"].(string)
+
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	fw, _ := w.CreateFormFile("file", "bad.txt")
+	_, _ = fw.Write([]byte("content"))
+	_ = w.Close()
+	status, f := send(t, "POST", host+"/assistant/files/helper", w.FormDataContentType(), buf.String())
+	if status != http.StatusOK || f["status"] != "Processing" {
+		t.Fatalf("upload via host = %d %v", status, f)
+	}
+	status, f = send(t, "GET", host+"/assistant/files/helper/"+f["id"].(string), "", "")
+	if status != http.StatusOK || f["status"] != "ProcessingFailed" {
+		t.Errorf("describe via host = %d %v, want ProcessingFailed (-fail-files)", status, f)
+	}
+	send(t, "POST", url+"/assistant/assistants", "application/json", `{"name":"broken"}`)
+	if status, b := send(t, "GET", url+"/assistant/assistants/broken", "", ""); status != http.StatusOK || b["status"] != "Failed" {
+		t.Errorf("describe broken = %d %v, want Failed (-fail-assistants)", status, b)
 	}
 }
 

@@ -64,3 +64,24 @@ output "backup_id" {
 output "collection_status" {
   value = pinecone_collection.pods.status
 }
+
+# An assistant with one uploaded text file.
+resource "pinecone_assistant" "quickstart" {
+  name         = "quickstart-assistant"
+  instructions = "Answer questions about the quickstart."
+  metadata     = { purpose = "demo" }
+}
+
+resource "pinecone_assistant_file" "readme" {
+  assistant_name = pinecone_assistant.quickstart.name
+  source         = "${path.module}/quickstart.txt"
+  metadata       = { kind = "readme" }
+}
+
+output "assistant_host" {
+  value = pinecone_assistant.quickstart.host
+}
+
+output "assistant_file_status" {
+  value = pinecone_assistant_file.readme.status
+}

@@ -123,11 +123,17 @@ func (c *Client) HasAPIKey() bool { return c.apiKey != "" }
 // call describes one request.
 type call struct {
 	method    string
-	path      string // already escaped
+	base      *url.URL // another host than the control plane (assistant data plane); nil = control plane
+	path      string   // already escaped
 	query     url.Values
 	body      any
 	out       any
 	retrySafe bool // POST whose uncertain failure may be retried (caller adopts a 409)
+
+	// stream, when set, supplies a non-JSON body (a multipart upload) that is
+	// produced while it is sent; it is called again for each retry.
+	stream      func() (io.ReadCloser, error)
+	contentType string
 }
 
 // do sends a call with the API key and decodes a 2xx JSON answer into out.
@@ -179,8 +185,12 @@ func (c *Client) newRequest(ctx context.Context, cl call) (*http.Request, error)
 	// cl.path is already escaped, so it is joined to the escaped base path and
 	// Path is derived from it; setting Path to escaped text would make
 	// url.URL escape it a second time ("a b" -> "a%2520b").
-	u := *c.baseURL
-	u.RawPath = c.baseURL.EscapedPath() + cl.path
+	base := c.baseURL
+	if cl.base != nil {
+		base = cl.base
+	}
+	u := *base
+	u.RawPath = base.EscapedPath() + cl.path
 	p, err := url.PathUnescape(u.RawPath)
 	if err != nil {
 		return nil, fmt.Errorf("building %s %s request: %w", cl.method, cl.path, err)
@@ -206,6 +216,14 @@ func (c *Client) newRequest(ctx context.Context, cl call) (*http.Request, error)
 	if payload != nil {
 		req.Header.Set("Content-Type", "application/json")
 		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(payload)), nil }
+	}
+	if cl.stream != nil {
+		if req.Body, err = cl.stream(); err != nil {
+			return nil, err
+		}
+		req.GetBody = cl.stream
+		req.ContentLength = -1 // unknown: sent chunked, never held in memory
+		req.Header.Set("Content-Type", cl.contentType)
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set(headerAPIVersion, c.apiVersion)

@@ -55,7 +55,9 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		"http_path":        req.URL.Path,
 		"http_req_headers": redactHeaders(req.Header, secrets...),
 	}
-	if req.GetBody != nil {
+	// Only JSON bodies are logged: re-reading a streamed upload would read
+	// the whole file again just for the log.
+	if req.GetBody != nil && strings.HasPrefix(req.Header.Get("Content-Type"), "application/json") {
 		if body, err := req.GetBody(); err == nil {
 			data, _ := io.ReadAll(body)
 			_ = body.Close()

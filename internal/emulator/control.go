@@ -24,6 +24,8 @@ type faultsWire struct {
 	DropCreateResponses int      `json:"drop_create_responses"`
 	FailInitialization  []string `json:"fail_initialization"`
 	FailBackups         []string `json:"fail_backups"`
+	FailAssistants      []string `json:"fail_assistants"`
+	FailFiles           []string `json:"fail_files"`
 }
 
 func (w faultsWire) faults() (Faults, error) {
@@ -35,6 +37,8 @@ func (w faultsWire) faults() (Faults, error) {
 		DropCreateResponses: w.DropCreateResponses,
 		FailInitialization:  w.FailInitialization,
 		FailBackups:         w.FailBackups,
+		FailAssistants:      w.FailAssistants,
+		FailFiles:           w.FailFiles,
 	}
 	if w.Latency != "" {
 		d, err := time.ParseDuration(w.Latency)
@@ -67,6 +71,8 @@ func wireFaults(f Faults) faultsWire {
 		DropCreateResponses: f.DropCreateResponses,
 		FailInitialization:  f.FailInitialization,
 		FailBackups:         f.FailBackups,
+		FailAssistants:      f.FailAssistants,
+		FailFiles:           f.FailFiles,
 		Latency:             f.Latency.String(),
 	}
 	if w.ErrorMethods == nil {
@@ -77,6 +83,12 @@ func wireFaults(f Faults) faultsWire {
 	}
 	if w.FailBackups == nil {
 		w.FailBackups = []string{}
+	}
+	if w.FailAssistants == nil {
+		w.FailAssistants = []string{}
+	}
+	if w.FailFiles == nil {
+		w.FailFiles = []string{}
 	}
 	return w
 }

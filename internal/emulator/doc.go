@@ -1,7 +1,8 @@
 // Package emulator is an in-memory Pinecone control plane for tests and
 // local runs. It answers the db_control API (indexes, collections, backups and
 // restore jobs; API versions 2025-10 and 2026-04, which are identical for
-// db_control) the way production does, as
+// db_control), the assistant_control API (assistants) and the file endpoints
+// of the assistant data plane the way production does, as
 // described in the project's pinecone-api.md; where the spec and production
 // differ it follows production.
 //
@@ -35,6 +36,28 @@
 //	POST   /backups/{backup_id}/create-index 202 {"restore_job_id":...,"index_id":...}
 //	GET    /restore-jobs                     200 {"data":[...],"pagination":{"next":...}}
 //	GET    /restore-jobs/{job_id}            200 RestoreJobModel
+//
+//	GET    /assistant/assistants                   200 {"assistants":[...]} (2026-04: one page, plus pagination)
+//	POST   /assistant/assistants                   200 Assistant (not 201)
+//	GET    /assistant/assistants/{assistant_name}  200 Assistant
+//	PATCH  /assistant/assistants/{assistant_name}  200 {"assistant_name":...,"instructions":...,"metadata":...}
+//	DELETE /assistant/assistants/{assistant_name}  200, empty body
+//
+//	GET    /assistant/files/{assistant_name}                      200 {"files":[...]} (query filter)
+//	POST   /assistant/files/{assistant_name}                      200 AssistantFileModel (multipart part file; query metadata, multimodal)
+//	GET    /assistant/files/{assistant_name}/{assistant_file_id}  200 AssistantFileModel (query include_url)
+//	DELETE /assistant/files/{assistant_name}/{assistant_file_id}  200, empty body
+//
+// Production serves assistant_control at https://api.pinecone.io/assistant
+// and the files at the assistant's host + /assistant; the emulator serves
+// both itself, so the assistant_control base URL is the emulator's URL +
+// "/assistant". An Assistant's host is the scheme and Host the request came
+// in on ("http://127.0.0.1:PORT", https behind TLS), worked out anew for each
+// answer, so the file endpoints work through it both in-process (httptest)
+// and against cmd/pinecone-emulator. The 2026-04 header adds region to
+// Assistant and paginates the list (limit 1-100, default 50, and the
+// snake_case pagination_token); 2025-10 lists everything and ignores both
+// parameters (pinecone-api.md §7).
 //
 // The three paginated lists take limit (1-100, default 10; anything else is
 // 400) and paginationToken (an opaque token from pagination.next of the
@@ -111,6 +134,21 @@
 //     percent_complete rising linearly from 0 (one decimal), then Completed
 //     with percent_complete 100 and completed_at. The index becomes Ready at
 //     that same moment. Restore jobs are kept for the life of the server.
+//   - Assistants follow the index rules: Initializing for ReadyDelay (always
+//     in the create answer), then Ready, or Failed when the name is in
+//     Faults.FailAssistants. DELETE answers 200, then Terminating for
+//     DeleteDelay, then 404 (Assistant "x" not found.); the name stays taken
+//     (409) until then, and a repeated DELETE is 200 without restarting the
+//     clock. DELETE removes the assistant's files at once. PATCH sets
+//     updated_at; becoming Ready does not.
+//   - Assistant files are Processing from the upload for ReadyDelay (always
+//     in the upload answer, with percent_done 0), with percent_done rising
+//     linearly in steps of 0.01, then Available with percent_done 1, or
+//     ProcessingFailed with percent_done 0 and an error_message when the file
+//     name is in Faults.FailFiles. DELETE answers 200, then Deleting for
+//     DeleteDelay (still listed), then 404. updated_on is the upload time
+//     while Processing, the end of processing afterwards and the DELETE time
+//     once Deleting. Files can only be uploaded to a Ready assistant.
 //
 // # Faults
 //
@@ -118,10 +156,13 @@
 // add latency (abandoned without an answer when the request context ends), a
 // token-bucket rate limit answered 429 RESOURCE_EXHAUSTED with Retry-After,
 // random 500 UNKNOWN / 503 UNAVAILABLE answers before acting, dropped
-// responses to successful creates (of indexes, collections, backups and
-// restores: the object is created, then the connection is closed with nothing
-// written), indexes that never become Ready (FailInitialization; not applied
-// to restored indexes) and backups that end Failed (FailBackups).
+// responses to successful creates (of indexes, collections, backups,
+// restores and assistants: the object is created, then the connection is
+// closed with nothing written; a client retry of an assistant create then
+// gets 409; file uploads are never dropped), indexes that never become Ready
+// (FailInitialization; not applied to restored indexes), backups that end
+// Failed (FailBackups), assistants that end Failed (FailAssistants) and
+// assistant files that end ProcessingFailed (FailFiles).
 // Server.Faulted counts what was injected.
 //
 // # Choices where the facts are silent ([unverified])
@@ -182,4 +223,61 @@
 //   - Hosts: "<name>-<7 lowercase alnum>.svc.<cell>.pinecone.io" with a random
 //     serverless cell per cloud/region ("aped-4627-b74a" style) or the pod /
 //     BYOC environment, and private_host with ".svc.private.".
+//
+// Assistants and their files:
+//
+//   - A taken assistant name is 409 ALREADY_EXISTS "Resource already
+//     exists." The spec lists only a 429 ("Assistant of given name already
+//     exists", no example); third-party code looks for ALREADY_EXISTS.
+//   - Error bodies use the db_control codes, including 422
+//     UNPROCESSABLE_ENTITY for a body that does not decode (bad JSON, wrong
+//     types, missing name, metadata that is not an object), although the
+//     assistant_control enum lacks that code. 429 stays RESOURCE_EXHAUSTED
+//     (2026-04 adds TOO_MANY_REQUESTS for assistants).
+//   - Create checks, in order: the body (422), the name (1-63 characters,
+//     the index charset rule; 400), region (exactly "us" or "eu", case
+//     sensitive; "" is 400 "Invalid region: Valid options are us, eu"),
+//     instructions, metadata (400), then the name (409). 16 KB is 16384
+//     bytes: of UTF-8 for instructions, of the compact JSON serialization
+//     (no insignificant whitespace, no HTML escaping) for metadata. The
+//     instructions "" and the metadata {} are kept as such.
+//   - Metadata is echoed as the same JSON object: values exactly as sent
+//     (numbers are not rounded), keys sorted; like every answer it is
+//     written with Go's HTML-safe escaping (< as \u003c), which decodes to
+//     the same strings.
+//   - PATCH: a field that is absent keeps its value and JSON null clears it
+//     (unlike everywhere else, where null counts as absent); metadata is
+//     replaced as a whole, not merged. Other fields are ignored. Any accepted
+//     PATCH (even {}) sets updated_at. PATCH is allowed while Initializing or
+//     Failed; while Terminating it is 400.
+//   - The assistant list is ordered by creation time, then name, in both
+//     versions. Its pagination tokens work only on that list.
+//   - Files are identified by extension, case-insensitively: .pdf .txt .md
+//     .json .docx; anything else (or no extension) is 400. name is the base
+//     name of the part's filename; a file part without a filename is 400. The
+//     first part named file is used; other parts before it are skipped and
+//     the body after it is not read. A body that is not multipart/form-data
+//     is 400. There is no size limit: the content is streamed through SHA-256
+//     and only the size and the hash are kept (neither is shown).
+//   - Upload checks, in order: the query (metadata must be a JSON object, ""
+//     and null meaning none; multimodal and include_url take only true or
+//     false; 400), the assistant (404; 400 unless Ready), the multipart body,
+//     the file type and multimodal=true on a non-PDF (400); then the content
+//     is read. An assistant deleted or replaced meanwhile gives 404 (400 while
+//     it is Terminating), and nothing is stored.
+//   - Listing, describing and deleting files works in every assistant state;
+//     a Terminating assistant has no files. The file list holds Deleting
+//     files too and is ordered by upload time, then id.
+//   - signed_url (include_url=true, in any file state) is a URL on the
+//     emulator's address under /_emulator/files/ that nothing serves: the
+//     content is not kept.
+//   - filter (list files) is a JSON object: {"k":v} (equality), operators
+//     $eq $ne $in $nin $gt $gte $lt $lte $exists, and $and / $or over
+//     non-empty arrays of filters. Keys in one object, and operators on one
+//     field, must all hold. A list value matches $eq/$in when one element
+//     does ($ne/$nin when none does); a missing field matches only $ne, $nin
+//     and $exists:false; files without metadata have every field missing.
+//     Operands must be strings, numbers or booleans ($gt... numbers only).
+//     Anything else, including unknown operators, is 400; an empty filter
+//     parameter means none.
 package emulator

@@ -31,8 +31,9 @@ type Faults struct {
 	// DropCreateResponses: the next N successful create requests
 	// (POST /indexes, POST /indexes/create-for-model, POST /collections,
 	// POST /indexes/{index_name}/backups, POST
-	// /backups/{backup_id}/create-index) are committed, then the connection
-	// is closed without any response.
+	// /backups/{backup_id}/create-index, POST /assistant/assistants) are
+	// committed, then the connection is closed without any response. File
+	// uploads are never dropped.
 	DropCreateResponses int
 	// FailInitialization lists index names (or "*" for all) that end in
 	// InitializationFailed instead of Ready. Names are checked at create time
@@ -43,12 +44,22 @@ type Faults struct {
 	// in Failed instead of Ready. Names are checked when the backup is
 	// created.
 	FailBackups []string
+	// FailAssistants lists assistant names (or "*" for all) that end in
+	// Failed instead of Ready. Names are checked when the assistant is
+	// created.
+	FailAssistants []string
+	// FailFiles lists assistant file names (the file name of the uploaded
+	// multipart part, e.g. "notes.txt", or "*" for all) that end in
+	// ProcessingFailed instead of Available. Names are checked at upload.
+	FailFiles []string
 }
 
 func (f Faults) clone() Faults {
 	f.ErrorMethods = slices.Clone(f.ErrorMethods)
 	f.FailInitialization = slices.Clone(f.FailInitialization)
 	f.FailBackups = slices.Clone(f.FailBackups)
+	f.FailAssistants = slices.Clone(f.FailAssistants)
+	f.FailFiles = slices.Clone(f.FailFiles)
 	return f
 }
 
@@ -149,16 +160,28 @@ func (fs *faultState) takeDrop() bool {
 	return true
 }
 
-func (fs *faultState) failsInitialization(name string) bool {
+// listed reports whether name, or "*", is in the list that pick selects.
+func (fs *faultState) listed(pick func(*Faults) []string, name string) bool {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
-	return slices.Contains(fs.f.FailInitialization, "*") || slices.Contains(fs.f.FailInitialization, name)
+	list := pick(&fs.f)
+	return slices.Contains(list, "*") || slices.Contains(list, name)
+}
+
+func (fs *faultState) failsInitialization(name string) bool {
+	return fs.listed(func(f *Faults) []string { return f.FailInitialization }, name)
 }
 
 func (fs *faultState) failsBackup(indexName string) bool {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	return slices.Contains(fs.f.FailBackups, "*") || slices.Contains(fs.f.FailBackups, indexName)
+	return fs.listed(func(f *Faults) []string { return f.FailBackups }, indexName)
+}
+
+func (fs *faultState) failsAssistant(name string) bool {
+	return fs.listed(func(f *Faults) []string { return f.FailAssistants }, name)
+}
+
+func (fs *faultState) failsFile(fileName string) bool {
+	return fs.listed(func(f *Faults) []string { return f.FailFiles }, fileName)
 }
 
 // dropResponse closes the client connection without writing anything. It

@@ -13,7 +13,8 @@ import (
 // Pagination of GET /backups, GET /indexes/{index_name}/backups and GET
 // /restore-jobs (pinecone-api.md §2.4): query parameters limit (1-100,
 // default 10) and paginationToken; the answer carries pagination.next only
-// when another page follows.
+// when another page follows. GET /assistant/assistants in 2026-04 works the
+// same way with limit (default 50) and pagination_token (see pageSpec).
 const (
 	defaultPageLimit = 10
 	maxPageLimit     = 100
@@ -24,6 +25,7 @@ const (
 	// Token kinds: a token only works on the kind of list that issued it.
 	pageKindBackups     = "backups"
 	pageKindRestoreJobs = "restore-jobs"
+	pageKindAssistants  = "assistants"
 )
 
 type paginationJSON struct {
@@ -51,13 +53,30 @@ type pageRequest struct {
 	after *cursor // nil: first page
 }
 
+// pageSpec names a paginated list's query parameters and default page size.
+// db_control lists use limit / paginationToken with a default of 10; the
+// 2026-04 assistant list uses limit / pagination_token with a default of 50
+// (pinecone-api.md §2.4).
+type pageSpec struct {
+	kind         string // token kind
+	limitParam   string
+	tokenParam   string
+	defaultLimit int
+}
+
 // parsePageRequest reads limit and paginationToken. A limit that is not an
 // integer in 1..100 or a token that this list did not issue is 400.
 func parsePageRequest(r *http.Request, kind string) (pageRequest, *apiError) {
+	return parsePage(r, pageSpec{kind: kind, limitParam: queryLimit, tokenParam: queryToken, defaultLimit: defaultPageLimit})
+}
+
+// parsePage reads the limit and token parameters named by spec, with the
+// same rules as parsePageRequest.
+func parsePage(r *http.Request, spec pageSpec) (pageRequest, *apiError) {
 	q := r.URL.Query()
-	p := pageRequest{limit: defaultPageLimit}
-	if q.Has(queryLimit) {
-		raw := q.Get(queryLimit)
+	p := pageRequest{limit: spec.defaultLimit}
+	if q.Has(spec.limitParam) {
+		raw := q.Get(spec.limitParam)
 		n, err := strconv.Atoi(raw)
 		if err != nil {
 			return p, invalidArgument("Invalid limit %q: must be an integer between 1 and %d.", raw, maxPageLimit)
@@ -67,8 +86,8 @@ func parsePageRequest(r *http.Request, kind string) (pageRequest, *apiError) {
 		}
 		p.limit = n
 	}
-	if tok := q.Get(queryToken); tok != "" {
-		c, ok := decodePageToken(tok, kind)
+	if tok := q.Get(spec.tokenParam); tok != "" {
+		c, ok := decodePageToken(tok, spec.kind)
 		if !ok {
 			return p, invalidArgument("Invalid pagination token %q.", tok)
 		}
@@ -100,10 +119,15 @@ func decodePageToken(tok, kind string) (cursor, bool) {
 	return cursor{at: time.Unix(0, ns), id: parts[2]}, true
 }
 
+// sortByPos orders items by their cursor: creation time, then id.
+func sortByPos[T any](items []T, pos func(T) cursor) {
+	slices.SortFunc(items, func(a, b T) int { return pos(a).compare(pos(b)) })
+}
+
 // paginate sorts items by their cursor and returns the page p asks for,
 // plus the token of the next page ("" on the last page).
 func paginate[T any](items []T, pos func(T) cursor, p pageRequest, kind string) ([]T, string) {
-	slices.SortFunc(items, func(a, b T) int { return pos(a).compare(pos(b)) })
+	sortByPos(items, pos)
 	if p.after != nil {
 		start, _ := slices.BinarySearchFunc(items, *p.after, func(it T, c cursor) int {
 			if n := pos(it).compare(c); n != 0 {

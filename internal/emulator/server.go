@@ -13,7 +13,8 @@ import (
 const DefaultAPIKey = "pclocal-emulator-key"
 
 // API versions accepted in the X-Pinecone-Api-Version header. The db_control
-// API is identical in both (pinecone-api.md §7).
+// API is identical in both; assistants differ (region, paginated list;
+// pinecone-api.md §7).
 const (
 	headerAPIVersion  = "X-Pinecone-Api-Version"
 	apiVersion2025_10 = "2025-10"
@@ -25,8 +26,8 @@ const (
 // injects no faults.
 type Options struct {
 	APIKeys      []string      // accepted Api-Key header values; if empty, DefaultAPIKey is accepted
-	ReadyDelay   time.Duration // Initializing -> Ready of indexes, collections and backups, and the run time of a restore job (0: Ready from the first request after the create)
-	DeleteDelay  time.Duration // Terminating -> gone (404) of indexes and collections (0: gone on the next request)
+	ReadyDelay   time.Duration // Initializing -> Ready of indexes, collections, backups and assistants, Processing -> Available of assistant files, and the run time of a restore job (0: Ready from the first request after the create)
+	DeleteDelay  time.Duration // Terminating -> gone (404) of indexes, collections and assistants, Deleting -> gone of assistant files (0: gone on the next request)
 	ScalingDelay time.Duration // pod scaling states and dedicated read_capacity Scaling/Migrating -> Ready
 	Faults       Faults
 	Now          func() time.Time // optional clock for tests; nil = time.Now
@@ -49,6 +50,7 @@ type Server struct {
 	backups     map[string]*backup     // by backup_id
 	restoreJobs map[string]*restoreJob // by restore_job_id; never removed
 	cells       map[string]string      // "cloud/region" -> serverless cell id used in hosts
+	assistants  map[string]*assistant  // by name (a namespace of its own); each holds its files
 }
 
 // New returns a Server configured by opts.
@@ -63,6 +65,7 @@ func New(opts Options) *Server {
 		backups:     make(map[string]*backup),
 		restoreJobs: make(map[string]*restoreJob),
 		cells:       make(map[string]string),
+		assistants:  make(map[string]*assistant),
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -81,6 +84,8 @@ func New(opts Options) *Server {
 	s.registerCollectionRoutes()
 	s.registerBackupRoutes()
 	s.registerRestoreRoutes()
+	s.registerAssistantRoutes()
+	s.registerAssistantFileRoutes()
 	return s
 }
 

@@ -161,6 +161,8 @@ func (p *pineconeProvider) Resources(_ context.Context) []func() resource.Resour
 		NewIndexResource,
 		NewCollectionResource,
 		NewBackupResource,
+		NewAssistantResource,
+		NewAssistantFileResource,
 	}
 }
 
@@ -174,6 +176,9 @@ func (p *pineconeProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewBackupsDataSource,
 		NewRestoreJobDataSource,
 		NewRestoreJobsDataSource,
+		NewAssistantDataSource,
+		NewAssistantsDataSource,
+		NewAssistantFilesDataSource,
 	}
 }
 

@@ -36,6 +36,10 @@ func computedAttribute(a rschema.Attribute) dschema.Attribute {
 		return dschema.Int64Attribute{Computed: true, MarkdownDescription: desc}
 	case rschema.BoolAttribute:
 		return dschema.BoolAttribute{Computed: true, MarkdownDescription: desc}
+	case rschema.Float64Attribute:
+		return dschema.Float64Attribute{Computed: true, MarkdownDescription: desc}
+	case rschema.DynamicAttribute:
+		return dschema.DynamicAttribute{Computed: true, MarkdownDescription: desc}
 	case rschema.MapAttribute:
 		return dschema.MapAttribute{Computed: true, ElementType: t.ElementType, MarkdownDescription: desc}
 	case rschema.SetAttribute:

@@ -1,0 +1,2 @@
+# An assistant is imported by its name.
+terraform import pinecone_assistant.support support-bot

@@ -1,0 +1,161 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// Assistant states.
+const (
+	AssistantStateInitializing         = "Initializing"
+	AssistantStateReady                = "Ready"
+	AssistantStateFailed               = "Failed"
+	AssistantStateInitializationFailed = "InitializationFailed"
+	AssistantStateTerminating          = "Terminating"
+)
+
+// Assistant is Pinecone's description of an assistant. Metadata is kept as
+// raw JSON: it is an arbitrary object and its key order is not meaningful.
+type Assistant struct {
+	Name         string          `json:"name"`
+	Status       string          `json:"status"`
+	Instructions *string         `json:"instructions"`
+	Metadata     json.RawMessage `json:"metadata,omitempty"`
+	Host         string          `json:"host,omitempty"`
+	Region       string          `json:"region,omitempty"`
+	CreatedAt    string          `json:"created_at,omitempty"`
+	UpdatedAt    string          `json:"updated_at,omitempty"`
+}
+
+// CreateAssistantRequest is the body of POST /assistant/assistants.
+type CreateAssistantRequest struct {
+	Name         string          `json:"name"`
+	Instructions *string         `json:"instructions,omitempty"`
+	Metadata     json.RawMessage `json:"metadata,omitempty"`
+	Region       string          `json:"region,omitempty"`
+}
+
+// UpdateAssistantRequest is the body of PATCH /assistant/assistants/{name}.
+// Both fields are always sent: the values are absolute and null clears.
+type UpdateAssistantRequest struct {
+	Instructions *string         `json:"instructions"`
+	Metadata     json.RawMessage `json:"metadata"`
+}
+
+// UpdateAssistantResponse is what PATCH answers (not a full Assistant).
+type UpdateAssistantResponse struct {
+	AssistantName string          `json:"assistant_name"`
+	Instructions  *string         `json:"instructions"`
+	Metadata      json.RawMessage `json:"metadata"`
+}
+
+type assistantPage struct {
+	Assistants []Assistant `json:"assistants"`
+	Pagination *pagination `json:"pagination"`
+}
+
+const assistantsPath = "/assistant/assistants"
+
+func assistantPath(name string) string { return assistantsPath + "/" + pathEscape(name) }
+
+// CreateAssistant creates an assistant. Names are unique, so the create is
+// retry-safe: a 409 with AfterUncertainRetry may be our own assistant.
+func (c *Client) CreateAssistant(ctx context.Context, req CreateAssistantRequest) (*Assistant, error) {
+	var out Assistant
+	if err := c.do(ctx, call{method: http.MethodPost, path: assistantsPath, body: req, out: &out, retrySafe: true}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DescribeAssistant returns one assistant; ErrNotFound if it does not exist.
+func (c *Client) DescribeAssistant(ctx context.Context, name string) (*Assistant, error) {
+	var out Assistant
+	if err := c.do(ctx, call{method: http.MethodGet, path: assistantPath(name), out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateAssistant sets instructions and metadata.
+func (c *Client) UpdateAssistant(ctx context.Context, name string, req UpdateAssistantRequest) (*UpdateAssistantResponse, error) {
+	var out UpdateAssistantResponse
+	if err := c.do(ctx, call{method: http.MethodPatch, path: assistantPath(name), body: req, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteAssistant starts deleting an assistant and its files.
+func (c *Client) DeleteAssistant(ctx context.Context, name string) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: assistantPath(name)})
+}
+
+// ListAssistants returns every assistant, following 2026-04 pagination
+// (pagination_token); older versions answer in one page.
+func (c *Client) ListAssistants(ctx context.Context) ([]Assistant, error) {
+	all := []Assistant{}
+	err := c.paginate(ctx, assistantsPath, func(token string) (string, error) {
+		q := url.Values{"limit": {strconv.Itoa(pageSize)}}
+		if token != "" {
+			q.Set("pagination_token", token)
+		}
+		var page assistantPage
+		if err := c.do(ctx, call{method: http.MethodGet, path: assistantsPath, query: q, out: &page}); err != nil {
+			return "", err
+		}
+		all = append(all, page.Assistants...)
+		return nextToken(page.Pagination), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return all, nil
+}
+
+// AssistantFailedError reports an assistant that ended in a failed state.
+type AssistantFailedError struct {
+	Name  string
+	State string
+}
+
+func (e *AssistantFailedError) Error() string {
+	return fmt.Sprintf("assistant %q is in state %s", e.Name, e.State)
+}
+
+// WaitForAssistantReady polls until the assistant is Ready.
+func (c *Client) WaitForAssistantReady(ctx context.Context, name string) (*Assistant, error) {
+	var last *Assistant
+	err := Poll(ctx, c.poll, fmt.Sprintf("assistant %q to become Ready", name), func(ctx context.Context) (bool, string, error) {
+		a, err := c.DescribeAssistant(ctx, name)
+		if err != nil {
+			return false, "", err
+		}
+		last = a
+		switch a.Status {
+		case AssistantStateFailed, AssistantStateInitializationFailed:
+			return false, a.Status, &AssistantFailedError{Name: name, State: a.Status}
+		}
+		return a.Status == AssistantStateReady, a.Status, nil
+	})
+	return last, err
+}
+
+// WaitForAssistantDeleted polls until describe answers 404.
+func (c *Client) WaitForAssistantDeleted(ctx context.Context, name string) error {
+	return Poll(ctx, c.poll, fmt.Sprintf("assistant %q to be deleted", name), func(ctx context.Context) (bool, string, error) {
+		a, err := c.DescribeAssistant(ctx, name)
+		if errors.Is(err, ErrNotFound) {
+			return true, "", nil
+		}
+		if err != nil {
+			return false, "", err
+		}
+		return false, a.Status, nil
+	})
+}

@@ -1,0 +1,263 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure = (*assistantDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*assistantsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*assistantFilesDataSource)(nil)
+)
+
+// NewAssistantDataSource is the constructor of data source pinecone_assistant.
+func NewAssistantDataSource() datasource.DataSource { return &assistantDataSource{} }
+
+// NewAssistantsDataSource is the constructor of data source pinecone_assistants.
+func NewAssistantsDataSource() datasource.DataSource { return &assistantsDataSource{} }
+
+// NewAssistantFilesDataSource is the constructor of data source pinecone_assistant_files.
+func NewAssistantFilesDataSource() datasource.DataSource { return &assistantFilesDataSource{} }
+
+type assistantDataSource struct{ data *providerData }
+type assistantsDataSource struct{ data *providerData }
+type assistantFilesDataSource struct{ data *providerData }
+
+type assistantDataModel struct {
+	ID           types.String  `tfsdk:"id"`
+	Name         types.String  `tfsdk:"name"`
+	Region       types.String  `tfsdk:"region"`
+	Instructions types.String  `tfsdk:"instructions"`
+	Metadata     types.Dynamic `tfsdk:"metadata"`
+	Host         types.String  `tfsdk:"host"`
+	Status       types.String  `tfsdk:"status"`
+	CreatedAt    types.String  `tfsdk:"created_at"`
+	UpdatedAt    types.String  `tfsdk:"updated_at"`
+}
+
+func assistantDataAttributes(ctx context.Context) map[string]dschema.Attribute {
+	var rs resourceSchemaResponse
+	(&assistantResource{}).Schema(ctx, resourceSchemaRequest{}, &rs)
+	return computedAttributes(rs.Schema.Attributes, "timeouts")
+}
+
+func newAssistantData(a *client.Assistant) (assistantDataModel, diag.Diagnostics) {
+	m, diags := newAssistantModel(a, &assistantResourceModel{Metadata: types.DynamicNull()})
+	return assistantDataModel{
+		ID: m.ID, Name: m.Name, Region: m.Region, Instructions: m.Instructions, Metadata: m.Metadata,
+		Host: m.Host, Status: m.Status, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt,
+	}, diags
+}
+
+func (d *assistantDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_assistant"
+}
+
+func (d *assistantDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := assistantDataAttributes(ctx)
+	attrs["name"] = dschema.StringAttribute{Required: true, Validators: assistantNameValidators(), MarkdownDescription: "Name of the assistant to read."}
+	resp.Schema = dschema.Schema{MarkdownDescription: "Reads one Pinecone assistant by name, including its data-plane `host`.", Attributes: attrs}
+}
+
+func (d *assistantDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *assistantDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg assistantDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := cfg.Name.ValueString()
+	a, err := d.data.client.DescribeAssistant(ctx, name)
+	if errors.Is(err, client.ErrNotFound) {
+		resp.Diagnostics.AddAttributeError(pathRoot("name"), "Pinecone assistant not found", fmt.Sprintf("No assistant named %q exists in this project.", name))
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Error reading Pinecone assistant", fmt.Sprintf("Reading assistant %q", name), err)
+		return
+	}
+	out, diags := newAssistantData(a)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+}
+
+type assistantsDataModel struct {
+	ID         types.String            `tfsdk:"id"`
+	Assistants []assistantSummaryModel `tfsdk:"assistants"`
+}
+
+// assistantSummaryModel is an assistant in a list: metadata is JSON text,
+// since the framework allows no dynamic values inside lists.
+type assistantSummaryModel struct {
+	ID           types.String `tfsdk:"id"`
+	Name         types.String `tfsdk:"name"`
+	Region       types.String `tfsdk:"region"`
+	Instructions types.String `tfsdk:"instructions"`
+	Metadata     types.String `tfsdk:"metadata"`
+	Host         types.String `tfsdk:"host"`
+	Status       types.String `tfsdk:"status"`
+	CreatedAt    types.String `tfsdk:"created_at"`
+	UpdatedAt    types.String `tfsdk:"updated_at"`
+}
+
+func newAssistantSummary(a *client.Assistant) (assistantSummaryModel, diag.Diagnostics) {
+	m, diags := newAssistantData(a)
+	metadata := types.StringNull()
+	if len(a.Metadata) > 0 && string(a.Metadata) != "null" {
+		metadata = types.StringValue(string(a.Metadata))
+	}
+	return assistantSummaryModel{
+		ID: m.ID, Name: m.Name, Region: m.Region, Instructions: m.Instructions, Metadata: metadata,
+		Host: m.Host, Status: m.Status, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt,
+	}, diags
+}
+
+func (d *assistantsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_assistants"
+}
+
+func (d *assistantsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	item := assistantDataAttributes(ctx)
+	item["metadata"] = dschema.StringAttribute{Computed: true, MarkdownDescription: "Metadata as JSON (use `jsondecode`)."}
+	resp.Schema = dschema.Schema{
+		MarkdownDescription: "Lists every assistant of the project, sorted by name (all pages are read).",
+		Attributes: map[string]dschema.Attribute{
+			"id": dschema.StringAttribute{Computed: true, MarkdownDescription: "Constant identifier of this listing (`pinecone_assistants`)."},
+			"assistants": dschema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "The assistants.",
+				NestedObject: dschema.NestedAttributeObject{Attributes: item},
+			},
+		},
+	}
+}
+
+func (d *assistantsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *assistantsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+	list, err := d.data.client.ListAssistants(ctx)
+	if err != nil {
+		addError(&resp.Diagnostics, "Error listing Pinecone assistants", "Listing assistants", err)
+		return
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
+	out := assistantsDataModel{ID: types.StringValue("pinecone_assistants"), Assistants: []assistantSummaryModel{}}
+	for i := range list {
+		a, diags := newAssistantSummary(&list[i])
+		resp.Diagnostics.Append(diags...)
+		out.Assistants = append(out.Assistants, a)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+}
+
+type assistantFileDataModel struct {
+	ID          types.String  `tfsdk:"id"`
+	Name        types.String  `tfsdk:"name"`
+	Status      types.String  `tfsdk:"status"`
+	PercentDone types.Float64 `tfsdk:"percent_done"`
+	Multimodal  types.Bool    `tfsdk:"multimodal"`
+	Metadata    types.String  `tfsdk:"metadata"`
+	CreatedOn   types.String  `tfsdk:"created_on"`
+	UpdatedOn   types.String  `tfsdk:"updated_on"`
+}
+
+type assistantFilesDataModel struct {
+	ID            types.String             `tfsdk:"id"`
+	AssistantName types.String             `tfsdk:"assistant_name"`
+	Filter        types.String             `tfsdk:"filter"`
+	Files         []assistantFileDataModel `tfsdk:"files"`
+}
+
+func (d *assistantFilesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_assistant_files"
+}
+
+func (d *assistantFilesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = dschema.Schema{
+		MarkdownDescription: "Lists the files of an assistant, optionally filtered by metadata, sorted by name.",
+		Attributes: map[string]dschema.Attribute{
+			"id":             dschema.StringAttribute{Computed: true, MarkdownDescription: "The assistant name."},
+			"assistant_name": dschema.StringAttribute{Required: true, Validators: assistantNameValidators(), MarkdownDescription: "Name of the assistant."},
+			"filter": dschema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Metadata filter as JSON, e.g. `jsonencode({ topic = \"faq\" })` or `jsonencode({ topic = { \"$in\" = [\"faq\", \"howto\"] } })`.",
+			},
+			"files": dschema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "The files.",
+				NestedObject: dschema.NestedAttributeObject{Attributes: map[string]dschema.Attribute{
+					"id":           dschema.StringAttribute{Computed: true, MarkdownDescription: "File ID."},
+					"name":         dschema.StringAttribute{Computed: true, MarkdownDescription: "File name."},
+					"status":       dschema.StringAttribute{Computed: true, MarkdownDescription: "Status, e.g. `Available`."},
+					"percent_done": dschema.Float64Attribute{Computed: true, MarkdownDescription: "Processing progress, 0 to 1."},
+					"multimodal":   dschema.BoolAttribute{Computed: true, MarkdownDescription: "Whether images were processed too."},
+					"metadata":     dschema.StringAttribute{Computed: true, MarkdownDescription: "Metadata as JSON (use `jsondecode`)."},
+					"created_on":   dschema.StringAttribute{Computed: true, MarkdownDescription: "Upload time (RFC 3339)."},
+					"updated_on":   dschema.StringAttribute{Computed: true, MarkdownDescription: "Last change (RFC 3339)."},
+				}},
+			},
+		},
+	}
+}
+
+func (d *assistantFilesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *assistantFilesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg assistantFilesDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := cfg.AssistantName.ValueString()
+	c := d.data.client
+	a, err := c.DescribeAssistant(ctx, name)
+	if err != nil {
+		addError(&resp.Diagnostics, "Error listing Pinecone assistant files", fmt.Sprintf("Looking up assistant %q", name), err)
+		return
+	}
+	host, err := client.AssistantHost(a)
+	var files []client.AssistantFile
+	if err == nil {
+		files, err = c.ListAssistantFiles(ctx, host, name, knownString(cfg.Filter))
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Error listing Pinecone assistant files", fmt.Sprintf("Listing files of assistant %q", name), err)
+		return
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	out := assistantFilesDataModel{ID: types.StringValue(name), AssistantName: cfg.AssistantName, Filter: cfg.Filter, Files: []assistantFileDataModel{}}
+	for _, f := range files {
+		pct := types.Float64Null()
+		if f.PercentDone != nil {
+			pct = types.Float64Value(*f.PercentDone)
+		}
+		metadata := types.StringNull()
+		if len(f.Metadata) > 0 && string(f.Metadata) != "null" {
+			metadata = types.StringValue(string(f.Metadata))
+		}
+		out.Files = append(out.Files, assistantFileDataModel{
+			ID: types.StringValue(f.ID), Name: types.StringValue(f.Name), Status: types.StringValue(f.Status),
+			PercentDone: pct, Multimodal: types.BoolValue(f.Multimodal != nil && *f.Multimodal), Metadata: metadata,
+			CreatedOn: types.StringValue(f.CreatedOn), UpdatedOn: types.StringValue(f.UpdatedOn),
+		})
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+}

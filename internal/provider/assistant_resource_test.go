@@ -1,0 +1,347 @@
+package provider_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/acctest"
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/emulator"
+)
+
+const (
+	assistantAddr = "pinecone_assistant.test"
+	fileAddr      = "pinecone_assistant_file.test"
+)
+
+func testAccCheckAssistantDestroy(env *acctest.Env) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != "pinecone_assistant" {
+				continue
+			}
+			_, err := env.Client.DescribeAssistant(acctest.Ctx(), rs.Primary.ID)
+			if err == nil {
+				return fmt.Errorf("assistant %s still exists", rs.Primary.ID)
+			}
+			if !errors.Is(err, client.ErrNotFound) {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func testAccAssistantConfig(name, region, body string) string {
+	return fmt.Sprintf(`
+resource "pinecone_assistant" "test" {
+  name   = %[1]q
+  region = %[2]q
+  %[3]s
+}
+`, name, region, body)
+}
+
+func TestAccAssistantResource_basic(t *testing.T) {
+	env := acctest.New(t)
+	name := acctest.RandomName()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckAssistantDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(testAccAssistantConfig(name, "us", `
+  instructions = "Answer briefly."
+  metadata     = { team = "support", tier = 2, tags = ["faq", "billing"] }
+`)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("id"), knownvalue.StringExact(name)),
+					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
+					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https?://`))),
+					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-`))),
+					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("metadata").AtMapKey("team"), knownvalue.StringExact("support")),
+				},
+			},
+			{ResourceName: assistantAddr, ImportState: true, ImportStateId: name, ImportStateVerify: true},
+			{
+				// Instructions and metadata change in place; metadata now as JSON text.
+				Config: env.Config(testAccAssistantConfig(name, "us", `
+  instructions = "Answer in detail."
+  metadata     = jsonencode({ team = "support", tier = 3 })
+`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionUpdate)},
+				},
+				Check: func(*terraform.State) error {
+					a, err := env.Client.DescribeAssistant(acctest.Ctx(), name)
+					if err != nil {
+						return err
+					}
+					if a.Instructions == nil || *a.Instructions != "Answer in detail." {
+						return fmt.Errorf("instructions = %v", a.Instructions)
+					}
+					return nil
+				},
+			},
+			{
+				// Removing both clears them.
+				Config: env.Config(testAccAssistantConfig(name, "us", "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("instructions"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("metadata"), knownvalue.Null()),
+				},
+			},
+			{
+				Config: env.Config(testAccAssistantConfig(name, "eu", "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("region"), knownvalue.StringExact("eu")),
+				},
+			},
+		},
+	})
+}
+
+// Metadata written as JSON with an order and spacing Pinecone does not keep
+// must not drift: the plan after apply (checked by the framework) is empty.
+func TestAccAssistantResource_metadataRoundTrip(t *testing.T) {
+	env := acctest.New(t)
+	name := acctest.RandomName()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckAssistantDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(testAccAssistantConfig(name, "us", `
+  metadata = "{ \"z\": 1,   \"a\": {\"y\": [1, 2.0, \"three\"], \"x\": null} }"
+`)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("metadata"), knownvalue.StringExact(`{ "z": 1,   "a": {"y": [1, 2.0, "three"], "x": null} }`)),
+				},
+			},
+			{
+				// A refresh keeps the user's text, since Pinecone's copy means the same.
+				RefreshState: true,
+			},
+		},
+	})
+}
+
+func TestAccAssistantResource_disappearsAndConflict(t *testing.T) {
+	env := acctest.New(t)
+	name := acctest.RandomName()
+	config := env.Config(testAccAssistantConfig(name, "us", ""))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckAssistantDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(*terraform.State) error {
+					if err := env.Client.DeleteAssistant(acctest.Ctx(), name); err != nil {
+						return err
+					}
+					return env.Client.WaitForAssistantDeleted(acctest.Ctx(), name)
+				},
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionCreate)},
+				},
+			},
+			{
+				Config: config + fmt.Sprintf(`
+resource "pinecone_assistant" "dup" {
+  name       = %q
+  depends_on = [pinecone_assistant.test]
+}
+`, name),
+				ExpectError: regexp.MustCompile(`(?s)already exists.*to = pinecone_assistant`),
+			},
+		},
+	})
+}
+
+func TestAccAssistantResource_failed(t *testing.T) {
+	env := acctest.New(t, emulator.Options{Faults: emulator.Faults{FailAssistants: []string{"*"}}})
+	env.RequireEmulator(t)
+	name := acctest.RandomName()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckAssistantDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:      env.Config(testAccAssistantConfig(name, "us", "")),
+				ExpectError: regexp.MustCompile(`(?s)` + name + `.*Failed`),
+			},
+			{RefreshState: true, ExpectNonEmptyPlan: true, Check: testAccCheckTainted(assistantAddr)},
+		},
+	})
+}
+
+// writeFile creates a file for upload tests.
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func testAccAssistantFileConfig(assistant, source, metadata string) string {
+	return testAccAssistantConfig(assistant, "us", "") + fmt.Sprintf(`
+resource "pinecone_assistant_file" "test" {
+  assistant_name = pinecone_assistant.test.name
+  source         = %[1]q
+  %[2]s
+}
+
+data "pinecone_assistant" "test" {
+  name = pinecone_assistant.test.name
+}
+
+data "pinecone_assistant_files" "faq" {
+  assistant_name = pinecone_assistant.test.name
+  filter         = jsonencode({ topic = "faq" })
+  depends_on     = [pinecone_assistant_file.test]
+}
+`, source, metadata)
+}
+
+func TestAccAssistantFileResource_basic(t *testing.T) {
+	env := acctest.New(t)
+	dir := t.TempDir()
+	assistant := acctest.RandomName()
+	source := writeFile(t, dir, "faq.txt", "Q: How do I reset my password?\nA: Use the link on the login page.\n")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckAssistantDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { topic = "faq" }`)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("status"), knownvalue.StringExact("Available")),
+					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("name"), knownvalue.StringExact("faq.txt")),
+					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("content_hash"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f]{64}$`))),
+					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("percent_done"), knownvalue.Float64Exact(1)),
+					statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files"), knownvalue.ListSizeExact(1)),
+					statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("faq.txt")),
+					statecheck.ExpectKnownValue("data.pinecone_assistant.test", tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https?://`))),
+				},
+			},
+			{
+				ResourceName: fileAddr, ImportState: true, ImportStateVerify: true,
+				ImportStateIdFunc: func(s *terraform.State) (string, error) {
+					return assistant + "/" + s.RootModule().Resources[fileAddr].Primary.ID, nil
+				},
+				// A local path and its hash cannot be read back from Pinecone.
+				ImportStateVerifyIgnore: []string{"source", "content_hash"},
+			},
+			{
+				// New content at the same path: the plan replaces the file.
+				PreConfig: func() { writeFile(t, dir, "faq.txt", "Q: Where are invoices?\nA: Under Billing.\n") },
+				Config:    env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { topic = "faq" }`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(fileAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+			},
+			{
+				// The filter sees metadata changes (which replace the file).
+				Config: env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { topic = "howto" }`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(fileAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files"), knownvalue.ListSizeExact(0)),
+				},
+			},
+		},
+	})
+}
+
+func TestAccAssistantFileResource_disappears(t *testing.T) {
+	env := acctest.New(t)
+	assistant := acctest.RandomName()
+	source := writeFile(t, t.TempDir(), "notes.md", "# Notes\n")
+	config := env.Config(testAccAssistantFileConfig(assistant, source, ""))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckAssistantDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(s *terraform.State) error {
+					id := s.RootModule().Resources[fileAddr].Primary.ID
+					a, err := env.Client.DescribeAssistant(acctest.Ctx(), assistant)
+					if err != nil {
+						return err
+					}
+					host, err := client.AssistantHost(a)
+					if err != nil {
+						return err
+					}
+					if err := env.Client.DeleteAssistantFile(acctest.Ctx(), host, assistant, id); err != nil {
+						return err
+					}
+					return env.Client.WaitForAssistantFileDeleted(acctest.Ctx(), host, assistant, id)
+				},
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(fileAddr, plancheck.ResourceActionCreate)},
+				},
+			},
+		},
+	})
+}
+
+func TestAccAssistantFileResource_processingFailedAndBadInput(t *testing.T) {
+	env := acctest.New(t, emulator.Options{Faults: emulator.Faults{FailFiles: []string{"*"}}})
+	env.RequireEmulator(t)
+	dir := t.TempDir()
+	assistant := acctest.RandomName()
+	source := writeFile(t, dir, "broken.pdf", "%PDF-1.4 not really")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckAssistantDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				// A missing file fails the plan, not the apply.
+				Config:      env.Config(testAccAssistantFileConfig(assistant, filepath.Join(dir, "missing.txt"), "")),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`Cannot read the file to upload`),
+			},
+			{
+				Config:      env.Config(testAccAssistantFileConfig(assistant, writeFile(t, dir, "image.png", "png"), "")),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`Unsupported file type`),
+			},
+			{
+				Config:      env.Config(testAccAssistantFileConfig(assistant, source, "")),
+				ExpectError: regexp.MustCompile(`(?s)broken.pdf.*ProcessingFailed`),
+			},
+			{RefreshState: true, ExpectNonEmptyPlan: true, Check: testAccCheckTainted(fileAddr)},
+		},
+	})
+}
