@@ -219,6 +219,10 @@ data "pinecone_assistant" "test" {
   name = pinecone_assistant.test.name
 }
 
+data "pinecone_assistants" "all" {
+  depends_on = [pinecone_assistant.test]
+}
+
 data "pinecone_assistant_files" "faq" {
   assistant_name = pinecone_assistant.test.name
   filter         = jsonencode({ topic = "faq" })
@@ -246,7 +250,13 @@ func TestAccAssistantFileResource_basic(t *testing.T) {
 					statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files"), knownvalue.ListSizeExact(1)),
 					statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("faq.txt")),
 					statecheck.ExpectKnownValue("data.pinecone_assistant.test", tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https?://`))),
+					statecheck.ExpectKnownValue("data.pinecone_assistants.all", tfjsonpath.New("assistants"), knownvalue.ListSizeExact(1)),
+					statecheck.ExpectKnownValue("data.pinecone_assistants.all", tfjsonpath.New("assistants").AtSliceIndex(0).AtMapKey("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https?://`))),
 				},
+			},
+			{
+				ResourceName: fileAddr, ImportState: true, ImportStateId: "no-slash-here",
+				ExpectError: regexp.MustCompile(`<assistant_name>/<file_id>`),
 			},
 			{
 				ResourceName: fileAddr, ImportState: true, ImportStateVerify: true,
