@@ -7,11 +7,20 @@
 //
 //	pinecone-emulator listening on http://127.0.0.1:PORT
 //
-// and logs one line per request to stderr (unless -quiet). Point clients at
-// it with PINECONE_CONTROLLER_HOST=http://127.0.0.1:PORT; the assistant API
-// is served at the same address under /assistant (assistant_control base
+// and logs one line per request to stderr (unless -quiet): method, path,
+// status and duration only, so Api-Keys, client secrets, access tokens and
+// key values never reach the log. Point clients at it with
+// PINECONE_CONTROLLER_HOST=http://127.0.0.1:PORT; the assistant API is served
+// at the same address under /assistant (assistant_control base
 // http://127.0.0.1:PORT/assistant), and an assistant's host is the address
 // the request came in on, so its file endpoints reach this process too.
+//
+// The admin API is served under /admin and its token endpoint at
+// http://127.0.0.1:PORT/oauth/token (production: login.pinecone.io). The
+// accepted service account is -client-id / -client-secret, else
+// $PINECONE_CLIENT_ID / $PINECONE_CLIENT_SECRET, else the emulator's
+// defaults (emulator.DefaultClientID / DefaultClientSecret).
+//
 // SIGINT or SIGTERM shut it down gracefully.
 package main
 
@@ -72,6 +81,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		failAst listFlag
 		failFil listFlag
 		opts    emulator.Options
+
+		clientID, clientSecret string
 	)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (127.0.0.1:0 picks a free port)")
 	fs.Var(&apiKeys, "api-key", "accepted Api-Key value; repeatable or comma-separated (default: $PINECONE_API_KEY, else "+emulator.DefaultAPIKey+")")
@@ -82,11 +93,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&opts.Faults.RateBurst, "rate-burst", 0, "rate limiter bucket size (0 = max(1, rate-limit))")
 	fs.Float64Var(&opts.Faults.ErrorRate, "error-rate", 0, "probability 0..1 of answering 500/503 before acting")
 	fs.DurationVar(&opts.Faults.Latency, "latency", 0, "latency added to every request")
-	fs.IntVar(&opts.Faults.DropCreateResponses, "drop-create-responses", 0, "commit the next N creates (indexes, collections, backups, restores, assistants) but close the connection without answering")
+	fs.IntVar(&opts.Faults.DropCreateResponses, "drop-create-responses", 0, "commit the next N creates (indexes, collections, backups, restores, assistants, admin projects and API keys) but close the connection without answering")
 	fs.Var(&failIni, "fail-initialization", "index names (comma-separated, * for all) that end in InitializationFailed")
 	fs.Var(&failBak, "fail-backups", "source index names (comma-separated, * for all) whose backups end in Failed")
 	fs.Var(&failAst, "fail-assistants", "assistant names (comma-separated, * for all) that end in Failed")
 	fs.Var(&failFil, "fail-files", "assistant file names, e.g. notes.txt (comma-separated, * for all), that end in ProcessingFailed")
+	// The defaults are resolved after parsing, so -help never prints a
+	// secret taken from the environment.
+	fs.StringVar(&clientID, "client-id", "", "service account client_id accepted at /oauth/token (default: $PINECONE_CLIENT_ID, else "+emulator.DefaultClientID+")")
+	fs.StringVar(&clientSecret, "client-secret", "", "service account client_secret (default: $PINECONE_CLIENT_SECRET, else the emulator's default secret)")
+	fs.DurationVar(&opts.TokenTTL, "token-ttl", 0, "lifetime of admin access tokens (0 = 30m)")
 	quiet := fs.Bool("quiet", false, "do not log requests")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -99,6 +115,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		opts.APIKeys = apiKeys
 	case os.Getenv("PINECONE_API_KEY") != "":
 		opts.APIKeys = []string{os.Getenv("PINECONE_API_KEY")}
+	}
+	if opts.TokenTTL < 0 {
+		return fmt.Errorf("-token-ttl must not be negative")
+	}
+	opts.ServiceAccounts = map[string]string{
+		firstSet(clientID, os.Getenv("PINECONE_CLIENT_ID"), emulator.DefaultClientID): firstSet(clientSecret, os.Getenv("PINECONE_CLIENT_SECRET"), emulator.DefaultClientSecret),
 	}
 	opts.Faults.FailInitialization = failIni
 	opts.Faults.FailBackups = failBak
@@ -140,6 +162,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// firstSet returns the first non-empty value.
+func firstSet(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
 // statusRecorder remembers the status written by the handler. It passes
 // Hijack through so that dropped create responses still work.
 type statusRecorder struct {
@@ -172,7 +204,9 @@ func (r *statusRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 }
 
 // logRequests logs "METHOD PATH STATUS DURATION" per request. It never logs
-// headers, so the Api-Key stays out of the log.
+// headers, query strings or bodies, so Api-Keys, Bearer tokens, client
+// secrets and API key values stay out of the log (paths hold only names and
+// ids).
 func logRequests(next http.Handler, logger *log.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()

@@ -264,3 +264,172 @@ func TestRunBadFlags(t *testing.T) {
 		t.Errorf("stdout written on failure: %q", out.String())
 	}
 }
+
+// startCapturing runs the command like start, but keeps everything written
+// to stdout, so a test can check that the listening line is the only line.
+func startCapturing(t *testing.T, args ...string) (string, *syncBuffer, *syncBuffer, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, args, stdout, stderr) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(stdout.String(), "\n") {
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("no listening line (stderr: %s)", stderr.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	m := listenLineRe.FindStringSubmatch(stdout.String())
+	if m == nil {
+		cancel()
+		t.Fatalf("stdout = %q", stdout.String())
+	}
+	var once sync.Once
+	var runErr error
+	stop := func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case runErr = <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("run did not return after cancel")
+			}
+		})
+		return runErr
+	}
+	t.Cleanup(func() { _ = stop() })
+	return m[1], stdout, stderr, stop
+}
+
+// call sends a request with the given headers and decodes a JSON object
+// answer.
+func call(t *testing.T, method, url, body string, headers ...string) (int, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, url, err)
+	}
+	defer resp.Body.Close()
+	var m map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&m)
+	return resp.StatusCode, m
+}
+
+func tokenBody(id, secret string) string {
+	return `{"client_id":"` + id + `","client_secret":"` + secret + `","grant_type":"client_credentials","audience":"https://api.pinecone.io/"}`
+}
+
+func TestRunAdminFlags(t *testing.T) {
+	t.Setenv("PINECONE_API_KEY", "")
+	t.Setenv("PINECONE_CLIENT_ID", "env-id")
+	t.Setenv("PINECONE_CLIENT_SECRET", "env-secret-value")
+	url, stdout, stderr, stop := startCapturing(t, "-addr", "127.0.0.1:0",
+		"-client-id", "ci-bot", "-client-secret", "flag-secret-value", "-token-ttl", "90s")
+
+	// The flags win over the environment and the defaults.
+	for _, creds := range [][2]string{{"env-id", "env-secret-value"}, {emulator.DefaultClientID, emulator.DefaultClientSecret}} {
+		if status, b := call(t, "POST", url+"/oauth/token", tokenBody(creds[0], creds[1]), "Content-Type", "application/json"); status != http.StatusUnauthorized {
+			t.Errorf("credentials %s answered %d %v, want 401", creds[0], status, b)
+		}
+	}
+	status, tok := call(t, "POST", url+"/oauth/token", tokenBody("ci-bot", "flag-secret-value"), "Content-Type", "application/json")
+	if status != http.StatusOK || tok["expires_in"] != 90.0 {
+		t.Fatalf("token = %d %v, want 200 with expires_in 90 (-token-ttl)", status, tok)
+	}
+	bearer := "Bearer " + tok["access_token"].(string)
+
+	// The admin API works with the token; a created key works on the control plane.
+	status, p := call(t, "POST", url+"/admin/projects", `{"name":"cmd"}`, "Authorization", bearer, "Content-Type", "application/json")
+	if status != http.StatusOK {
+		t.Fatalf("create project = %d %v", status, p)
+	}
+	status, k := call(t, "POST", url+"/admin/projects/"+p["id"].(string)+"/api-keys", `{"name":"k"}`, "Authorization", bearer, "Content-Type", "application/json")
+	if status != http.StatusOK {
+		t.Fatalf("create key = %d %v", status, k)
+	}
+	value := k["value"].(string)
+	if status, _ := get(t, url+"/indexes", value); status != http.StatusOK {
+		t.Errorf("created key answered %d", status)
+	}
+	if status, _ := call(t, "GET", url+"/admin/projects", "", "Api-Key", emulator.DefaultAPIKey); status != http.StatusUnauthorized {
+		t.Errorf("admin with an Api-Key answered %d, want 401", status)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	if out := stdout.String(); strings.Count(out, "\n") != 1 {
+		t.Errorf("stdout has more than the listening line: %q", out)
+	}
+	logs := stderr.String()
+	for _, line := range []string{"POST /oauth/token 401 ", "POST /oauth/token 200 ", "POST /admin/projects 200 ", "/api-keys 200 ", "GET /admin/projects 401 "} {
+		if !strings.Contains(logs, line) {
+			t.Errorf("request log lacks %q:\n%s", line, logs)
+		}
+	}
+	for _, secret := range []string{"flag-secret-value", "env-secret-value", emulator.DefaultClientSecret, tok["access_token"].(string), value, emulator.DefaultAPIKey} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("the log contains a secret (%.12s...):\n%s", secret, logs)
+		}
+	}
+}
+
+func TestRunAdminCredentialsFromEnv(t *testing.T) {
+	t.Setenv("PINECONE_API_KEY", "")
+	t.Setenv("PINECONE_CLIENT_ID", "env-id")
+	t.Setenv("PINECONE_CLIENT_SECRET", "env-secret")
+	url, _, _ := start(t, "-addr", "127.0.0.1:0", "-quiet")
+	status, tok := call(t, "POST", url+"/oauth/token", tokenBody("env-id", "env-secret"), "Content-Type", "application/json")
+	if status != http.StatusOK || tok["expires_in"] != 1800.0 {
+		t.Errorf("env credentials = %d %v, want 200 with the default expires_in 1800", status, tok)
+	}
+	if status, _ := call(t, "POST", url+"/oauth/token", tokenBody(emulator.DefaultClientID, emulator.DefaultClientSecret)); status != http.StatusUnauthorized {
+		t.Errorf("default credentials answered %d with the env set, want 401", status)
+	}
+	// One flag alone overrides only its half.
+	url, _, _ = start(t, "-addr", "127.0.0.1:0", "-quiet", "-client-secret", "flag-only")
+	if status, _ := call(t, "POST", url+"/oauth/token", tokenBody("env-id", "flag-only")); status != http.StatusOK {
+		t.Errorf("env id with flag secret answered %d", status)
+	}
+}
+
+func TestRunAdminDefaultCredentials(t *testing.T) {
+	t.Setenv("PINECONE_API_KEY", "")
+	t.Setenv("PINECONE_CLIENT_ID", "")
+	t.Setenv("PINECONE_CLIENT_SECRET", "")
+	url, _, _ := start(t, "-addr", "127.0.0.1:0", "-quiet")
+	if status, b := call(t, "POST", url+"/oauth/token", tokenBody(emulator.DefaultClientID, emulator.DefaultClientSecret)); status != http.StatusOK {
+		t.Errorf("default credentials = %d %v", status, b)
+	}
+}
+
+func TestRunAdminFlagErrors(t *testing.T) {
+	t.Setenv("PINECONE_CLIENT_SECRET", "secret-from-env")
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"-token-ttl", "-1s"}, &out, &errOut); err == nil {
+		t.Error("negative -token-ttl accepted")
+	}
+	if err := run(context.Background(), []string{"-token-ttl", "soon"}, &out, &errOut); err == nil {
+		t.Error("bad -token-ttl accepted")
+	}
+	errOut.Reset()
+	if err := run(context.Background(), []string{"-h"}, &out, &errOut); err == nil {
+		t.Error("-h did not return flag.ErrHelp")
+	}
+	help := errOut.String()
+	if !strings.Contains(help, "-client-secret") || !strings.Contains(help, "-token-ttl") {
+		t.Errorf("help lacks the admin flags:\n%s", help)
+	}
+	if strings.Contains(help, "secret-from-env") {
+		t.Errorf("help prints the secret from the environment:\n%s", help)
+	}
+	if out.Len() != 0 {
+		t.Errorf("stdout written: %q", out.String())
+	}
+}

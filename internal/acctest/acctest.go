@@ -34,6 +34,16 @@ var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, erro
 	"pinecone": providerserver.NewProtocol6WithError(provider.New("acctest")()),
 }
 
+// ProtoV6ProviderFactoriesWithSecond also serves the provider under a
+// second local name, for tests that need two configurations at once (the
+// harness reattaches all configurations of one provider to one server).
+func ProtoV6ProviderFactoriesWithSecond(name string) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"pinecone": providerserver.NewProtocol6WithError(provider.New("acctest")()),
+		name:       providerserver.NewProtocol6WithError(provider.New("acctest")()),
+	}
+}
+
 // IsReal reports whether tests run against real Pinecone.
 func IsReal() bool { return os.Getenv(EnvReal) == "1" }
 
@@ -45,8 +55,12 @@ type Env struct {
 	URL      string
 	APIKey   string
 	// Client talks to the same control plane as the provider, for
-	// CheckDestroy and for changes made "outside Terraform".
+	// CheckDestroy and for changes made "outside Terraform". It also holds
+	// the admin credentials.
 	Client *client.Client
+
+	// Admin API (service account) credentials and token endpoint.
+	ClientID, ClientSecret, TokenURL string
 }
 
 // PreCheck fails early when real mode lacks a key.
@@ -66,11 +80,19 @@ func New(t *testing.T, opts ...emulator.Options) *Env {
 	}
 	PreCheck(t)
 	if IsReal() {
-		c, err := client.New(client.Options{APIKey: os.Getenv(provider.EnvAPIKey), BaseURL: os.Getenv(provider.EnvControllerHost)})
+		env := &Env{
+			APIKey: os.Getenv(provider.EnvAPIKey), ClientID: os.Getenv(provider.EnvClientID),
+			ClientSecret: os.Getenv(provider.EnvClientSecret), TokenURL: os.Getenv(provider.EnvOAuthTokenURL),
+		}
+		c, err := client.New(client.Options{
+			APIKey: env.APIKey, BaseURL: os.Getenv(provider.EnvControllerHost),
+			ClientID: env.ClientID, ClientSecret: env.ClientSecret, TokenURL: env.TokenURL,
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return &Env{Client: c, APIKey: os.Getenv(provider.EnvAPIKey), URL: c.BaseURL()}
+		env.Client, env.URL = c, c.BaseURL()
+		return env
 	}
 	var o emulator.Options
 	if len(opts) > 0 {
@@ -81,15 +103,40 @@ func New(t *testing.T, opts ...emulator.Options) *Env {
 	emu := emulator.New(o)
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
+	tokenURL := srv.URL + "/oauth/token"
 	c, err := client.New(client.Options{
-		APIKey:  key,
-		BaseURL: srv.URL,
-		Retry:   client.RetryPolicy{MaxRetries: 5, MinBackoff: time.Millisecond, MaxBackoff: 50 * time.Millisecond, AttemptTimeout: 30 * time.Second},
+		APIKey:       key,
+		BaseURL:      srv.URL,
+		ClientID:     emulator.DefaultClientID,
+		ClientSecret: emulator.DefaultClientSecret,
+		TokenURL:     tokenURL,
+		Retry:        client.RetryPolicy{MaxRetries: 5, MinBackoff: time.Millisecond, MaxBackoff: 50 * time.Millisecond, AttemptTimeout: 30 * time.Second},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Env{Emulator: emu, URL: srv.URL, APIKey: key, Client: c}
+	return &Env{
+		Emulator: emu, URL: srv.URL, APIKey: key, Client: c,
+		ClientID: emulator.DefaultClientID, ClientSecret: emulator.DefaultClientSecret, TokenURL: tokenURL,
+	}
+}
+
+// AdminProviderConfig is a provider block with service-account credentials
+// and no API key (plus extra arguments, e.g. an alias).
+func (e *Env) AdminProviderConfig(extra string) string {
+	if e.Emulator == nil {
+		return fmt.Sprintf("\nprovider \"pinecone\" {\n  api_key = \"\"\n%s\n}\n", extra)
+	}
+	return fmt.Sprintf(`
+provider "pinecone" {
+  api_key         = ""
+  controller_host = %q
+  client_id       = %q
+  client_secret   = %q
+  oauth_token_url = %q
+%s
+}
+`, e.URL, e.ClientID, e.ClientSecret, e.TokenURL, extra)
 }
 
 // RequireEmulator skips tests that need the emulator's faults or counters

@@ -38,6 +38,14 @@ type Options struct {
 	Transport http.RoundTripper
 	// Poll tunes waiting for asynchronous operations; zero = DefaultPollConfig.
 	Poll PollConfig
+
+	// Admin API credentials: a ready AccessToken, or a service account
+	// (ClientID/ClientSecret) whose token is fetched from TokenURL on the
+	// first admin call and cached.
+	AccessToken  string
+	ClientID     string
+	ClientSecret string
+	TokenURL     string // default DefaultTokenURL
 }
 
 // Client calls Pinecone's control plane. It is safe for concurrent use.
@@ -48,6 +56,9 @@ type Client struct {
 	userAgent  string
 	http       *http.Client
 	poll       PollConfig
+
+	accessToken string
+	tokens      *tokenSource // nil without service-account credentials
 }
 
 // New builds a Client. A missing API key is not an error here: calls that
@@ -73,14 +84,27 @@ func New(opts Options) (*Client, error) {
 	if poll == (PollConfig{}) {
 		poll = DefaultPollConfig()
 	}
-	return &Client{
-		apiKey:     opts.APIKey,
-		baseURL:    base,
-		apiVersion: version,
-		userAgent:  opts.UserAgent,
-		http:       &http.Client{Transport: newRetryTransport(&loggingTransport{next: inner}, policy)},
-		poll:       poll,
-	}, nil
+	c := &Client{
+		apiKey:      opts.APIKey,
+		baseURL:     base,
+		apiVersion:  version,
+		userAgent:   opts.UserAgent,
+		http:        &http.Client{Transport: newRetryTransport(&loggingTransport{next: inner}, policy)},
+		poll:        poll,
+		accessToken: opts.AccessToken,
+	}
+	if opts.AccessToken == "" && opts.ClientID != "" && opts.ClientSecret != "" {
+		raw := opts.TokenURL
+		if raw == "" {
+			raw = DefaultTokenURL
+		}
+		tokenURL, err := ParseBaseURL(raw)
+		if err != nil {
+			return nil, fmt.Errorf("invalid OAuth token URL: %w", err)
+		}
+		c.tokens = sharedTokenSource(tokenURL, opts.ClientID, opts.ClientSecret)
+	}
+	return c, nil
 }
 
 // ParseBaseURL accepts "https://host", "http://127.0.0.1:8080" or a bare
@@ -134,17 +158,64 @@ type call struct {
 	// produced while it is sent; it is called again for each retry.
 	stream      func() (io.ReadCloser, error)
 	contentType string
+
+	admin     bool // authenticate with the admin Bearer token instead of the API key
+	noVersion bool // the OAuth token endpoint takes no version header
 }
 
 // do sends a call with the API key and decodes a 2xx JSON answer into out.
 // Any 2xx is success: the spec and production disagree on some codes.
 func (c *Client) do(ctx context.Context, cl call) error {
+	if cl.admin {
+		return c.doAdmin(ctx, cl)
+	}
 	if c.apiKey == "" {
 		return ErrMissingAPIKey
 	}
+	return c.send(ctx, cl, func(h http.Header) { h.Set(headerAPIKey, c.apiKey) })
+}
+
+// doAdmin sends an admin call with a Bearer token. A 401 with a cached
+// service-account token drops the token and tries once more with a new one.
+func (c *Client) doAdmin(ctx context.Context, cl call) error {
+	if c.accessToken != "" {
+		return c.send(ctx, cl, bearer(c.accessToken))
+	}
+	if c.tokens == nil {
+		return ErrMissingAdminCredentials
+	}
+	for attempt := 0; ; attempt++ {
+		token, err := c.tokens.get(ctx, c)
+		if err != nil {
+			return err
+		}
+		err = c.send(ctx, cl, bearer(token))
+		if attempt == 0 && errors.Is(err, ErrUnauthenticated) {
+			c.tokens.invalidate(token)
+			continue
+		}
+		return err
+	}
+}
+
+func bearer(token string) func(http.Header) {
+	return func(h http.Header) { h.Set("Authorization", "Bearer "+token) }
+}
+
+// send makes the request with the given authentication and decodes a 2xx
+// JSON answer into out.
+func (c *Client) send(ctx context.Context, cl call, auth func(http.Header)) error {
 	ctx = tflog.NewSubsystem(ctx, LogSubsystem, tflog.WithLevelFromEnv("TF_LOG_PROVIDER_PINECONE_HTTP"))
-	ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, LogSubsystem, c.apiKey)
-	ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, c.apiKey)
+	secrets := []string{c.apiKey, c.accessToken}
+	if c.tokens != nil {
+		secrets = append(secrets, c.tokens.clientSecret)
+	}
+	for _, secret := range secrets {
+		if secret != "" {
+			ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, LogSubsystem, secret)
+			ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, secret)
+		}
+	}
 	if cl.retrySafe {
 		ctx = withRetrySafePost(ctx)
 	}
@@ -154,7 +225,9 @@ func (c *Client) do(ctx context.Context, cl call) error {
 	if err != nil {
 		return err
 	}
-	req.Header.Set(headerAPIKey, c.apiKey)
+	if auth != nil {
+		auth(req.Header)
+	}
 	resp, err := c.http.Do(req)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
@@ -226,7 +299,9 @@ func (c *Client) newRequest(ctx context.Context, cl call) (*http.Request, error)
 		req.Header.Set("Content-Type", cl.contentType)
 	}
 	req.Header.Set("Accept", "application/json")
-	req.Header.Set(headerAPIVersion, c.apiVersion)
+	if !cl.noVersion {
+		req.Header.Set(headerAPIVersion, c.apiVersion)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}

@@ -189,8 +189,8 @@ func metadataQuery(v url.Values) (json.RawMessage, map[string]any, *apiError) {
 
 // lookupAssistant finds the assistant for a file request. Callers hold s.mu
 // and have purged.
-func (s *Server) lookupAssistant(name string) (*assistant, *apiError) {
-	a, ok := s.assistants[name]
+func (p *project) lookupAssistant(name string) (*assistant, *apiError) {
+	a, ok := p.assistants[name]
 	if !ok {
 		return nil, assistantNotFound(name)
 	}
@@ -227,10 +227,11 @@ func (s *Server) handleUploadFile(q *request) {
 		return
 	}
 
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeAssistants(t)
-	a, err := s.lookupAssistant(name)
+	p.purgeAssistants(t)
+	a, err := p.lookupAssistant(name)
 	if err == nil {
 		err = readyForUpload(a, t)
 	}
@@ -274,7 +275,7 @@ func (s *Server) handleUploadFile(q *request) {
 	}
 	h.Sum(f.sha256[:0])
 
-	view, err := s.storeFile(a, f)
+	view, err := s.storeFile(p, a, f)
 	if err != nil {
 		q.fail(err)
 		return
@@ -282,14 +283,18 @@ func (s *Server) handleUploadFile(q *request) {
 	writeJSON(q.w, http.StatusOK, view)
 }
 
-// storeFile adds f to a, unless a has been deleted (or replaced by a new
-// assistant of the same name) while the content was being read.
-func (s *Server) storeFile(a *assistant, f *assistantFile) (assistantFileJSON, *apiError) {
+// storeFile adds f to a (of project p), unless a has been deleted (or
+// replaced by a new assistant of the same name) while the content was being
+// read.
+func (s *Server) storeFile(p *project, a *assistant, f *assistantFile) (assistantFileJSON, *apiError) {
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.purgeAssistants(t)
-	cur, err := s.lookupAssistant(a.name)
+	if p.deleted {
+		return assistantFileJSON{}, keyRevoked()
+	}
+	p.purgeAssistants(t)
+	cur, err := p.lookupAssistant(a.name)
 	switch {
 	case err != nil:
 		return assistantFileJSON{}, err
@@ -340,10 +345,11 @@ func (s *Server) handleListFiles(q *request) {
 		q.fail(err)
 		return
 	}
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeAssistants(t)
-	a, err := s.lookupAssistant(name)
+	p.purgeAssistants(t)
+	a, err := p.lookupAssistant(name)
 	if err != nil {
 		s.mu.Unlock()
 		q.fail(err)
@@ -371,10 +377,11 @@ func (s *Server) handleDescribeFile(q *request) {
 		q.fail(err)
 		return
 	}
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeAssistants(t)
-	a, err := s.lookupAssistant(name)
+	p.purgeAssistants(t)
+	a, err := p.lookupAssistant(name)
 	var view assistantFileJSON
 	if err == nil {
 		f, ok := a.files[id]
@@ -401,11 +408,12 @@ func (s *Server) handleDescribeFile(q *request) {
 // does not restart the clock.
 func (s *Server) handleDeleteFile(q *request) {
 	name, id := q.param("assistant_name"), q.param("assistant_file_id")
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.purgeAssistants(t)
-	a, err := s.lookupAssistant(name)
+	p.purgeAssistants(t)
+	a, err := p.lookupAssistant(name)
 	if err != nil {
 		q.fail(err)
 		return

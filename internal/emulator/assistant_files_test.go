@@ -99,7 +99,7 @@ func (e *testEnv) storedFile(assistant, id string) *assistantFile {
 	e.t.Helper()
 	e.srv.mu.Lock()
 	defer e.srv.mu.Unlock()
-	a, ok := e.srv.assistants[assistant]
+	a, ok := e.srv.projects[e.srv.defaultProjectID].assistants[assistant]
 	if !ok {
 		e.t.Fatalf("assistant %s not stored", assistant)
 	}
@@ -567,7 +567,7 @@ func TestFileUploadStreams(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.mu.Lock()
-	f := s.assistants["a"].files[b["id"].(string)]
+	f := s.projects[s.defaultProjectID].assistants["a"].files[b["id"].(string)]
 	s.mu.Unlock()
 	h := sha256.New()
 	if _, err := io.Copy(h, &zeroReader{n: size}); err != nil {
@@ -640,7 +640,7 @@ func TestUploadWhileAssistantGoes(t *testing.T) {
 			}
 			s.mu.Lock()
 			defer s.mu.Unlock()
-			if a, ok := s.assistants["a"]; ok && len(a.files) != 0 {
+			if a, ok := s.projects[s.defaultProjectID].assistants["a"]; ok && len(a.files) != 0 {
 				t.Errorf("the upload was stored in %v", a.files)
 			}
 		})

@@ -251,10 +251,16 @@ func (s *Server) handleCreateAssistant(q *request) {
 		return
 	}
 
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeAssistants(t)
-	if _, taken := s.assistants[*b.Name]; taken {
+	if p.deleted {
+		s.mu.Unlock()
+		q.fail(keyRevoked())
+		return
+	}
+	p.purgeAssistants(t)
+	if _, taken := p.assistants[*b.Name]; taken {
 		s.mu.Unlock()
 		q.fail(alreadyExists())
 		return
@@ -270,7 +276,7 @@ func (s *Server) handleCreateAssistant(q *request) {
 		fail:         s.faults.failsAssistant(*b.Name),
 		files:        make(map[string]*assistantFile),
 	}
-	s.assistants[a.name] = a
+	p.assistants[a.name] = a
 	view := a.view(q, t, true)
 	s.mu.Unlock()
 
@@ -295,11 +301,12 @@ func (s *Server) handleListAssistants(q *request) {
 			return
 		}
 	}
+	proj := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeAssistants(t)
-	all := make([]*assistant, 0, len(s.assistants))
-	for _, a := range s.assistants {
+	proj.purgeAssistants(t)
+	all := make([]*assistant, 0, len(proj.assistants))
+	for _, a := range proj.assistants {
 		all = append(all, a)
 	}
 	next := ""
@@ -321,10 +328,11 @@ func (s *Server) handleListAssistants(q *request) {
 
 func (s *Server) handleDescribeAssistant(q *request) {
 	name := q.param("assistant_name")
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeAssistants(t)
-	a, ok := s.assistants[name]
+	p.purgeAssistants(t)
+	a, ok := p.assistants[name]
 	var view assistantJSON
 	if ok {
 		view = a.view(q, t, false)
@@ -365,10 +373,11 @@ func (s *Server) handleUpdateAssistant(q *request) {
 	setInstructions := hasTopLevelKey(body.raw, "instructions")
 	setMetadata := hasTopLevelKey(body.raw, "metadata")
 
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeAssistants(t)
-	a, ok := s.assistants[name]
+	p.purgeAssistants(t)
+	a, ok := p.assistants[name]
 	switch {
 	case !ok:
 		s.mu.Unlock()
@@ -419,11 +428,12 @@ func hasTopLevelKey(raw []byte, key string) bool {
 // clock.
 func (s *Server) handleDeleteAssistant(q *request) {
 	name := q.param("assistant_name")
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.purgeAssistants(t)
-	a, ok := s.assistants[name]
+	p.purgeAssistants(t)
+	a, ok := p.assistants[name]
 	if !ok {
 		q.fail(assistantNotFound(name))
 		return
@@ -438,10 +448,10 @@ func (s *Server) handleDeleteAssistant(q *request) {
 
 // purgeAssistants removes assistants and files whose delete delay has
 // passed. Callers hold s.mu.
-func (s *Server) purgeAssistants(t time.Time) {
-	for name, a := range s.assistants {
+func (p *project) purgeAssistants(t time.Time) {
+	for name, a := range p.assistants {
 		if a.terminating && !t.Before(a.goneAt) {
-			delete(s.assistants, name)
+			delete(p.assistants, name)
 			continue
 		}
 		for id, f := range a.files {

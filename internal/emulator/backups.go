@@ -135,7 +135,7 @@ func (s *Server) handleCreateBackup(q *request) {
 	if b.Description != nil {
 		bk.description = *b.Description
 	}
-	view, err := s.createBackup(q.param("index_name"), bk)
+	view, err := s.createBackup(q.proj, q.param("index_name"), bk)
 	if err != nil {
 		q.fail(err)
 		return
@@ -147,13 +147,16 @@ func (s *Server) handleCreateBackup(q *request) {
 	writeJSON(q.w, http.StatusOK, view)
 }
 
-// createBackup snapshots the named index into bk and stores it.
-func (s *Server) createBackup(indexName string, bk *backup) (backupModelJSON, *apiError) {
+// createBackup snapshots the named index of p into bk and stores it.
+func (s *Server) createBackup(p *project, indexName string, bk *backup) (backupModelJSON, *apiError) {
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.purgeExpired(t)
-	ix, ok := s.indexes[indexName]
+	if p.deleted {
+		return backupModelJSON{}, keyRevoked()
+	}
+	p.purgeExpired(t)
+	ix, ok := p.indexes[indexName]
 	switch {
 	case !ok:
 		return backupModelJSON{}, indexNotFound(indexName)
@@ -175,7 +178,7 @@ func (s *Server) createBackup(indexName string, bk *backup) (backupModelJSON, *a
 	bk.createdAt = t
 	bk.readyAt = t.Add(s.opts.ReadyDelay)
 	bk.fail = s.faults.failsBackup(ix.name)
-	s.backups[bk.id] = bk
+	p.backups[bk.id] = bk
 	return bk.view(t, true), nil
 }
 
@@ -198,12 +201,13 @@ func (s *Server) listBackups(q *request, indexName *string) {
 		q.fail(err)
 		return
 	}
+	proj := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeExpired(t)
+	proj.purgeExpired(t)
 	sourceID := ""
 	if indexName != nil {
-		ix, ok := s.indexes[*indexName]
+		ix, ok := proj.indexes[*indexName]
 		if !ok {
 			s.mu.Unlock()
 			q.fail(indexNotFound(*indexName))
@@ -212,7 +216,7 @@ func (s *Server) listBackups(q *request, indexName *string) {
 		sourceID = ix.id
 	}
 	var all []*backup
-	for _, b := range s.backups {
+	for _, b := range proj.backups {
 		if sourceID == "" || b.sourceIndexID == sourceID {
 			all = append(all, b)
 		}
@@ -233,7 +237,7 @@ func (s *Server) handleDescribeBackup(q *request) {
 	id := q.param("backup_id")
 	t := s.now()
 	s.mu.Lock()
-	b, ok := s.backups[id]
+	b, ok := q.proj.backups[id]
 	var view backupModelJSON
 	if ok {
 		view = b.view(t, false)
@@ -251,18 +255,19 @@ func (s *Server) handleDescribeBackup(q *request) {
 // it answers 412.
 func (s *Server) handleDeleteBackup(q *request) {
 	id := q.param("backup_id")
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, ok := s.backups[id]; !ok {
+	if _, ok := p.backups[id]; !ok {
 		q.fail(backupNotFound(id))
 		return
 	}
-	if pending := s.pendingRestoreJobs(id, t); len(pending) > 0 {
+	if pending := p.pendingRestoreJobs(id, t); len(pending) > 0 {
 		q.fail(&apiError{status: http.StatusPreconditionFailed, code: codeFailedPrecondition,
 			message: "Unable to delete backup. There are pending restore jobs for this backup: " + pythonList(pending)})
 		return
 	}
-	delete(s.backups, id)
+	delete(p.backups, id)
 	q.w.WriteHeader(http.StatusAccepted)
 }

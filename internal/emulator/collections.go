@@ -100,7 +100,7 @@ func (s *Server) handleCreateCollection(q *request) {
 		q.fail(err)
 		return
 	}
-	view, err := s.createCollection(*b.Name, *b.Source)
+	view, err := s.createCollection(q.proj, *b.Name, *b.Source)
 	if err != nil {
 		q.fail(err)
 		return
@@ -115,12 +115,15 @@ func (s *Server) handleCreateCollection(q *request) {
 // createCollection checks the source index and the name and stores the new
 // collection. Order: unknown source index (404), a source that cannot hold
 // collections (400), then a taken name (409).
-func (s *Server) createCollection(name, source string) (collectionModelJSON, *apiError) {
+func (s *Server) createCollection(p *project, name, source string) (collectionModelJSON, *apiError) {
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.purgeExpired(t)
-	ix, ok := s.indexes[source]
+	if p.deleted {
+		return collectionModelJSON{}, keyRevoked()
+	}
+	p.purgeExpired(t)
+	ix, ok := p.indexes[source]
 	if !ok {
 		return collectionModelJSON{}, indexNotFound(source)
 	}
@@ -136,7 +139,7 @@ func (s *Server) createCollection(name, source string) (collectionModelJSON, *ap
 		// [unverified] production's answer for a source that is being deleted.
 		return collectionModelJSON{}, invalidArgument("Index %s is being deleted; a collection cannot be created from it.", source)
 	}
-	if _, taken := s.collections[name]; taken {
+	if _, taken := p.collections[name]; taken {
 		return collectionModelJSON{}, alreadyExists()
 	}
 	c := &collection{
@@ -147,18 +150,19 @@ func (s *Server) createCollection(name, source string) (collectionModelJSON, *ap
 		createdAt:     t,
 		readyAt:       t.Add(s.opts.ReadyDelay),
 	}
-	s.collections[name] = c
+	p.collections[name] = c
 	return c.view(t, true), nil
 }
 
 func (s *Server) handleListCollections(q *request) {
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeExpired(t)
-	names := slices.Sorted(maps.Keys(s.collections))
+	p.purgeExpired(t)
+	names := slices.Sorted(maps.Keys(p.collections))
 	out := collectionListJSON{Collections: make([]collectionModelJSON, 0, len(names))}
 	for _, n := range names {
-		out.Collections = append(out.Collections, s.collections[n].view(t, false))
+		out.Collections = append(out.Collections, p.collections[n].view(t, false))
 	}
 	s.mu.Unlock()
 	writeJSON(q.w, http.StatusOK, out)
@@ -166,10 +170,11 @@ func (s *Server) handleListCollections(q *request) {
 
 func (s *Server) handleDescribeCollection(q *request) {
 	name := q.param("collection_name")
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeExpired(t)
-	c, ok := s.collections[name]
+	p.purgeExpired(t)
+	c, ok := p.collections[name]
 	var view collectionModelJSON
 	if ok {
 		view = c.view(t, false)
@@ -187,11 +192,12 @@ func (s *Server) handleDescribeCollection(q *request) {
 // and does not restart the clock, as for indexes.
 func (s *Server) handleDeleteCollection(q *request) {
 	name := q.param("collection_name")
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.purgeExpired(t)
-	c, ok := s.collections[name]
+	p.purgeExpired(t)
+	c, ok := p.collections[name]
 	if !ok {
 		q.fail(collectionNotFound(name))
 		return
@@ -205,9 +211,9 @@ func (s *Server) handleDeleteCollection(q *request) {
 
 // pendingCollections returns the names, sorted, of the collections that are
 // still being made from ix. Callers hold s.mu.
-func (s *Server) pendingCollections(ix *index, t time.Time) []string {
+func (p *project) pendingCollections(ix *index, t time.Time) []string {
 	var names []string
-	for _, c := range s.collections {
+	for _, c := range p.collections {
 		if c.sourceIndexID == ix.id && c.status(t, false) == stateInitializing {
 			names = append(names, c.name)
 		}
@@ -219,8 +225,8 @@ func (s *Server) pendingCollections(ix *index, t time.Time) []string {
 // checkSourceCollection validates an index create from a collection: the
 // collection must exist (404), be Ready and have the index's dimension (400).
 // Callers hold s.mu.
-func (s *Server) checkSourceCollection(ix *index, t time.Time) *apiError {
-	c, ok := s.collections[ix.sourceCollection]
+func (p *project) checkSourceCollection(ix *index, t time.Time) *apiError {
+	c, ok := p.collections[ix.sourceCollection]
 	if !ok {
 		return collectionNotFound(ix.sourceCollection)
 	}

@@ -1,8 +1,9 @@
 // Package emulator is an in-memory Pinecone control plane for tests and
 // local runs. It answers the db_control API (indexes, collections, backups and
 // restore jobs; API versions 2025-10 and 2026-04, which are identical for
-// db_control), the assistant_control API (assistants) and the file endpoints
-// of the assistant data plane the way production does, as
+// db_control), the assistant_control API (assistants), the file endpoints
+// of the assistant data plane, the admin API (projects, API keys,
+// organizations) and its OAuth token endpoint the way production does, as
 // described in the project's pinecone-api.md; where the spec and production
 // differ it follows production.
 //
@@ -10,9 +11,29 @@
 //
 //	srv := httptest.NewServer(emulator.New(emulator.Options{ReadyDelay: time.Second}))
 //	defer srv.Close()
-//	// point the client at srv.URL, send Api-Key: emulator.DefaultAPIKey
+//	// point the client at srv.URL, send Api-Key: emulator.DefaultAPIKey;
+//	// for the admin API, get a token at srv.URL+"/oauth/token" with
+//	// emulator.DefaultClientID / emulator.DefaultClientSecret
 //
 // or as a process with cmd/pinecone-emulator.
+//
+// # Organization, projects and keys
+//
+// The emulator holds one organization (Options.OrganizationName, default
+// "Emulator Organization"; id "org-<random>") and, from the start, one
+// project, "Default Project" (Server.DefaultProjectID; max_pods 50, the
+// organization default production reports). Every index, collection,
+// backup, restore job and assistant (with its files) belongs to one project,
+// and each API key belongs to exactly one project: the Api-Key of a request
+// selects the project whose objects it sees and creates, so the same names
+// may exist in two projects and a backup or restore job id of another
+// project is 404. The keys of Options.APIKeys (DefaultAPIKey when empty) are
+// API keys of the default project named "default", "default-2", ... with
+// role ProjectEditor; the admin API lists, renames and deletes them like any
+// other key. A key created through the admin API works at once, and a
+// deleted key (or the keys of a deleted project) stops working at once.
+// Roles are stored and echoed but not enforced: every key may do
+// everything in its project. Stats and faults are global.
 //
 // # Endpoints
 //
@@ -30,7 +51,7 @@
 //
 //	GET    /indexes/{index_name}/backups     200 {"data":[...],"pagination":{"next":...}} (that index's backups)
 //	POST   /indexes/{index_name}/backups     200 BackupModel (the spec says 201; the Go SDK accepts only 200)
-//	GET    /backups                          200 {"data":[...],"pagination":{"next":...}} (all backups)
+//	GET    /backups                          200 {"data":[...],"pagination":{"next":...}} (all backups of the project)
 //	GET    /backups/{backup_id}              200 BackupModel
 //	DELETE /backups/{backup_id}              202, empty body (412 while a restore from it is unfinished)
 //	POST   /backups/{backup_id}/create-index 202 {"restore_job_id":...,"index_id":...}
@@ -47,6 +68,23 @@
 //	POST   /assistant/files/{assistant_name}                      200 AssistantFileModel (multipart part file; query metadata, multimodal)
 //	GET    /assistant/files/{assistant_name}/{assistant_file_id}  200 AssistantFileModel (query include_url)
 //	DELETE /assistant/files/{assistant_name}/{assistant_file_id}  200, empty body
+//
+//	POST   /oauth/token                              200 {"access_token":...,"token_type":"Bearer","expires_in":N}
+//
+//	GET    /admin/projects                           200 {"data":[Project...]} (creation order)
+//	POST   /admin/projects                           200 Project
+//	GET    /admin/projects/{project_id}              200 Project
+//	PATCH  /admin/projects/{project_id}              200 Project
+//	DELETE /admin/projects/{project_id}              202, empty body (412 while it holds objects)
+//	GET    /admin/projects/{project_id}/api-keys     200 {"data":[APIKey...]} (never values)
+//	POST   /admin/projects/{project_id}/api-keys     200 {"key":APIKey,"value":"pckey_..."} (the spec says 201; the Go SDK accepts only 200)
+//	GET    /admin/api-keys/{api_key_id}              200 APIKey
+//	PATCH  /admin/api-keys/{api_key_id}              200 APIKey
+//	DELETE /admin/api-keys/{api_key_id}              202, empty body
+//	GET    /admin/organizations                      200 {"data":[Organization]} (one; none once deleted)
+//	GET    /admin/organizations/{organization_id}    200 Organization
+//	PATCH  /admin/organizations/{organization_id}    200 Organization
+//	DELETE /admin/organizations/{organization_id}    200, empty body (the spec says 202; the Go SDK accepts only 200; 412 while it has projects)
 //
 // Production serves assistant_control at https://api.pinecone.io/assistant
 // and the files at the assistant's host + /assistant; the emulator serves
@@ -67,10 +105,13 @@
 // between calls do not make items repeat or go missing.
 //
 // Every request passes, in this order: counting (Server.Stats), Faults.Latency,
-// the rate limiter, error injection, the Api-Key check (401 UNAUTHENTICATED),
-// the X-Pinecone-Api-Version check (missing means 2025-10; values other than
-// 2025-10 and 2026-04 get 400), then routing (unknown path 404, wrong method
-// 405) and the handler. Errors use Pinecone's body
+// the rate limiter, error injection, authentication (401 UNAUTHENTICATED;
+// see below), the X-Pinecone-Api-Version check (missing means 2025-10;
+// values other than 2025-10 and 2026-04 get 400), then routing (unknown path
+// 404, wrong method 405) and the handler. Authentication depends on the path
+// prefix: /admin/ needs Authorization: Bearer <access token> (an Api-Key
+// alone is 401; missing, unknown and expired tokens are 401), /oauth/ needs
+// nothing, and everything else needs an Api-Key. Errors use Pinecone's body
 // {"error":{"code":...,"message":...},"status":N}. Bodies that do not decode
 // (bad JSON, wrong types, missing required fields) get 422
 // UNPROCESSABLE_ENTITY with serde-style messages ("Failed to deserialize the
@@ -82,6 +123,66 @@
 // depends on 412 FAILED_PRECONDITION ("Unable to delete an index. There are
 // pending collections for this index: ['c1', 'c2']", "Unable to delete
 // backup. There are pending restore jobs for this backup: ['<job id>']").
+//
+// # OAuth and admin
+//
+// POST /oauth/token takes a JSON object (Content-Type application/json, or
+// none) or a form (application/x-www-form-urlencoded) with client_id,
+// client_secret, grant_type=client_credentials and
+// audience=https://api.pinecone.io/. Real clients send neither an Api-Key
+// nor a version header, and none is needed. Every answer under /oauth/ uses
+// the OAuth error shape {"error":...,"error_description":...}: a missing,
+// empty or wrong parameter, a body that does not parse and an unsupported
+// content type are 400 invalid_request (one code for all of them, where
+// RFC 6749 would use unsupported_grant_type for a wrong grant_type), credentials
+// that do not match Options.ServiceAccounts (or DefaultClientID /
+// DefaultClientSecret) are 401 access_denied "Unauthorized", injected
+// faults are 429 too_many_requests, 500 server_error and 503
+// temporarily_unavailable, an unknown path 404 not_found, a wrong method
+// or version header 405/400 invalid_request. A token is 52 random
+// characters (crypto/rand), works until Options.TokenTTL (default 30
+// minutes) has passed on the Now clock, and expires_in is that TTL in whole
+// seconds, at least 1. Tokens are answered with Cache-Control: no-store.
+//
+// Admin answers use Pinecone's error shape, 422 for bodies that do not
+// decode (missing name included) and 400 for rule violations, like
+// db_control. Path ids of projects and API keys must be UUIDs (400
+// otherwise; they are matched case-insensitively); organization ids are
+// plain strings. Checks run in the order: path id (400), body (422, 400),
+// object (404), then conflicts (400, 409, 412).
+//
+//   - Projects: name 1-512 characters (Unicode code points), required;
+//     max_pods 0 (default) to 2^31-1; force_encryption_with_cmek default
+//     false. max_pods is answered as the effective allotment, which
+//     production says may exceed the request (pinecone-api.md §8.11): the
+//     emulator keeps 0 and values from 5 up and raises 1-4 to 5. PATCH
+//     changes name, max_pods and force_encryption_with_cmek (absent or null:
+//     unchanged); turning force_encryption_with_cmek off once on is 400.
+//     [unverified] Project names are unique in the organization (409
+//     ALREADY_EXISTS on create and rename). Unknown project: 404 "Project
+//     <id> not found.". DELETE answers 202 and removes the project with its
+//     API keys and restore jobs; while it still holds an index, collection,
+//     backup or assistant (Terminating ones too, until they are gone) it is
+//     412 FAILED_PRECONDITION, e.g. "Project p still has 2 indexes and 1
+//     assistant; delete them first." (the facts only say these must go
+//     first; 412 is db_control's code for a DELETE that other objects
+//     depend on). The default project can be deleted like any other.
+//   - API keys: name 1-80 characters, required, not unique; roles from
+//     ProjectEditor, ProjectViewer, ControlPlaneEditor, ControlPlaneViewer,
+//     DataPlaneEditor, DataPlaneViewer (default ["ProjectEditor"]; an
+//     unknown role or an empty array is 400; repeats are kept once). The
+//     value, "pckey_<8 lowercase chars>_<52 chars>" from crypto/rand, is
+//     shown only in the create answer. PATCH replaces the name and/or the
+//     whole role set. Unknown key: 404 "API Key <id> not found.".
+//   - Organization: plan Standard, payment_status Active, support_tier
+//     Developer ([unverified] placeholders). PATCH renames it (1-512
+//     characters). Unknown id: 404 "Organization <id> not found.". DELETE is
+//     412 while any project is left ([unverified], mirroring projects);
+//     afterwards the organization is gone with its service accounts: every
+//     token stops working and the token endpoint answers 401.
+//   - Requests that passed authentication just before their project (or
+//     organization) was deleted do not create anything in it: they get 401
+//     as if they had arrived a moment later.
 //
 // The emulator's own endpoints live under /_emulator/ (no auth, no faults,
 // not counted): GET /_emulator/stats, GET and PUT /_emulator/faults (JSON with
@@ -133,7 +234,7 @@
 //     runs for ReadyDelay: Pending for the first tenth, then InProgress with
 //     percent_complete rising linearly from 0 (one decimal), then Completed
 //     with percent_complete 100 and completed_at. The index becomes Ready at
-//     that same moment. Restore jobs are kept for the life of the server.
+//     that same moment. Restore jobs are kept for the life of their project.
 //   - Assistants follow the index rules: Initializing for ReadyDelay (always
 //     in the create answer), then Ready, or Failed when the name is in
 //     Faults.FailAssistants. DELETE answers 200, then Terminating for
@@ -157,9 +258,11 @@
 // token-bucket rate limit answered 429 RESOURCE_EXHAUSTED with Retry-After,
 // random 500 UNKNOWN / 503 UNAVAILABLE answers before acting, dropped
 // responses to successful creates (of indexes, collections, backups,
-// restores and assistants: the object is created, then the connection is
-// closed with nothing written; a client retry of an assistant create then
-// gets 409; file uploads are never dropped), indexes that never become Ready
+// restores, assistants, admin projects and admin API keys: the object is
+// created, then the connection is closed with nothing written; a client
+// retry of an assistant create or a project create then gets 409, and the
+// value of a dropped API key is lost; file uploads and token requests are
+// never dropped), indexes that never become Ready
 // (FailInitialization; not applied to restored indexes), backups that end
 // Failed (FailBackups), assistants that end Failed (FailAssistants) and
 // assistant files that end ProcessingFailed (FailFiles).

@@ -31,9 +31,11 @@ type Faults struct {
 	// DropCreateResponses: the next N successful create requests
 	// (POST /indexes, POST /indexes/create-for-model, POST /collections,
 	// POST /indexes/{index_name}/backups, POST
-	// /backups/{backup_id}/create-index, POST /assistant/assistants) are
-	// committed, then the connection is closed without any response. File
-	// uploads are never dropped.
+	// /backups/{backup_id}/create-index, POST /assistant/assistants, POST
+	// /admin/projects, POST /admin/projects/{project_id}/api-keys) are
+	// committed, then the connection is closed without any response (a
+	// dropped API key create loses the key's value for good). File uploads
+	// and token requests are never dropped.
 	DropCreateResponses int
 	// FailInitialization lists index names (or "*" for all) that end in
 	// InitializationFailed instead of Ready. Names are checked at create time

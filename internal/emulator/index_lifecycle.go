@@ -173,17 +173,17 @@ func (ix *index) changePods(replicas int, pt string, sizeUp bool, t time.Time, d
 	return true
 }
 
-// purgeExpired removes terminating indexes and collections whose delete
+// purgeExpired removes p's terminating indexes and collections whose delete
 // delay has passed. Callers hold s.mu.
-func (s *Server) purgeExpired(t time.Time) {
-	for name, ix := range s.indexes {
+func (p *project) purgeExpired(t time.Time) {
+	for name, ix := range p.indexes {
 		if ix.terminating && !t.Before(ix.goneAt) {
-			delete(s.indexes, name)
+			delete(p.indexes, name)
 		}
 	}
-	for name, c := range s.collections {
+	for name, c := range p.collections {
 		if c.terminating && !t.Before(c.goneAt) {
-			delete(s.collections, name)
+			delete(p.collections, name)
 		}
 	}
 }

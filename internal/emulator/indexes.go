@@ -495,23 +495,29 @@ func setEmbedMappings(emb *indexEmbed, m *embedModel, fieldMap map[string]string
 // (400), the name is taken (409, also while the old index is Terminating) or
 // the response is to be dropped.
 func (s *Server) commitCreate(q *request, ix *index) {
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeExpired(t)
+	if p.deleted {
+		s.mu.Unlock()
+		q.fail(keyRevoked())
+		return
+	}
+	p.purgeExpired(t)
 	if ix.sourceCollection != "" {
-		if err := s.checkSourceCollection(ix, t); err != nil {
+		if err := p.checkSourceCollection(ix, t); err != nil {
 			s.mu.Unlock()
 			q.fail(err)
 			return
 		}
 	}
-	if _, taken := s.indexes[ix.name]; taken {
+	if _, taken := p.indexes[ix.name]; taken {
 		s.mu.Unlock()
 		q.fail(alreadyExists())
 		return
 	}
 	ix.failInit = s.faults.failsInitialization(ix.name)
-	s.storeIndex(ix, t)
+	s.storeIndex(p, ix, t)
 	view := ix.view(t, freshInit)
 	s.mu.Unlock()
 
@@ -522,24 +528,25 @@ func (s *Server) commitCreate(q *request, ix *index) {
 	writeJSON(q.w, http.StatusCreated, view)
 }
 
-// storeIndex gives a new index its id, timestamps and hosts and stores it.
-// The caller has checked that the name is free and holds s.mu.
-func (s *Server) storeIndex(ix *index, t time.Time) {
+// storeIndex gives a new index its id, timestamps and hosts and stores it in
+// p. The caller has checked that the name is free and holds s.mu.
+func (s *Server) storeIndex(p *project, ix *index, t time.Time) {
 	ix.id = newUUID()
 	ix.createdAt = t
 	ix.readyAt = t.Add(s.opts.ReadyDelay)
 	ix.host, ix.privateHost = s.newHosts(ix)
-	s.indexes[ix.name] = ix
+	p.indexes[ix.name] = ix
 }
 
 func (s *Server) handleListIndexes(q *request) {
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeExpired(t)
-	names := slices.Sorted(maps.Keys(s.indexes))
+	p.purgeExpired(t)
+	names := slices.Sorted(maps.Keys(p.indexes))
 	out := indexListJSON{Indexes: make([]indexModelJSON, 0, len(names))}
 	for _, n := range names {
-		out.Indexes = append(out.Indexes, s.indexes[n].view(t, 0))
+		out.Indexes = append(out.Indexes, p.indexes[n].view(t, 0))
 	}
 	s.mu.Unlock()
 	writeJSON(q.w, http.StatusOK, out)
@@ -549,10 +556,11 @@ func indexNotFound(name string) *apiError { return notFound("Index %s not found.
 
 func (s *Server) handleDescribeIndex(q *request) {
 	name := q.param("index_name")
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
-	s.purgeExpired(t)
-	ix, ok := s.indexes[name]
+	p.purgeExpired(t)
+	ix, ok := p.indexes[name]
 	var view indexModelJSON
 	if ok {
 		view = ix.view(t, 0)
@@ -567,11 +575,12 @@ func (s *Server) handleDescribeIndex(q *request) {
 
 func (s *Server) handleDeleteIndex(q *request) {
 	name := q.param("index_name")
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.purgeExpired(t)
-	ix, ok := s.indexes[name]
+	p.purgeExpired(t)
+	ix, ok := p.indexes[name]
 	switch {
 	case !ok:
 		q.fail(indexNotFound(name))
@@ -586,7 +595,7 @@ func (s *Server) handleDeleteIndex(q *request) {
 			message: "Deletion protection is enabled for this index. Disable deletion protection before retrying."})
 		return
 	default:
-		if pending := s.pendingCollections(ix, t); len(pending) > 0 {
+		if pending := p.pendingCollections(ix, t); len(pending) > 0 {
 			q.fail(&apiError{status: http.StatusPreconditionFailed, code: codeFailedPrecondition,
 				message: "Unable to delete an index. There are pending collections for this index: " + pythonList(pending)})
 			return
@@ -633,11 +642,12 @@ func (s *Server) handleConfigureIndex(q *request) {
 		}
 	}
 
+	p := q.proj
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.purgeExpired(t)
-	ix, ok := s.indexes[name]
+	p.purgeExpired(t)
+	ix, ok := p.indexes[name]
 	if !ok {
 		q.fail(indexNotFound(name))
 		return

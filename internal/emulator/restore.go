@@ -122,7 +122,7 @@ func (s *Server) handleCreateIndexFromBackup(q *request) {
 		q.fail(err)
 		return
 	}
-	out, err := s.restoreBackup(q.param("backup_id"), ix)
+	out, err := s.restoreBackup(q.proj, q.param("backup_id"), ix)
 	if err != nil {
 		q.fail(err)
 		return
@@ -136,12 +136,15 @@ func (s *Server) handleCreateIndexFromBackup(q *request) {
 
 // restoreBackup fills ix from the backup, stores it and starts the restore
 // job. Order: unknown backup (404), backup not Ready (400), name taken (409).
-func (s *Server) restoreBackup(backupID string, ix *index) (createIndexFromBackupJSON, *apiError) {
+func (s *Server) restoreBackup(p *project, backupID string, ix *index) (createIndexFromBackupJSON, *apiError) {
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.purgeExpired(t)
-	bk, ok := s.backups[backupID]
+	if p.deleted {
+		return createIndexFromBackupJSON{}, keyRevoked()
+	}
+	p.purgeExpired(t)
+	bk, ok := p.backups[backupID]
 	if !ok {
 		return createIndexFromBackupJSON{}, backupNotFound(backupID)
 	}
@@ -149,14 +152,14 @@ func (s *Server) restoreBackup(backupID string, ix *index) (createIndexFromBacku
 		return createIndexFromBackupJSON{}, invalidArgument(
 			"Backup %s is not ready (status %s). Only Ready backups can be restored.", backupID, st)
 	}
-	if _, taken := s.indexes[ix.name]; taken {
+	if _, taken := p.indexes[ix.name]; taken {
 		return createIndexFromBackupJSON{}, alreadyExists()
 	}
 	ix.cloud, ix.region = bk.cloud, bk.region
 	ix.dimension, ix.metric, ix.vectorType = bk.dimension, bk.metric, bk.vectorType
 	ix.schema = slices.Clone(bk.schema)
 	ix.rc = readCapacity{mode: modeOnDemand}
-	s.storeIndex(ix, t) // readyAt = t + ReadyDelay = the job's doneAt
+	s.storeIndex(p, ix, t) // readyAt = t + ReadyDelay = the job's doneAt
 
 	job := &restoreJob{
 		id:              newUUID(),
@@ -166,7 +169,7 @@ func (s *Server) restoreBackup(backupID string, ix *index) (createIndexFromBacku
 		createdAt:       t,
 		doneAt:          ix.readyAt,
 	}
-	s.restoreJobs[job.id] = job
+	p.restoreJobs[job.id] = job
 	return createIndexFromBackupJSON{RestoreJobID: job.id, IndexID: ix.id}, nil
 }
 
@@ -176,10 +179,11 @@ func (s *Server) handleListRestoreJobs(q *request) {
 		q.fail(err)
 		return
 	}
+	proj := q.proj
 	t := s.now()
 	s.mu.Lock()
-	all := make([]*restoreJob, 0, len(s.restoreJobs))
-	for _, j := range s.restoreJobs {
+	all := make([]*restoreJob, 0, len(proj.restoreJobs))
+	for _, j := range proj.restoreJobs {
 		all = append(all, j)
 	}
 	page, next := paginate(all, (*restoreJob).pos, p, pageKindRestoreJobs)
@@ -198,7 +202,7 @@ func (s *Server) handleDescribeRestoreJob(q *request) {
 	id := q.param("job_id")
 	t := s.now()
 	s.mu.Lock()
-	j, ok := s.restoreJobs[id]
+	j, ok := q.proj.restoreJobs[id]
 	var view restoreJobJSON
 	if ok {
 		view = j.view(t)
@@ -213,9 +217,9 @@ func (s *Server) handleDescribeRestoreJob(q *request) {
 
 // pendingRestoreJobs returns the ids of unfinished restore jobs from the
 // backup, oldest first. Callers hold s.mu.
-func (s *Server) pendingRestoreJobs(backupID string, t time.Time) []string {
+func (p *project) pendingRestoreJobs(backupID string, t time.Time) []string {
 	var jobs []*restoreJob
-	for _, j := range s.restoreJobs {
+	for _, j := range p.restoreJobs {
 		if st, _ := j.progress(t); j.backupID == backupID && st != restoreCompleted {
 			jobs = append(jobs, j)
 		}

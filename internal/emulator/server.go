@@ -9,8 +9,25 @@ import (
 	"time"
 )
 
-// DefaultAPIKey is the key accepted when Options.APIKeys is empty.
+// DefaultAPIKey is the key accepted when Options.APIKeys is empty. Like the
+// keys in Options.APIKeys, it belongs to the default project.
 const DefaultAPIKey = "pclocal-emulator-key"
+
+// DefaultClientID and DefaultClientSecret are the service-account
+// credentials POST /oauth/token accepts when Options.ServiceAccounts is
+// empty.
+const (
+	DefaultClientID     = "pclocal-emulator-client"
+	DefaultClientSecret = "pclocal-emulator-secret"
+)
+
+// Defaults of the admin side: the lifetime of access tokens, the name of the
+// single organization and the name of the project New creates.
+const (
+	defaultTokenTTL         = 30 * time.Minute
+	defaultOrganizationName = "Emulator Organization"
+	defaultProjectName      = "Default Project"
+)
 
 // API versions accepted in the X-Pinecone-Api-Version header. The db_control
 // API is identical in both; assistants differ (region, paginated list;
@@ -22,71 +39,117 @@ const (
 )
 
 // Options configures a Server. The zero value is usable: it accepts
-// DefaultAPIKey, makes indexes Ready on the first request after the create and
-// injects no faults.
+// DefaultAPIKey (in the default project) and the service account
+// DefaultClientID / DefaultClientSecret, makes indexes Ready on the first
+// request after the create and injects no faults.
 type Options struct {
-	APIKeys      []string      // accepted Api-Key header values; if empty, DefaultAPIKey is accepted
+	APIKeys      []string      // Api-Key values of the default project; if empty, DefaultAPIKey
 	ReadyDelay   time.Duration // Initializing -> Ready of indexes, collections, backups and assistants, Processing -> Available of assistant files, and the run time of a restore job (0: Ready from the first request after the create)
 	DeleteDelay  time.Duration // Terminating -> gone (404) of indexes, collections and assistants, Deleting -> gone of assistant files (0: gone on the next request)
 	ScalingDelay time.Duration // pod scaling states and dedicated read_capacity Scaling/Migrating -> Ready
 	Faults       Faults
 	Now          func() time.Time // optional clock for tests; nil = time.Now
+
+	// ServiceAccounts maps client_id to client_secret for POST /oauth/token.
+	// Entries with an empty id or secret are ignored; if none is left,
+	// DefaultClientID / DefaultClientSecret are accepted.
+	ServiceAccounts map[string]string
+	// TokenTTL is how long an access token works (by the Now clock); 0 or
+	// less means 30 minutes.
+	TokenTTL time.Duration
+	// OrganizationName names the single organization; "" means "Emulator
+	// Organization".
+	OrganizationName string
 }
 
 // Server is an in-memory Pinecone control plane. It is an http.Handler and is
 // safe for concurrent use.
 type Server struct {
-	opts   Options
-	now    func() time.Time
-	keys   map[string]struct{}
-	routes []*route
+	opts     Options
+	now      func() time.Time
+	routes   []*route
+	accounts map[string]string // client_id -> client_secret
+	tokenTTL time.Duration
 
 	faults *faultState
 	stats  *statsCounter
 
-	mu          sync.Mutex // guards everything below
-	indexes     map[string]*index
-	collections map[string]*collection // by name (a namespace of its own, apart from indexes)
-	backups     map[string]*backup     // by backup_id
-	restoreJobs map[string]*restoreJob // by restore_job_id; never removed
-	cells       map[string]string      // "cloud/region" -> serverless cell id used in hosts
-	assistants  map[string]*assistant  // by name (a namespace of its own); each holds its files
+	mu               sync.Mutex // guards everything below, and every project's data
+	org              *organization
+	projects         map[string]*project  // by id
+	defaultProjectID string               // the project New made (it may have been deleted since)
+	apiKeys          map[string]*apiKey   // by id
+	keyValues        map[string]*apiKey   // by secret value (the Api-Key header)
+	tokens           map[string]time.Time // access token -> expiry
+	seq              int64                // creation counter of projects and API keys (list order)
+	cells            map[string]string    // "cloud/region" -> serverless cell id used in hosts
 }
 
-// New returns a Server configured by opts.
+// New returns a Server configured by opts. It holds one organization with
+// one project, "Default Project", to which the keys of Options.APIKeys (or
+// DefaultAPIKey) belong.
 func New(opts Options) *Server {
 	s := &Server{
-		opts:        opts,
-		now:         opts.Now,
-		keys:        make(map[string]struct{}),
-		stats:       newStatsCounter(),
-		indexes:     make(map[string]*index),
-		collections: make(map[string]*collection),
-		backups:     make(map[string]*backup),
-		restoreJobs: make(map[string]*restoreJob),
-		cells:       make(map[string]string),
-		assistants:  make(map[string]*assistant),
+		opts:      opts,
+		now:       opts.Now,
+		accounts:  make(map[string]string),
+		tokenTTL:  opts.TokenTTL,
+		stats:     newStatsCounter(),
+		projects:  make(map[string]*project),
+		apiKeys:   make(map[string]*apiKey),
+		keyValues: make(map[string]*apiKey),
+		tokens:    make(map[string]time.Time),
+		cells:     make(map[string]string),
 	}
 	if s.now == nil {
 		s.now = time.Now
 	}
-	s.opts.APIKeys = append([]string(nil), opts.APIKeys...)
-	for _, k := range opts.APIKeys {
-		if k != "" { // an empty key would let requests without Api-Key in
-			s.keys[k] = struct{}{}
+	if s.tokenTTL <= 0 {
+		s.tokenTTL = defaultTokenTTL
+	}
+	for id, secret := range opts.ServiceAccounts {
+		if id != "" && secret != "" {
+			s.accounts[id] = secret
 		}
 	}
-	if len(s.keys) == 0 {
-		s.keys[DefaultAPIKey] = struct{}{}
+	if len(s.accounts) == 0 {
+		s.accounts[DefaultClientID] = DefaultClientSecret
 	}
-	s.faults = newFaultState(opts.Faults, s.now())
+	s.opts.APIKeys = append([]string(nil), opts.APIKeys...)
+	s.opts.ServiceAccounts = nil // kept in s.accounts
+
+	t := s.now()
+	orgName := opts.OrganizationName
+	if orgName == "" {
+		orgName = defaultOrganizationName
+	}
+	s.org = &organization{id: newOrganizationID(), name: orgName, createdAt: t}
+	p := newProject(defaultProjectName, defaultProjectMaxPods, false, s.org.id, t)
+	s.seq++
+	p.seq = s.seq
+	s.projects[p.id] = p
+	s.defaultProjectID = p.id
+	s.seedKeys(p, opts.APIKeys, t)
+
+	s.faults = newFaultState(opts.Faults, t)
 	s.registerIndexRoutes()
 	s.registerCollectionRoutes()
 	s.registerBackupRoutes()
 	s.registerRestoreRoutes()
 	s.registerAssistantRoutes()
 	s.registerAssistantFileRoutes()
+	s.registerOAuthRoutes()
+	s.registerAdminRoutes()
 	return s
+}
+
+// DefaultProjectID returns the id of the project New created, to which the
+// keys of Options.APIKeys (or DefaultAPIKey) belong. The id stays the same
+// even if the project is deleted through the admin API.
+func (s *Server) DefaultProjectID() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.defaultProjectID
 }
 
 // SetFaults replaces the fault configuration. It is safe to call while the
@@ -102,7 +165,8 @@ type request struct {
 	w       http.ResponseWriter
 	r       *http.Request
 	params  map[string]string
-	version string // negotiated X-Pinecone-Api-Version
+	version string   // negotiated X-Pinecone-Api-Version
+	proj    *project // the project of the Api-Key; nil for admin and oauth requests
 }
 
 func (q *request) param(name string) string { return q.params[name] }
@@ -185,12 +249,21 @@ func (s *Server) match(method, path string) (*route, handlerFunc, map[string]str
 }
 
 // ServeHTTP answers one request. The order is: count it, add latency, apply
-// the rate limit, inject errors, check the Api-Key and the API version, then
-// route and handle.
+// the rate limit, inject errors, authenticate (Api-Key, Bearer token, or
+// nothing for /oauth/), check the API version, then route and handle.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == controlPrefix || strings.HasPrefix(r.URL.Path, controlPrefix+"/") {
 		s.serveControl(w, r)
 		return
+	}
+
+	ns := namespaceOf(r.URL.Path)
+	fail := func(status int, code, message string) {
+		if ns == nsOAuth {
+			writeOAuthError(w, status, oauthCodeFor(status), message)
+			return
+		}
+		writeError(w, status, code, message)
 	}
 
 	rt, h, params := s.match(r.Method, r.URL.Path)
@@ -210,22 +283,31 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// RESOURCE_EXHAUSTED rather than QUOTA_EXCEEDED: the spec ties
 		// QUOTA_EXCEEDED to project quotas (pods), while RESOURCE_EXHAUSTED is
 		// the enum's generic code for "too many requests right now".
-		writeError(w, http.StatusTooManyRequests, codeResourceExhausted,
+		fail(http.StatusTooManyRequests, codeResourceExhausted,
 			fmt.Sprintf("Too many requests. Rate limit exceeded; retry after %d second(s).", retryAfter))
 		return
 	}
 	if status := s.faults.injectError(r.Method); status != 0 {
 		s.stats.countFault(fmt.Sprint(status))
 		if status == http.StatusServiceUnavailable {
-			writeError(w, status, codeUnavailable, "Service unavailable. Please retry.")
+			fail(status, codeUnavailable, "Service unavailable. Please retry.")
 		} else {
-			writeError(w, status, codeUnknown, "Internal server error")
+			fail(status, codeUnknown, "Internal server error")
 		}
 		return
 	}
-	if _, ok := s.keys[r.Header.Get("Api-Key")]; !ok {
-		writeError(w, http.StatusUnauthorized, codeUnauthenticated, "Invalid API key.")
-		return
+	var proj *project
+	switch ns {
+	case nsAPI:
+		if proj = s.projectForKey(r.Header.Get("Api-Key")); proj == nil {
+			fail(http.StatusUnauthorized, codeUnauthenticated, "Invalid API key.")
+			return
+		}
+	case nsAdmin:
+		if err := s.checkBearer(r.Header.Get("Authorization")); err != nil {
+			fail(err.status, err.code, err.message)
+			return
+		}
 	}
 	version := r.Header.Get(headerAPIVersion)
 	switch version {
@@ -233,24 +315,59 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		version = apiVersion2025_10
 	case apiVersion2025_10, apiVersion2026_04:
 	default:
-		writeError(w, http.StatusBadRequest, codeInvalidArgument, fmt.Sprintf(
+		fail(http.StatusBadRequest, codeInvalidArgument, fmt.Sprintf(
 			"Unsupported API version %q in header %s. Supported versions: %s, %s.",
 			version, headerAPIVersion, apiVersion2025_10, apiVersion2026_04))
 		return
 	}
 	if rt == nil {
-		writeError(w, http.StatusNotFound, codeNotFound, fmt.Sprintf("Route %s %s not found.", r.Method, r.URL.Path))
+		fail(http.StatusNotFound, codeNotFound, fmt.Sprintf("Route %s %s not found.", r.Method, r.URL.Path))
 		return
 	}
 	if h == nil {
 		w.Header().Set("Allow", strings.Join(allowedMethods(rt), ", "))
 		// The spec has no code for 405; UNIMPLEMENTED says "this operation
 		// does not exist" best.
-		writeError(w, http.StatusMethodNotAllowed, codeUnimplemented,
+		fail(http.StatusMethodNotAllowed, codeUnimplemented,
 			fmt.Sprintf("Method %s is not allowed on %s.", r.Method, rt.template))
 		return
 	}
-	h(&request{w: w, r: r, params: params, version: version})
+	h(&request{w: w, r: r, params: params, version: version, proj: proj})
+}
+
+// Namespaces of the API, told apart by path prefix. Each has its own
+// authentication: the db_control, assistant and file endpoints take an
+// Api-Key, /admin/ a Bearer access token, and /oauth/ nothing (the
+// credentials are in the body). Unknown paths follow the rule of their
+// prefix.
+const (
+	nsAPI = iota
+	nsAdmin
+	nsOAuth
+)
+
+func namespaceOf(path string) int {
+	switch {
+	case path == adminPrefix || strings.HasPrefix(path, adminPrefix+"/"):
+		return nsAdmin
+	case path == oauthPrefix || strings.HasPrefix(path, oauthPrefix+"/"):
+		return nsOAuth
+	}
+	return nsAPI
+}
+
+// projectForKey returns the project an Api-Key value belongs to, or nil.
+func (s *Server) projectForKey(value string) *project {
+	if value == "" {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	k, ok := s.keyValues[value]
+	if !ok {
+		return nil
+	}
+	return s.projects[k.projectID]
 }
 
 func allowedMethods(rt *route) []string {
@@ -310,6 +427,17 @@ func notFound(format string, args ...any) *apiError {
 
 func alreadyExists() *apiError {
 	return &apiError{status: http.StatusConflict, code: codeAlreadyExists, message: "Resource already exists."}
+}
+
+func failedPrecondition(format string, args ...any) *apiError {
+	return &apiError{status: http.StatusPreconditionFailed, code: codeFailedPrecondition, message: fmt.Sprintf(format, args...)}
+}
+
+// keyRevoked answers a request whose Api-Key was valid when it arrived but
+// whose project has been deleted since (with its keys) before the request
+// could act.
+func keyRevoked() *apiError {
+	return &apiError{status: http.StatusUnauthorized, code: codeUnauthenticated, message: "Invalid API key."}
 }
 
 type errorBody struct {

@@ -20,8 +20,12 @@ func errorDetail(what string, err error) string {
 	switch {
 	case errors.Is(err, client.ErrMissingAPIKey):
 		return fmt.Sprintf("%s.\n\nSet `api_key` in the provider block or the %s environment variable.", what+": no API key configured", EnvAPIKey)
+	case errors.Is(err, client.ErrMissingAdminCredentials):
+		return fmt.Sprintf("%s: the admin API needs service-account credentials.\n\nSet `client_id` and `client_secret` "+
+			"(or %s and %s), or `access_token` (%s), in the provider block. An API key alone cannot manage projects or API keys.",
+			what, EnvClientID, EnvClientSecret, EnvAccessToken)
 	case errors.Is(err, client.ErrUnauthenticated):
-		return msg + "\n\nPinecone rejected the API key. Check `api_key` / " + EnvAPIKey + " and that the key belongs to the right project."
+		return msg + "\n\nPinecone rejected the credentials. Check `api_key` / " + EnvAPIKey + " (and that the key belongs to the right project), or for admin resources `client_id`/`client_secret` or `access_token`."
 	case errors.Is(err, client.ErrPaymentRequired):
 		return msg + "\n\nPinecone requires payment on this organization before it accepts the request."
 	case errors.Is(err, client.ErrRateLimited):

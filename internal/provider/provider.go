@@ -30,6 +30,12 @@ const Address = "registry.terraform.io/vectorcraft/pinecone"
 const (
 	EnvAPIKey         = "PINECONE_API_KEY"
 	EnvControllerHost = "PINECONE_CONTROLLER_HOST"
+	EnvClientID       = "PINECONE_CLIENT_ID"
+	EnvClientSecret   = "PINECONE_CLIENT_SECRET"
+	EnvAccessToken    = "PINECONE_ACCESS_TOKEN"
+	// EnvOAuthTokenURL overrides the OAuth token endpoint (Pinecone's SDKs
+	// hard-code it; the provider lets tests and the emulator serve it).
+	EnvOAuthTokenURL = "PINECONE_OAUTH_TOKEN_URL"
 )
 
 var _ provider.Provider = (*pineconeProvider)(nil)
@@ -49,6 +55,10 @@ type providerModel struct {
 	MaxRetries     types.Int64  `tfsdk:"max_retries"`
 	RequestTimeout types.String `tfsdk:"request_timeout"`
 	DefaultTags    types.Map    `tfsdk:"default_tags"`
+	ClientID       types.String `tfsdk:"client_id"`
+	ClientSecret   types.String `tfsdk:"client_secret"`
+	AccessToken    types.String `tfsdk:"access_token"`
+	OAuthTokenURL  types.String `tfsdk:"oauth_token_url"`
 }
 
 // providerData is what resources and data sources receive from Configure.
@@ -90,6 +100,27 @@ func (p *pineconeProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				MarkdownDescription: "Timeout of one HTTP attempt, as a Go duration such as `60s`. Default `60s`.",
 				Optional:            true,
 				Validators:          []validator.String{durationValidator{}},
+			},
+			"client_id": schema.StringAttribute{
+				MarkdownDescription: "Client ID of a Pinecone service account, for the admin API (projects, API keys). " +
+					"Defaults to `" + EnvClientID + "`. Its token is fetched on the first admin call and cached.",
+				Optional: true,
+			},
+			"client_secret": schema.StringAttribute{
+				MarkdownDescription: "Client secret of the service account. Defaults to `" + EnvClientSecret + "`.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"access_token": schema.StringAttribute{
+				MarkdownDescription: "A ready admin API access token, instead of `client_id`/`client_secret`. Defaults to `" +
+					EnvAccessToken + "`.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"oauth_token_url": schema.StringAttribute{
+				MarkdownDescription: "OAuth token endpoint for service accounts. Defaults to `" + EnvOAuthTokenURL + "`, else `" +
+					client.DefaultTokenURL + "`; the emulator serves it at `<emulator URL>/oauth/token`.",
+				Optional: true,
 			},
 			"default_tags": schema.MapAttribute{
 				MarkdownDescription: "Tags added to every index this provider manages. An index's own `tags` win " +
@@ -142,6 +173,10 @@ func (p *pineconeProvider) clientOptions(cfg providerModel, terraformVersion str
 	if v := cfg.ControllerHost; !v.IsNull() && !v.IsUnknown() {
 		opts.BaseURL = v.ValueString()
 	}
+	opts.ClientID = configOrEnv(cfg.ClientID, EnvClientID)
+	opts.ClientSecret = configOrEnv(cfg.ClientSecret, EnvClientSecret)
+	opts.AccessToken = configOrEnv(cfg.AccessToken, EnvAccessToken)
+	opts.TokenURL = configOrEnv(cfg.OAuthTokenURL, EnvOAuthTokenURL)
 	if v := cfg.MaxRetries; !v.IsNull() && !v.IsUnknown() {
 		opts.Retry.MaxRetries = int(v.ValueInt64())
 	}
@@ -163,6 +198,8 @@ func (p *pineconeProvider) Resources(_ context.Context) []func() resource.Resour
 		NewBackupResource,
 		NewAssistantResource,
 		NewAssistantFileResource,
+		NewProjectResource,
+		NewAPIKeyResource,
 	}
 }
 
@@ -179,6 +216,10 @@ func (p *pineconeProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewAssistantDataSource,
 		NewAssistantsDataSource,
 		NewAssistantFilesDataSource,
+		NewProjectDataSource,
+		NewProjectsDataSource,
+		NewAPIKeysDataSource,
+		NewOrganizationDataSource,
 	}
 }
 
@@ -204,4 +245,13 @@ func userAgent(version, terraformVersion string) string {
 		ua += " terraform/" + terraformVersion
 	}
 	return ua
+}
+
+// configOrEnv is the configured value, else the environment variable.
+// Unknown values count as unset: a call that needs them says so.
+func configOrEnv(v types.String, env string) string {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueString()
+	}
+	return os.Getenv(env)
 }

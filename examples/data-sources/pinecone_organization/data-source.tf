@@ -1,0 +1,5 @@
+data "pinecone_organization" "current" {}
+
+output "plan" {
+  value = data.pinecone_organization.current.plan
+}

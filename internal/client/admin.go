@@ -1,0 +1,203 @@
+package client
+
+import (
+	"context"
+	"net/http"
+)
+
+// Admin API roles of API keys (facts doc §5.2).
+var APIKeyRoles = []string{
+	"ProjectEditor", "ProjectViewer", "ControlPlaneEditor", "ControlPlaneViewer", "DataPlaneEditor", "DataPlaneViewer",
+}
+
+// Project is a Pinecone project.
+type Project struct {
+	ID                      string `json:"id"`
+	Name                    string `json:"name"`
+	MaxPods                 int64  `json:"max_pods"`
+	ForceEncryptionWithCMEK bool   `json:"force_encryption_with_cmek"`
+	OrganizationID          string `json:"organization_id"`
+	CreatedAt               string `json:"created_at,omitempty"`
+}
+
+// CreateProjectRequest is the body of POST /admin/projects.
+type CreateProjectRequest struct {
+	Name                    string `json:"name"`
+	MaxPods                 *int64 `json:"max_pods,omitempty"`
+	ForceEncryptionWithCMEK *bool  `json:"force_encryption_with_cmek,omitempty"`
+}
+
+// UpdateProjectRequest is the body of PATCH /admin/projects/{id}.
+type UpdateProjectRequest struct {
+	Name                    *string `json:"name,omitempty"`
+	MaxPods                 *int64  `json:"max_pods,omitempty"`
+	ForceEncryptionWithCMEK *bool   `json:"force_encryption_with_cmek,omitempty"`
+}
+
+// APIKey describes an API key (never its secret).
+type APIKey struct {
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	ProjectID string   `json:"project_id"`
+	Roles     []string `json:"roles"`
+}
+
+// APIKeyWithSecret is the answer to a create: the only time the secret
+// value is shown.
+type APIKeyWithSecret struct {
+	Key   APIKey `json:"key"`
+	Value string `json:"value"`
+}
+
+// CreateAPIKeyRequest is the body of POST /admin/projects/{id}/api-keys.
+// Nil Roles leaves the server default (ProjectEditor); a non-nil empty slice
+// is sent as [] so that it is never silently widened to that default.
+type CreateAPIKeyRequest struct {
+	Name  string   `json:"name"`
+	Roles []string `json:"roles,omitzero"`
+}
+
+// UpdateAPIKeyRequest is the body of PATCH /admin/api-keys/{id}; roles, when
+// non-nil (even empty), are sent and replace the whole set.
+type UpdateAPIKeyRequest struct {
+	Name  *string  `json:"name,omitempty"`
+	Roles []string `json:"roles,omitzero"`
+}
+
+// Organization is the organization the service account belongs to.
+type Organization struct {
+	ID            string `json:"id"`
+	Name          string `json:"name"`
+	Plan          string `json:"plan"`
+	PaymentStatus string `json:"payment_status"`
+	CreatedAt     string `json:"created_at"`
+	SupportTier   string `json:"support_tier"`
+}
+
+type projectList struct {
+	Data []Project `json:"data"`
+}
+
+type apiKeyList struct {
+	Data []APIKey `json:"data"`
+}
+
+type organizationList struct {
+	Data []Organization `json:"data"`
+}
+
+func projectPath(id string) string { return "/admin/projects/" + pathEscape(id) }
+
+func apiKeyPath(id string) string { return "/admin/api-keys/" + pathEscape(id) }
+
+// ListProjects returns the organization's projects.
+func (c *Client) ListProjects(ctx context.Context) ([]Project, error) {
+	var out projectList
+	if err := c.do(ctx, call{method: http.MethodGet, path: "/admin/projects", out: &out, admin: true}); err != nil {
+		return nil, err
+	}
+	if out.Data == nil {
+		out.Data = []Project{}
+	}
+	return out.Data, nil
+}
+
+// CreateProject creates a project. Project names are not documented as
+// unique, so the create is not retried after an uncertain failure.
+func (c *Client) CreateProject(ctx context.Context, req CreateProjectRequest) (*Project, error) {
+	var out Project
+	if err := c.do(ctx, call{method: http.MethodPost, path: "/admin/projects", body: req, out: &out, admin: true}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DescribeProject returns one project.
+func (c *Client) DescribeProject(ctx context.Context, id string) (*Project, error) {
+	var out Project
+	if err := c.do(ctx, call{method: http.MethodGet, path: projectPath(id), out: &out, admin: true}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateProject changes a project.
+func (c *Client) UpdateProject(ctx context.Context, id string, req UpdateProjectRequest) (*Project, error) {
+	var out Project
+	if err := c.do(ctx, call{method: http.MethodPatch, path: projectPath(id), body: req, out: &out, admin: true}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteProject deletes a project (and its API keys).
+func (c *Client) DeleteProject(ctx context.Context, id string) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: projectPath(id), admin: true})
+}
+
+// ListAPIKeys returns a project's API keys, without secrets.
+func (c *Client) ListAPIKeys(ctx context.Context, projectID string) ([]APIKey, error) {
+	var out apiKeyList
+	if err := c.do(ctx, call{method: http.MethodGet, path: projectPath(projectID) + "/api-keys", out: &out, admin: true}); err != nil {
+		return nil, err
+	}
+	if out.Data == nil {
+		out.Data = []APIKey{}
+	}
+	return out.Data, nil
+}
+
+// CreateAPIKey creates an API key and returns its secret, shown only now.
+// Key names are not unique, so the create is never retried after an
+// uncertain failure (a retry could make a second key).
+func (c *Client) CreateAPIKey(ctx context.Context, projectID string, req CreateAPIKeyRequest) (*APIKeyWithSecret, error) {
+	var out APIKeyWithSecret
+	if err := c.do(ctx, call{method: http.MethodPost, path: projectPath(projectID) + "/api-keys", body: req, out: &out, admin: true}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DescribeAPIKey returns one API key, without its secret.
+func (c *Client) DescribeAPIKey(ctx context.Context, id string) (*APIKey, error) {
+	var out APIKey
+	if err := c.do(ctx, call{method: http.MethodGet, path: apiKeyPath(id), out: &out, admin: true}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateAPIKey renames an API key and/or replaces its roles.
+func (c *Client) UpdateAPIKey(ctx context.Context, id string, req UpdateAPIKeyRequest) (*APIKey, error) {
+	var out APIKey
+	if err := c.do(ctx, call{method: http.MethodPatch, path: apiKeyPath(id), body: req, out: &out, admin: true}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteAPIKey deletes an API key.
+func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
+	return c.do(ctx, call{method: http.MethodDelete, path: apiKeyPath(id), admin: true})
+}
+
+// ListOrganizations returns the organizations the credentials can see.
+func (c *Client) ListOrganizations(ctx context.Context) ([]Organization, error) {
+	var out organizationList
+	if err := c.do(ctx, call{method: http.MethodGet, path: "/admin/organizations", out: &out, admin: true}); err != nil {
+		return nil, err
+	}
+	if out.Data == nil {
+		out.Data = []Organization{}
+	}
+	return out.Data, nil
+}
+
+// DescribeOrganization returns one organization.
+func (c *Client) DescribeOrganization(ctx context.Context, id string) (*Organization, error) {
+	var out Organization
+	if err := c.do(ctx, call{method: http.MethodGet, path: "/admin/organizations/" + pathEscape(id), out: &out, admin: true}); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

@@ -1,0 +1,371 @@
+package emulator
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Route templates of the admin project endpoints (pinecone-api.md §5.1).
+const (
+	routeProjects = "/admin/projects"
+	routeProject  = "/admin/projects/{project_id}"
+)
+
+const (
+	// maxAdminNameLen bounds project and organization names (characters).
+	maxAdminNameLen = 512
+	// minEffectiveMaxPods is the smallest pod allotment a project that asks
+	// for pods gets; see effectiveMaxPods.
+	minEffectiveMaxPods = 5
+	// defaultProjectMaxPods is the allotment of the project New creates: the
+	// organization default seen in production (pinecone-api.md §5.2 [obs]).
+	defaultProjectMaxPods = 50
+)
+
+// project scopes the control-plane data: every index, collection, backup,
+// restore job and assistant lives in exactly one project, and an Api-Key
+// sees only the objects of the project it belongs to. All fields, including
+// the maps, are guarded by Server.mu.
+type project struct {
+	id             string // UUID
+	name           string
+	maxPods        int // effective allotment, as answered
+	forceCMEK      bool
+	organizationID string
+	createdAt      time.Time
+	seq            int64 // creation order, for listing
+	deleted        bool  // set when DELETE removed it; requests that got it before then refuse to create
+
+	indexes     map[string]*index      // by name
+	collections map[string]*collection // by name (a namespace of its own, apart from indexes)
+	backups     map[string]*backup     // by backup_id
+	restoreJobs map[string]*restoreJob // by restore_job_id; kept for the project's life
+	assistants  map[string]*assistant  // by name (a namespace of its own); each holds its files
+}
+
+func newProject(name string, maxPods int, cmek bool, orgID string, t time.Time) *project {
+	return &project{
+		id:             newUUID(),
+		name:           name,
+		maxPods:        maxPods,
+		forceCMEK:      cmek,
+		organizationID: orgID,
+		createdAt:      t,
+		indexes:        make(map[string]*index),
+		collections:    make(map[string]*collection),
+		backups:        make(map[string]*backup),
+		restoreJobs:    make(map[string]*restoreJob),
+		assistants:     make(map[string]*assistant),
+	}
+}
+
+// projectJSON is the admin Project schema (pinecone-api.md §5.2).
+type projectJSON struct {
+	ID                      string `json:"id"`
+	Name                    string `json:"name"`
+	MaxPods                 int    `json:"max_pods"`
+	ForceEncryptionWithCMEK bool   `json:"force_encryption_with_cmek"`
+	OrganizationID          string `json:"organization_id"`
+	CreatedAt               string `json:"created_at"`
+}
+
+type projectListJSON struct {
+	Data []projectJSON `json:"data"`
+}
+
+func (p *project) view() projectJSON {
+	return projectJSON{
+		ID:                      p.id,
+		Name:                    p.name,
+		MaxPods:                 p.maxPods,
+		ForceEncryptionWithCMEK: p.forceCMEK,
+		OrganizationID:          p.organizationID,
+		CreatedAt:               timestamp(p.createdAt),
+	}
+}
+
+// effectiveMaxPods models "the returned max_pods is the effective allotment
+// and may exceed the request" (pinecone-api.md §5.2, §8.11) in the simplest
+// honest way: 0 (serverless only) and anything from 5 up are kept, and a
+// request for 1 to 4 pods is raised to 5.
+func effectiveMaxPods(requested int) int {
+	if requested > 0 && requested < minEffectiveMaxPods {
+		return minEffectiveMaxPods
+	}
+	return requested
+}
+
+func projectNotFound(id string) *apiError { return notFound("Project %s not found.", id) }
+
+// validateAdminName checks a project, organization or API key name: 1 to
+// maxLen characters (Unicode code points), no charset rule.
+func validateAdminName(what, name string, maxLen int) *apiError {
+	if n := len([]rune(name)); n < 1 || n > maxLen {
+		return invalidArgument("%s name must be between 1 and %d characters long; got %d.", what, maxLen, n)
+	}
+	return nil
+}
+
+// parseMaxPods validates a requested max_pods and returns the effective
+// allotment.
+func parseMaxPods(v int64) (int, *apiError) {
+	if v < 0 || v > math.MaxInt32 {
+		return 0, invalidArgument("max_pods must be between 0 and %d; got %d.", math.MaxInt32, v)
+	}
+	return effectiveMaxPods(int(v)), nil
+}
+
+// projectNamed returns the project with that exact name, or nil. Callers
+// hold s.mu.
+func (s *Server) projectNamed(name string) *project {
+	for _, p := range s.projects {
+		if p.name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// projectParam reads {project_id}: a UUID (400 otherwise), lowercased.
+func projectParam(q *request) (string, *apiError) { return uuidParam(q, "project_id") }
+
+type createProjectBody struct {
+	Name                    *string `json:"name"`
+	MaxPods                 *int64  `json:"max_pods"`
+	ForceEncryptionWithCMEK *bool   `json:"force_encryption_with_cmek"`
+}
+
+// handleCreateProject answers 200 (as the spec says) with the new project.
+// Order: the body (422), name and max_pods (400), then a taken name (409).
+func (s *Server) handleCreateProject(q *request) {
+	var b createProjectBody
+	body, err := readJSON(q.r, &b)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	if b.Name == nil {
+		q.fail(body.missing("name"))
+		return
+	}
+	if err := validateAdminName("Project", *b.Name, maxAdminNameLen); err != nil {
+		q.fail(err)
+		return
+	}
+	maxPods := 0
+	if b.MaxPods != nil {
+		if maxPods, err = parseMaxPods(*b.MaxPods); err != nil {
+			q.fail(err)
+			return
+		}
+	}
+	cmek := b.ForceEncryptionWithCMEK != nil && *b.ForceEncryptionWithCMEK
+
+	t := s.now()
+	s.mu.Lock()
+	if s.org == nil {
+		// The organization was deleted after the token was checked; its
+		// tokens went with it.
+		s.mu.Unlock()
+		q.fail(tokenRevoked())
+		return
+	}
+	if s.projectNamed(*b.Name) != nil {
+		s.mu.Unlock()
+		q.fail(projectNameTaken(*b.Name))
+		return
+	}
+	p := newProject(*b.Name, maxPods, cmek, s.org.id, t)
+	s.seq++
+	p.seq = s.seq
+	s.projects[p.id] = p
+	view := p.view()
+	s.mu.Unlock()
+
+	if s.faults.takeDrop() {
+		s.dropResponse(q.w)
+		return
+	}
+	writeJSON(q.w, http.StatusOK, view)
+}
+
+// projectNameTaken is the 409 for a project name already used in the
+// organization. [unverified] the facts do not say whether production
+// enforces unique project names.
+func projectNameTaken(name string) *apiError {
+	return &apiError{status: http.StatusConflict, code: codeAlreadyExists,
+		message: fmt.Sprintf("A project named %q already exists in this organization.", name)}
+}
+
+// handleListProjects answers {"data":[...]} in creation order (the default
+// project first). Admin lists are not paginated.
+func (s *Server) handleListProjects(q *request) {
+	s.mu.Lock()
+	all := make([]*project, 0, len(s.projects))
+	for _, p := range s.projects {
+		all = append(all, p)
+	}
+	slices.SortFunc(all, func(a, b *project) int { return cmp.Compare(a.seq, b.seq) })
+	out := projectListJSON{Data: make([]projectJSON, 0, len(all))}
+	for _, p := range all {
+		out.Data = append(out.Data, p.view())
+	}
+	s.mu.Unlock()
+	writeJSON(q.w, http.StatusOK, out)
+}
+
+func (s *Server) handleDescribeProject(q *request) {
+	id, err := projectParam(q)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	s.mu.Lock()
+	p, ok := s.projects[id]
+	var view projectJSON
+	if ok {
+		view = p.view()
+	}
+	s.mu.Unlock()
+	if !ok {
+		q.fail(projectNotFound(id))
+		return
+	}
+	writeJSON(q.w, http.StatusOK, view)
+}
+
+type updateProjectBody struct {
+	Name                    *string `json:"name"`
+	MaxPods                 *int64  `json:"max_pods"`
+	ForceEncryptionWithCMEK *bool   `json:"force_encryption_with_cmek"`
+}
+
+// handleUpdateProject changes name, max_pods and/or
+// force_encryption_with_cmek (absent or null: unchanged) and answers 200
+// with the project. Order: the id (400), the body (422, then 400), the
+// project (404), turning CMEK off (400), then a taken name (409).
+func (s *Server) handleUpdateProject(q *request) {
+	id, err := projectParam(q)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	var b updateProjectBody
+	if _, err := readJSON(q.r, &b); err != nil {
+		q.fail(err)
+		return
+	}
+	if b.Name != nil {
+		if err := validateAdminName("Project", *b.Name, maxAdminNameLen); err != nil {
+			q.fail(err)
+			return
+		}
+	}
+	maxPods := 0
+	if b.MaxPods != nil {
+		if maxPods, err = parseMaxPods(*b.MaxPods); err != nil {
+			q.fail(err)
+			return
+		}
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.projects[id]
+	if !ok {
+		q.fail(projectNotFound(id))
+		return
+	}
+	if b.ForceEncryptionWithCMEK != nil && p.forceCMEK && !*b.ForceEncryptionWithCMEK {
+		q.fail(invalidArgument("force_encryption_with_cmek cannot be disabled once enabled (project %s).", p.id))
+		return
+	}
+	if b.Name != nil {
+		if other := s.projectNamed(*b.Name); other != nil && other != p {
+			q.fail(projectNameTaken(*b.Name))
+			return
+		}
+		p.name = *b.Name
+	}
+	if b.MaxPods != nil {
+		p.maxPods = maxPods
+	}
+	if b.ForceEncryptionWithCMEK != nil {
+		p.forceCMEK = *b.ForceEncryptionWithCMEK
+	}
+	writeJSON(q.w, http.StatusOK, p.view())
+}
+
+// handleDeleteProject answers 202 and removes the project, its API keys and
+// its restore job history at once. While the project still holds an index,
+// collection, backup or assistant (Terminating ones included, until they are
+// gone) it answers 412 FAILED_PRECONDITION naming what remains. The facts
+// only say these must be deleted first; 412 is what db_control uses for "a
+// DELETE that other objects depend on".
+func (s *Server) handleDeleteProject(q *request) {
+	id, err := projectParam(q)
+	if err != nil {
+		q.fail(err)
+		return
+	}
+	t := s.now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.projects[id]
+	if !ok {
+		q.fail(projectNotFound(id))
+		return
+	}
+	p.purgeExpired(t)
+	p.purgeAssistants(t)
+	if left, n := p.remaining(); n > 0 {
+		pronoun := "them"
+		if n == 1 {
+			pronoun = "it"
+		}
+		q.fail(failedPrecondition("Project %s still has %s; delete %s first.", p.name, left, pronoun))
+		return
+	}
+	for kid, k := range s.apiKeys {
+		if k.projectID == p.id {
+			delete(s.apiKeys, kid)
+			delete(s.keyValues, k.value)
+		}
+	}
+	p.deleted = true
+	delete(s.projects, p.id)
+	q.w.WriteHeader(http.StatusAccepted)
+}
+
+// remaining describes the objects that keep p from being deleted, e.g. "2
+// indexes and 1 assistant", and counts them. Callers hold s.mu and have
+// purged.
+func (p *project) remaining() (string, int) {
+	var parts []string
+	total := 0
+	add := func(n int, one, many string) {
+		total += n
+		switch {
+		case n == 1:
+			parts = append(parts, "1 "+one)
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+		}
+	}
+	add(len(p.indexes), "index", "indexes")
+	add(len(p.collections), "collection", "collections")
+	add(len(p.backups), "backup", "backups")
+	add(len(p.assistants), "assistant", "assistants")
+	switch len(parts) {
+	case 0:
+		return "", 0
+	case 1:
+		return parts[0], total
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1], total
+}

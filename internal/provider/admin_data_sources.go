@@ -1,0 +1,300 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure = (*projectDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*projectsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*apiKeysDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*organizationDataSource)(nil)
+)
+
+// NewProjectDataSource is the constructor of data source pinecone_project.
+func NewProjectDataSource() datasource.DataSource { return &projectDataSource{} }
+
+// NewProjectsDataSource is the constructor of data source pinecone_projects.
+func NewProjectsDataSource() datasource.DataSource { return &projectsDataSource{} }
+
+// NewAPIKeysDataSource is the constructor of data source pinecone_api_keys.
+func NewAPIKeysDataSource() datasource.DataSource { return &apiKeysDataSource{} }
+
+// NewOrganizationDataSource is the constructor of data source pinecone_organization.
+func NewOrganizationDataSource() datasource.DataSource { return &organizationDataSource{} }
+
+type projectDataSource struct{ data *providerData }
+type projectsDataSource struct{ data *providerData }
+type apiKeysDataSource struct{ data *providerData }
+type organizationDataSource struct{ data *providerData }
+
+type projectDataModel struct {
+	ID                      types.String `tfsdk:"id"`
+	Name                    types.String `tfsdk:"name"`
+	MaxPods                 types.Int64  `tfsdk:"max_pods"`
+	ForceEncryptionWithCMEK types.Bool   `tfsdk:"force_encryption_with_cmek"`
+	OrganizationID          types.String `tfsdk:"organization_id"`
+	CreatedAt               types.String `tfsdk:"created_at"`
+}
+
+func projectAttributes() map[string]dschema.Attribute {
+	return map[string]dschema.Attribute{
+		"id":                         dschema.StringAttribute{Computed: true, MarkdownDescription: "Project ID (UUID)."},
+		"name":                       dschema.StringAttribute{Computed: true, MarkdownDescription: "Project name."},
+		"max_pods":                   dschema.Int64Attribute{Computed: true, MarkdownDescription: "Pods Pinecone allots to the project."},
+		"force_encryption_with_cmek": dschema.BoolAttribute{Computed: true, MarkdownDescription: "Whether CMEK is enforced."},
+		"organization_id":            dschema.StringAttribute{Computed: true, MarkdownDescription: "Organization of the project."},
+		"created_at":                 dschema.StringAttribute{Computed: true, MarkdownDescription: "Creation time (RFC 3339)."},
+	}
+}
+
+func newProjectData(p *client.Project) projectDataModel {
+	return projectDataModel{
+		ID: types.StringValue(p.ID), Name: types.StringValue(p.Name), MaxPods: types.Int64Value(p.MaxPods),
+		ForceEncryptionWithCMEK: types.BoolValue(p.ForceEncryptionWithCMEK),
+		OrganizationID:          types.StringValue(p.OrganizationID), CreatedAt: types.StringValue(p.CreatedAt),
+	}
+}
+
+func (d *projectDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_project"
+}
+
+func (d *projectDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := projectAttributes()
+	attrs["id"] = dschema.StringAttribute{Optional: true, Computed: true, Validators: uuidValidators(), MarkdownDescription: "Project ID. Give `id` or `name`."}
+	attrs["name"] = dschema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "Project name (must match exactly one project)."}
+	resp.Schema = dschema.Schema{MarkdownDescription: "Reads one Pinecone project by ID or name (admin API).", Attributes: attrs}
+}
+
+func (d *projectDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *projectDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg projectDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var p *client.Project
+	var err error
+	switch {
+	case !cfg.ID.IsNull():
+		p, err = d.data.client.DescribeProject(ctx, cfg.ID.ValueString())
+	case !cfg.Name.IsNull():
+		p, err = d.projectByName(ctx, cfg.Name.ValueString())
+	default:
+		resp.Diagnostics.AddError("Missing project selector", "Set `id` or `name`.")
+		return
+	}
+	if errors.Is(err, client.ErrNotFound) {
+		resp.Diagnostics.AddError("Pinecone project not found", err.Error())
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Error reading Pinecone project", "Reading project", err)
+		return
+	}
+	out := newProjectData(p)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+}
+
+func (d *projectDataSource) projectByName(ctx context.Context, name string) (*client.Project, error) {
+	list, err := d.data.client.ListProjects(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var found []client.Project
+	for _, p := range list {
+		if p.Name == name {
+			found = append(found, p)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, fmt.Errorf("no project named %q: %w", name, client.ErrNotFound)
+	case 1:
+		return &found[0], nil
+	}
+	return nil, fmt.Errorf("%d projects are named %q; select one by id", len(found), name)
+}
+
+type projectsDataModel struct {
+	ID       types.String       `tfsdk:"id"`
+	Projects []projectDataModel `tfsdk:"projects"`
+}
+
+func (d *projectsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_projects"
+}
+
+func (d *projectsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = dschema.Schema{
+		MarkdownDescription: "Lists the projects of the organization, sorted by name (admin API).",
+		Attributes: map[string]dschema.Attribute{
+			"id": dschema.StringAttribute{Computed: true, MarkdownDescription: "Constant identifier of this listing (`pinecone_projects`)."},
+			"projects": dschema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "The projects.",
+				NestedObject: dschema.NestedAttributeObject{Attributes: projectAttributes()},
+			},
+		},
+	}
+}
+
+func (d *projectsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *projectsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+	list, err := d.data.client.ListProjects(ctx)
+	if err != nil {
+		addError(&resp.Diagnostics, "Error listing Pinecone projects", "Listing projects", err)
+		return
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
+	out := projectsDataModel{ID: types.StringValue("pinecone_projects"), Projects: []projectDataModel{}}
+	for i := range list {
+		out.Projects = append(out.Projects, newProjectData(&list[i]))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+}
+
+type apiKeyDataModel struct {
+	ID        types.String `tfsdk:"id"`
+	Name      types.String `tfsdk:"name"`
+	ProjectID types.String `tfsdk:"project_id"`
+	Roles     types.Set    `tfsdk:"roles"`
+}
+
+type apiKeysDataModel struct {
+	ID        types.String      `tfsdk:"id"`
+	ProjectID types.String      `tfsdk:"project_id"`
+	APIKeys   []apiKeyDataModel `tfsdk:"api_keys"`
+}
+
+func (d *apiKeysDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_api_keys"
+}
+
+func (d *apiKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = dschema.Schema{
+		MarkdownDescription: "Lists the API keys of a project, sorted by name (admin API). Secrets are never listed.",
+		Attributes: map[string]dschema.Attribute{
+			"id":         dschema.StringAttribute{Computed: true, MarkdownDescription: "The project ID."},
+			"project_id": dschema.StringAttribute{Required: true, Validators: uuidValidators(), MarkdownDescription: "Project whose keys to list."},
+			"api_keys": dschema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "The keys (without secrets).",
+				NestedObject: dschema.NestedAttributeObject{Attributes: map[string]dschema.Attribute{
+					"id":         dschema.StringAttribute{Computed: true, MarkdownDescription: "Key ID."},
+					"name":       dschema.StringAttribute{Computed: true, MarkdownDescription: "Key name."},
+					"project_id": dschema.StringAttribute{Computed: true, MarkdownDescription: "Project of the key."},
+					"roles":      dschema.SetAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Roles."},
+				}},
+			},
+		},
+	}
+}
+
+func (d *apiKeysDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *apiKeysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg apiKeysDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	project := cfg.ProjectID.ValueString()
+	keys, err := d.data.client.ListAPIKeys(ctx, project)
+	if err != nil {
+		addError(&resp.Diagnostics, "Error listing Pinecone API keys", fmt.Sprintf("Listing API keys of project %s", project), err)
+		return
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].Name < keys[j].Name })
+	out := apiKeysDataModel{ID: cfg.ProjectID, ProjectID: cfg.ProjectID, APIKeys: []apiKeyDataModel{}}
+	for _, k := range keys {
+		roles, diags := types.SetValueFrom(ctx, types.StringType, k.Roles)
+		resp.Diagnostics.Append(diags...)
+		out.APIKeys = append(out.APIKeys, apiKeyDataModel{
+			ID: types.StringValue(k.ID), Name: types.StringValue(k.Name), ProjectID: types.StringValue(k.ProjectID), Roles: roles,
+		})
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+}
+
+type organizationDataModel struct {
+	ID            types.String `tfsdk:"id"`
+	Name          types.String `tfsdk:"name"`
+	Plan          types.String `tfsdk:"plan"`
+	PaymentStatus types.String `tfsdk:"payment_status"`
+	SupportTier   types.String `tfsdk:"support_tier"`
+	CreatedAt     types.String `tfsdk:"created_at"`
+}
+
+func (d *organizationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_organization"
+}
+
+func (d *organizationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = dschema.Schema{
+		MarkdownDescription: "Reads the organization of the service account (admin API): by `id`, or the only one it can see.",
+		Attributes: map[string]dschema.Attribute{
+			"id":             dschema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "Organization ID; optional when the credentials see one organization."},
+			"name":           dschema.StringAttribute{Computed: true, MarkdownDescription: "Organization name."},
+			"plan":           dschema.StringAttribute{Computed: true, MarkdownDescription: "Plan: `Free`, `Standard`, `Enterprise` or `Dedicated`."},
+			"payment_status": dschema.StringAttribute{Computed: true, MarkdownDescription: "Payment status, e.g. `Active`."},
+			"support_tier":   dschema.StringAttribute{Computed: true, MarkdownDescription: "Support tier."},
+			"created_at":     dschema.StringAttribute{Computed: true, MarkdownDescription: "Creation time (RFC 3339)."},
+		},
+	}
+}
+
+func (d *organizationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *organizationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg organizationDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var org *client.Organization
+	if id := knownString(cfg.ID); id != "" {
+		o, err := d.data.client.DescribeOrganization(ctx, id)
+		if err != nil {
+			addError(&resp.Diagnostics, "Error reading Pinecone organization", fmt.Sprintf("Reading organization %s", id), err)
+			return
+		}
+		org = o
+	} else {
+		list, err := d.data.client.ListOrganizations(ctx)
+		if err != nil {
+			addError(&resp.Diagnostics, "Error reading Pinecone organization", "Listing organizations", err)
+			return
+		}
+		if len(list) != 1 {
+			resp.Diagnostics.AddError("Ambiguous Pinecone organization",
+				fmt.Sprintf("The credentials see %d organizations; set `id`.", len(list)))
+			return
+		}
+		org = &list[0]
+	}
+	out := organizationDataModel{
+		ID: types.StringValue(org.ID), Name: types.StringValue(org.Name), Plan: types.StringValue(org.Plan),
+		PaymentStatus: types.StringValue(org.PaymentStatus), SupportTier: types.StringValue(org.SupportTier),
+		CreatedAt: types.StringValue(org.CreatedAt),
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+}
