@@ -289,7 +289,7 @@ resource "pinecone_index" "in_project" {
 				Check: func(*terraform.State) error {
 					// The index lives in the new project, not in the default one.
 					if _, err := env.Client.DescribeIndex(acctest.Ctx(), index); !errors.Is(err, client.ErrNotFound) {
-						return fmt.Errorf("index %s is visible in the default project (err=%v)", index, err)
+						return fmt.Errorf("index %s is visible in the default project (err=%w)", index, err)
 					}
 					return nil
 				},
