@@ -182,13 +182,13 @@ func TestAccAPIKeyResource_basic(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.AdminProviderConfig("") + testAccAPIKeyConfig(project, "ci", ""),
+				Check: resource.ComposeTestCheckFunc(testAccCheckKeyValueStable(&value), testAccCheckOneToken(env)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(apiKeyAddr, tfjsonpath.New("roles"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("ProjectEditor")})),
 					statecheck.ExpectKnownValue(apiKeyAddr, tfjsonpath.New("value"), knownvalue.NotNull()),
 					statecheck.ExpectKnownValue("data.pinecone_api_keys.test", tfjsonpath.New("api_keys"), knownvalue.ListSizeExact(1)),
 					statecheck.ExpectKnownValue("data.pinecone_api_keys.test", tfjsonpath.New("api_keys").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("ci")),
 				},
-				Check: testAccCheckKeyValueStable(&value),
 			},
 			{
 				// The secret cannot be read back: import leaves value null.
@@ -381,5 +381,19 @@ provider "pinecone" {
 	}
 	if m := regexp.MustCompile(`Bearer [A-Za-z0-9_\-.]{8,}`).FindString(string(logs)); m != "" {
 		t.Errorf("a Bearer token appears in the trace log")
+	}
+}
+
+// testAccCheckOneToken: the project, the key and the data source of a run
+// share one OAuth token instead of fetching one each.
+func testAccCheckOneToken(env *acctest.Env) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if env.Emulator == nil {
+			return nil
+		}
+		if n := env.Emulator.Stats()["POST /oauth/token"]; n != 1 {
+			return fmt.Errorf("%d OAuth token requests, want 1 shared by every admin call", n)
+		}
+		return nil
 	}
 }
