@@ -14,6 +14,8 @@
 // at the same address under /assistant (assistant_control base
 // http://127.0.0.1:PORT/assistant), and an assistant's host is the address
 // the request came in on, so its file endpoints reach this process too.
+// The inference model catalogue (GET /models, GET /models/{model_name})
+// is served at the same address with the same Api-Key.
 //
 // The admin API is served under /admin and its token endpoint at
 // http://127.0.0.1:PORT/oauth/token (production: login.pinecone.io). The

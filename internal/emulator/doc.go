@@ -2,8 +2,9 @@
 // local runs. It answers the db_control API (indexes, collections, backups and
 // restore jobs; API versions 2025-10 and 2026-04, which are identical for
 // db_control), the assistant_control API (assistants), the file endpoints
-// of the assistant data plane, the admin API (projects, API keys,
-// organizations) and its OAuth token endpoint the way production does, as
+// of the assistant data plane, the inference model catalogue (GET /models),
+// the admin API (projects, API keys, organizations) and its OAuth token
+// endpoint the way production does, as
 // described in the project's pinecone-api.md; where the spec and production
 // differ it follows production.
 //
@@ -33,7 +34,8 @@
 // other key. A key created through the admin API works at once, and a
 // deleted key (or the keys of a deleted project) stops working at once.
 // Roles are stored and echoed but not enforced: every key may do
-// everything in its project. Stats and faults are global.
+// everything in its project. Stats, faults and the model catalogue are
+// global.
 //
 // # Endpoints
 //
@@ -43,6 +45,9 @@
 //	GET    /indexes/{index_name}        200 IndexModel
 //	PATCH  /indexes/{index_name}        200 IndexModel (the spec says 202; production and the Go SDK use 200)
 //	DELETE /indexes/{index_name}        202, empty body (412 while a collection from it is Initializing)
+//
+//	GET    /models                      200 {"models":[ModelInfo...]} (key always present; query type, vector_type)
+//	GET    /models/{model_name}         200 ModelInfo (404 "Model <name> not found.")
 //
 //	GET    /collections                      200 {"collections":[...]} (key always present), sorted by name
 //	POST   /collections                      201 CollectionModel
@@ -184,6 +189,43 @@
 //     organization) was deleted do not create anything in it: they get 401
 //     as if they had arrived a moment later.
 //
+// # Inference models
+//
+// GET /models and GET /models/{model_name} serve the one catalogue that
+// create-for-model and PATCH embed validate against (pinecone-api.md §11):
+// the embed models llama-text-embed-v2, multilingual-e5-large (dense) and
+// pinecone-sparse-english-v0 (sparse), then the rerank models
+// bge-reranker-v2-m3, cohere-rerank-3.5 and pinecone-rerank-v0, in that
+// order. They take an Api-Key and the version header like db_control but
+// show the same models to every project. ModelInfo leaves out keys a model
+// has no value for: rerank models have no vector_type, dimensions or
+// metrics, the sparse model no dimensions; in supported_parameters,
+// parameter, type, value_type and required are always present and
+// allowed_values, min, max and default only when set. Metrics are
+// lowercase, as in the ModelInfoMetric enum.
+//
+// The filters type (embed | rerank) and vector_type (dense | sparse) are
+// optional and combine; a present parameter with any other value (including
+// "" and other capitalizations) is 400 INVALID_ARGUMENT naming it and its
+// allowed values. vector_type keeps only models of that vector type, so it
+// leaves out rerank models (type=rerank&vector_type=dense lists none).
+// Other query parameters are ignored.
+//
+// What the facts do not give is [unverified] and comes from the example
+// answer on Pinecone's public list_models reference page (API 2025-10):
+// max_sequence_length / max_batch_size / provider_name of 2048 / 96 /
+// NVIDIA (llama-text-embed-v2), 507 / 96 / Microsoft
+// (multilingual-e5-large), 512 / 96 / Pinecone
+// (pinecone-sparse-english-v0), 1024 / 100 / BAAI (bge-reranker-v2-m3),
+// 40000 / 200 / Cohere (cohere-rerank-3.5) and 512 / 100 / Pinecone
+// (pinecone-rerank-v0); the parameters truncate (END, NONE, START; default
+// END) and dimension (the supported dimensions; default 1024) of
+// llama-text-embed-v2; truncate (END, NONE; default END) and return_tokens
+// (boolean, default false) of the sparse model; truncate (END, NONE)
+// with default NONE for bge-reranker-v2-m3 and END for
+// pinecone-rerank-v0; max_chunks_per_doc (integer 1-3072, default 3072) of
+// cohere-rerank-3.5. Short descriptions are the emulator's own.
+//
 // The emulator's own endpoints live under /_emulator/ (no auth, no faults,
 // not counted): GET /_emulator/stats, GET and PUT /_emulator/faults (JSON with
 // snake_case keys; durations as Go duration strings) and POST
@@ -287,11 +329,33 @@
 //   - PATCH of a Terminating index is 412 FAILED_PRECONDITION. PATCH is
 //     otherwise accepted in every state, including Initializing.
 //   - Integrated inference: read_parameters and write_parameters gain
-//     input_type (query / passage), every parameter default of the model
-//     (truncate: END) and, for models with a dimension parameter, the index
-//     dimension. Unknown parameters or values outside the model's allowed
-//     values are 400. PATCH replaces field_map / read_parameters /
-//     write_parameters when sent. embed on a pod or BYOC index is 400.
+//     input_type (query / passage), for models with a dimension parameter
+//     the index dimension, and every other parameter default of the model
+//     (truncate: END; return_tokens: false for the sparse model). PATCH
+//     replaces field_map / read_parameters / write_parameters when sent.
+//     embed on a pod or BYOC index is 400.
+//   - create-for-model and PATCH embed check embed against the model
+//     catalogue, each with a 400 INVALID_ARGUMENT that names the field or
+//     parameter and lists what is allowed: embed.model not in the
+//     catalogue, or a rerank model (only embed models back an index);
+//     embed.dimension and embed.metric not among the model's supported
+//     ones (for an upgrade by PATCH, the index's dimension, metric and
+//     vector type must fit the model); in each side's parameters, a name
+//     the model does not have (the message lists its parameters), a value
+//     of the wrong JSON type, outside allowed_values (one_of) or outside
+//     [min, max] (numeric_range, inclusive); and a required parameter that
+//     is still missing after the server has filled in what it can.
+//     input_type is required by every embed model, yet the server fills it
+//     (query for reads, passage for writes), because an integrated index
+//     knows which side each call is on: a user who leaves it out is
+//     therefore not rejected. A required parameter without a default that
+//     the server cannot derive would be 400 ("Parameter "x" in
+//     embed.read_parameters is required by model m. Allowed values: ...");
+//     no model in today's catalogue has one, nor a numeric_range
+//     parameter on an embed model, so those two rules are exercised with a
+//     test-only catalogue. Parameters are checked one side after the other
+//     (read, then write), names in sorted order. A PATCH that sends one
+//     side replaces it, so a required parameter must be sent again.
 //   - The emulator holds no vectors: collections report size 0 and
 //     vector_count 0; backups report record_count, namespace_count and
 //     size_bytes 0. A collection's dimension and environment are those of its

@@ -401,7 +401,7 @@ func (s *Server) handleCreateIndexForModel(q *request) {
 		q.fail(body.missing(f))
 		return
 	}
-	ix, err := newIndexForModel(&b)
+	ix, err := newIndexForModel(s.models, &b)
 	if err != nil {
 		q.fail(err)
 		return
@@ -409,7 +409,7 @@ func (s *Server) handleCreateIndexForModel(q *request) {
 	s.commitCreate(q, ix)
 }
 
-func newIndexForModel(b *createForModelBody) (*index, *apiError) {
+func newIndexForModel(models modelCatalogue, b *createForModelBody) (*index, *apiError) {
 	ix := &index{kind: specServerless}
 	if err := commonFields(ix, *b.Name, b.DeletionProtection, b.Tags); err != nil {
 		return nil, err
@@ -420,9 +420,9 @@ func newIndexForModel(b *createForModelBody) (*index, *apiError) {
 	ix.cloud, ix.region = *b.Cloud, *b.Region
 
 	e := b.Embed
-	m, ok := lookupEmbedModel(*e.Model)
-	if !ok {
-		return nil, invalidArgument("Model %q is not supported for integrated indexes. Supported models: %s.", *e.Model, embedModelNames())
+	m, err := models.embedModel("embed.model", *e.Model)
+	if err != nil {
+		return nil, err
 	}
 	emb := &indexEmbed{model: m.Name, vectorType: m.VectorType, metric: m.DefaultMetric, dimension: m.DefaultDimension}
 	if e.Metric != nil {
@@ -430,16 +430,16 @@ func newIndexForModel(b *createForModelBody) (*index, *apiError) {
 			return nil, err
 		}
 		if !m.supportsMetric(*e.Metric) {
-			return nil, invalidArgument("Metric %q is not supported by model %s. Supported metrics: %s.", *e.Metric, m.Name, joinStrings(m.SupportedMetrics))
+			return nil, invalidArgument("Metric %q in embed.metric is not supported by model %s. Supported metrics: %s.", *e.Metric, m.Name, joinStrings(m.SupportedMetrics))
 		}
 		emb.metric = *e.Metric
 	}
 	if e.Dimension != nil {
 		if m.VectorType == vectorSparse {
-			return nil, invalidArgument("Model %s produces sparse vectors and does not take a dimension.", m.Name)
+			return nil, invalidArgument("Model %s produces sparse vectors and does not take a dimension (embed.dimension).", m.Name)
 		}
 		if !m.supportsDimension(int(*e.Dimension)) {
-			return nil, invalidArgument("Dimension %d is not supported by model %s. Supported dimensions: %s.", *e.Dimension, m.Name, joinInts(m.SupportedDimensions))
+			return nil, invalidArgument("Dimension %d in embed.dimension is not supported by model %s. Supported dimensions: %s.", *e.Dimension, m.Name, joinInts(m.SupportedDimensions))
 		}
 		emb.dimension = int(*e.Dimension)
 	}
@@ -461,7 +461,7 @@ func newIndexForModel(b *createForModelBody) (*index, *apiError) {
 // setEmbedMappings validates and stores field_map and the read/write
 // parameters (with server defaults added). A nil map leaves the current
 // value.
-func setEmbedMappings(emb *indexEmbed, m *embedModel, fieldMap map[string]string, read, write map[string]any) *apiError {
+func setEmbedMappings(emb *indexEmbed, m *hostedModel, fieldMap map[string]string, read, write map[string]any) *apiError {
 	if fieldMap != nil {
 		if len(fieldMap) == 0 {
 			return invalidArgument("embed.field_map must map the embedded field, e.g. {\"text\": \"chunk_text\"}.")
@@ -696,7 +696,7 @@ func (s *Server) handleConfigureIndex(q *request) {
 		}
 	}
 	if e := b.Embed; e != nil {
-		if err := configureEmbed(&nx, e.Model, e.FieldMap, e.ReadParameters, e.WriteParameters); err != nil {
+		if err := configureEmbed(s.models, &nx, e.Model, e.FieldMap, e.ReadParameters, e.WriteParameters); err != nil {
 			q.fail(err)
 			return
 		}
@@ -753,7 +753,7 @@ func (s *Server) configurePod(ix *index, replicas *int64, podTypeStr *string, t 
 // configureEmbed upgrades a serverless index to integrated inference, or
 // updates field_map / read and write parameters of an integrated one. The
 // model of an integrated index cannot change.
-func configureEmbed(ix *index, model *string, fieldMap map[string]string, read, write map[string]any) *apiError {
+func configureEmbed(models modelCatalogue, ix *index, model *string, fieldMap map[string]string, read, write map[string]any) *apiError {
 	if ix.kind != specServerless {
 		return invalidArgument("Integrated inference (embed) is only supported on serverless indexes; %s is a %s index.", ix.name, kindLabel(ix.kind))
 	}
@@ -761,7 +761,11 @@ func configureEmbed(ix *index, model *string, fieldMap map[string]string, read, 
 		if model != nil && *model != cur.model {
 			return invalidArgument("Cannot change the embedding model of index %s from %s to %s.", ix.name, cur.model, *model)
 		}
-		m, _ := lookupEmbedModel(cur.model)
+		m, ok := models.find(cur.model)
+		if !ok {
+			// Only a test catalogue can lack the model of an existing index.
+			return invalidArgument("Model %s of index %s is no longer available.", cur.model, ix.name)
+		}
 		emb := *cur
 		if err := setEmbedMappings(&emb, m, fieldMap, read, write); err != nil {
 			return err
@@ -773,9 +777,9 @@ func configureEmbed(ix *index, model *string, fieldMap map[string]string, read, 
 	if model == nil {
 		return invalidArgument("embed.model is required to configure integrated inference on index %s.", ix.name)
 	}
-	m, ok := lookupEmbedModel(*model)
-	if !ok {
-		return invalidArgument("Model %q is not supported for integrated indexes. Supported models: %s.", *model, embedModelNames())
+	m, err := models.embedModel("embed.model", *model)
+	if err != nil {
+		return err
 	}
 	switch {
 	case m.VectorType != ix.vectorType:

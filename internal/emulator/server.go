@@ -70,6 +70,7 @@ type Server struct {
 	routes   []*route
 	accounts map[string]string // client_id -> client_secret
 	tokenTTL time.Duration
+	models   modelCatalogue // the inference models (defaultModels); read-only
 
 	faults *faultState
 	stats  *statsCounter
@@ -100,6 +101,7 @@ func New(opts Options) *Server {
 		keyValues: make(map[string]*apiKey),
 		tokens:    make(map[string]time.Time),
 		cells:     make(map[string]string),
+		models:    defaultModels,
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -140,6 +142,7 @@ func New(opts Options) *Server {
 	s.registerAssistantFileRoutes()
 	s.registerOAuthRoutes()
 	s.registerAdminRoutes()
+	s.registerModelRoutes()
 	return s
 }
 

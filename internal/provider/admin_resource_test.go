@@ -182,7 +182,7 @@ func TestAccAPIKeyResource_basic(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.AdminProviderConfig("") + testAccAPIKeyConfig(project, "ci", ""),
-				Check: resource.ComposeTestCheckFunc(testAccCheckKeyValueStable(&value), testAccCheckOneToken(env)),
+				Check:  resource.ComposeTestCheckFunc(testAccCheckKeyValueStable(&value), testAccCheckOneToken(env)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(apiKeyAddr, tfjsonpath.New("roles"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("ProjectEditor")})),
 					statecheck.ExpectKnownValue(apiKeyAddr, tfjsonpath.New("value"), knownvalue.NotNull()),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -108,6 +109,7 @@ func (r *indexResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), tagsAll)...)
 	r.planFromBackup(ctx, req, resp)
+	r.planFromModel(ctx, req, resp)
 
 	var pod types.Object
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("spec").AtName("pod"), &pod)...)
@@ -275,4 +277,155 @@ func backupMismatches(plan *indexResourceModel, b *client.BackupModel) []mismatc
 		}
 	}
 	return out
+}
+
+// planFromModel checks an index's embed settings against the model
+// catalogue and fills what the model decides (dimension, metric, vector
+// type), so the plan shows real values and bad settings fail before any
+// create. It runs only when embed is being created or changed, and stays
+// silent when the catalogue cannot be asked (no key yet, API down).
+func (r *indexResource) planFromModel(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.data == nil || r.data.client == nil || !r.data.client.HasAPIKey() || r.data.models == nil {
+		return
+	}
+	var plan indexResourceModel
+	if diags := req.Plan.Get(ctx, &plan); diags.HasError() || plan.Embed == nil {
+		return
+	}
+	model := plan.Embed.Model
+	if model.IsUnknown() || model.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() {
+		var state indexResourceModel
+		if diags := req.State.Get(ctx, &state); diags.HasError() {
+			return
+		}
+		if state.Embed != nil && embedSettingsEqual(state.Embed, plan.Embed) {
+			return // nothing about the embedding changes: no lookup
+		}
+	}
+	info, err := r.data.models.lookup(ctx, r.data.client, model.ValueString())
+	if err != nil {
+		return
+	}
+	embedPath := path.Root("embed")
+	if info == nil {
+		detail := fmt.Sprintf("Pinecone has no model named %q.", model.ValueString())
+		if names := r.data.models.embeddingModelNames(ctx, r.data.client); len(names) > 0 {
+			detail += " Embedding models: " + strings.Join(names, ", ") + "."
+		}
+		resp.Diagnostics.AddAttributeError(embedPath.AtName("model"), "Unknown embedding model", detail)
+		return
+	}
+	// Check what the user wrote (config), not the plan: during a replacement
+	// the first plan still carries the old index's values.
+	var cfg indexResourceModel
+	if diags := req.Config.Get(ctx, &cfg); diags.HasError() || cfg.Embed == nil {
+		return
+	}
+	for _, p := range modelProblems(&cfg, info) {
+		resp.Diagnostics.AddAttributeError(p.path, "Embedding settings not supported by the model", p.detail)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	fillFromModel(ctx, &plan, info, resp)
+}
+
+func embedSettingsEqual(a, b *embedModel) bool {
+	return a.Model.Equal(b.Model) && a.ReadParameters.Equal(b.ReadParameters) &&
+		a.WriteParameters.Equal(b.WriteParameters) && (b.Metric.IsUnknown() || a.Metric.Equal(b.Metric)) &&
+		(b.Dimension.IsUnknown() || a.Dimension.Equal(b.Dimension))
+}
+
+// modelProblems lists settings the model does not support.
+func modelProblems(plan *indexResourceModel, info *client.ModelInfo) []mismatch {
+	var out []mismatch
+	e := plan.Embed
+	embedPath := path.Root("embed")
+	if info.Type != client.ModelTypeEmbed {
+		return []mismatch{{embedPath.AtName("model"), fmt.Sprintf("%s is a %s model, not an embedding model.", info.Model, info.Type)}}
+	}
+	if vt := plan.VectorType; !vt.IsNull() && !vt.IsUnknown() && info.VectorType != "" && vt.ValueString() != info.VectorType {
+		out = append(out, mismatch{path.Root("vector_type"), fmt.Sprintf("%s produces %s vectors; vector_type is %q.", info.Model, info.VectorType, vt.ValueString())})
+	}
+	for _, d := range []struct {
+		p path.Path
+		v types.Int64
+	}{{embedPath.AtName("dimension"), e.Dimension}, {path.Root("dimension"), plan.Dimension}} {
+		if d.v.IsNull() || d.v.IsUnknown() {
+			continue
+		}
+		if info.VectorType == "sparse" || !slices.Contains(info.SupportedDimensions, int32(d.v.ValueInt64())) {
+			allowed := intsToStrings(info.SupportedDimensions)
+			if allowed == "" {
+				allowed = "none (sparse vectors have no dimension)"
+			}
+			out = append(out, mismatch{d.p, fmt.Sprintf("%s does not support dimension %d. Supported dimensions: %s.", info.Model, d.v.ValueInt64(), allowed)})
+		}
+	}
+	for _, m := range []struct {
+		p path.Path
+		v types.String
+	}{{embedPath.AtName("metric"), e.Metric}, {path.Root("metric"), plan.Metric}} {
+		if m.v.IsNull() || m.v.IsUnknown() || slices.Contains(info.SupportedMetrics, m.v.ValueString()) {
+			continue
+		}
+		out = append(out, mismatch{m.p, fmt.Sprintf("%s does not support metric %q. Supported metrics: %s.", info.Model, m.v.ValueString(), strings.Join(info.SupportedMetrics, ", "))})
+	}
+	for attr, params := range map[string]types.Map{"read_parameters": e.ReadParameters, "write_parameters": e.WriteParameters} {
+		if params.IsUnknown() || !allElementsKnown(params) {
+			continue
+		}
+		for _, msg := range paramProblems(info, stringMap(params)) {
+			out = append(out, mismatch{embedPath.AtName(attr), msg + "."})
+		}
+	}
+	return out
+}
+
+// fillFromModel replaces unknown values that the model decides.
+func fillFromModel(ctx context.Context, plan *indexResourceModel, info *client.ModelInfo, resp *resource.ModifyPlanResponse) {
+	embedPath := path.Root("embed")
+	set := func(p path.Path, v any) { resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, p, v)...) }
+	if info.VectorType != "" {
+		if plan.Embed.VectorType.IsUnknown() {
+			set(embedPath.AtName("vector_type"), info.VectorType)
+		}
+		if plan.VectorType.IsUnknown() {
+			set(path.Root("vector_type"), info.VectorType)
+		}
+	}
+	dim := plan.Embed.Dimension
+	if dim.IsUnknown() && !plan.Dimension.IsUnknown() && !plan.Dimension.IsNull() {
+		dim = plan.Dimension
+	}
+	if dim.IsUnknown() && info.DefaultDimension != nil && info.VectorType != "sparse" {
+		dim = types.Int64Value(int64(*info.DefaultDimension))
+	}
+	if dim.IsUnknown() && info.VectorType == "sparse" {
+		dim = types.Int64Null()
+	}
+	if plan.Embed.Dimension.IsUnknown() && !dim.IsUnknown() {
+		set(embedPath.AtName("dimension"), dim)
+	}
+	if plan.Dimension.IsUnknown() && !dim.IsUnknown() {
+		set(path.Root("dimension"), dim)
+	}
+	metric := plan.Embed.Metric
+	if metric.IsUnknown() && !plan.Metric.IsUnknown() && !plan.Metric.IsNull() {
+		metric = plan.Metric
+	}
+	if metric.IsUnknown() {
+		if m := defaultMetric(info); m != "" {
+			metric = types.StringValue(m)
+		}
+	}
+	if plan.Embed.Metric.IsUnknown() && !metric.IsUnknown() {
+		set(embedPath.AtName("metric"), metric)
+	}
+	if plan.Metric.IsUnknown() && !metric.IsUnknown() {
+		set(path.Root("metric"), metric)
+	}
 }

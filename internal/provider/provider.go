@@ -68,6 +68,9 @@ type providerData struct {
 	// provider configuration is not yet known (defaultTagsKnown false).
 	defaultTags      map[string]string
 	defaultTagsKnown bool
+
+	// models caches the inference catalogue for plan-time checks.
+	models *modelCatalogue
 }
 
 func (p *pineconeProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -148,7 +151,7 @@ func (p *pineconeProvider) Configure(ctx context.Context, req provider.Configure
 		resp.Diagnostics.AddAttributeError(path.Root("controller_host"), "Invalid Pinecone control-plane URL", err.Error())
 		return
 	}
-	data := &providerData{client: c}
+	data := &providerData{client: c, models: &modelCatalogue{}}
 	if !cfg.DefaultTags.IsUnknown() {
 		data.defaultTagsKnown = true
 		data.defaultTags = stringMap(cfg.DefaultTags)
@@ -220,6 +223,8 @@ func (p *pineconeProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewProjectsDataSource,
 		NewAPIKeysDataSource,
 		NewOrganizationDataSource,
+		NewInferenceModelDataSource,
+		NewInferenceModelsDataSource,
 	}
 }
 
