@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 )
 
 // Assistant states.
@@ -131,8 +132,12 @@ func (e *AssistantFailedError) Error() string {
 // WaitForAssistantReady polls until the assistant is Ready.
 func (c *Client) WaitForAssistantReady(ctx context.Context, name string) (*Assistant, error) {
 	var last *Assistant
+	start := time.Now()
 	err := Poll(ctx, c.poll, fmt.Sprintf("assistant %q to become Ready", name), func(ctx context.Context) (bool, string, error) {
 		a, err := c.DescribeAssistant(ctx, name)
+		if errors.Is(err, ErrNotFound) && time.Since(start) < notFoundGrace {
+			return false, "not visible yet", nil // eventual consistency right after create
+		}
 		if err != nil {
 			return false, "", err
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // Collection states.
@@ -73,8 +74,12 @@ func (c *Client) DeleteCollection(ctx context.Context, name string) error {
 // WaitForCollectionReady polls until the collection is Ready.
 func (c *Client) WaitForCollectionReady(ctx context.Context, name string) (*CollectionModel, error) {
 	var last *CollectionModel
+	start := time.Now()
 	err := Poll(ctx, c.poll, fmt.Sprintf("collection %q to become Ready", name), func(ctx context.Context) (bool, string, error) {
 		col, err := c.DescribeCollection(ctx, name)
+		if errors.Is(err, ErrNotFound) && time.Since(start) < notFoundGrace {
+			return false, "not visible yet", nil // eventual consistency right after create
+		}
 		if err != nil {
 			return false, "", err
 		}

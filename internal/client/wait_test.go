@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -507,5 +508,39 @@ func TestPollDoneWinsOverContextEndingDuringCheck(t *testing.T) {
 	}
 	if checks != 2 {
 		t.Errorf("checks = %d, want 2", checks)
+	}
+}
+
+// Assistants and collections, like indexes, may be invisible for a moment
+// after their create: the waiters keep polling through an early 404.
+func TestWaitersTolerateEarly404(t *testing.T) {
+	ready := map[string]string{
+		"/assistant/assistants/a": `{"name":"a","status":"Ready"}`,
+		"/collections/c":          `{"name":"c","status":"Ready","environment":"e"}`,
+	}
+	for path, body := range ready {
+		seen := 0
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			seen++
+			if seen == 1 {
+				w.WriteHeader(http.StatusNotFound)
+				_, _ = w.Write([]byte(`{"error":{"code":"NOT_FOUND","message":"not found"},"status":404}`))
+				return
+			}
+			_, _ = w.Write([]byte(body))
+		}))
+		c, err := New(Options{APIKey: "k", BaseURL: srv.URL, Poll: PollConfig{Initial: time.Millisecond, Max: time.Millisecond, Fraction: 0.1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if path == "/collections/c" {
+			_, err = c.WaitForCollectionReady(boundedCtx(t), "c")
+		} else {
+			_, err = c.WaitForAssistantReady(boundedCtx(t), "a")
+		}
+		srv.Close()
+		if err != nil || seen != 2 {
+			t.Errorf("%s: err=%v after %d describes, want success after 2", path, err, seen)
+		}
 	}
 }
