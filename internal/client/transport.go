@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -81,20 +82,65 @@ type retryTransport struct {
 	sleep  func(ctx context.Context, d time.Duration) error
 	now    func() time.Time
 	jitter func() float64 // in [0,1)
+
+	// gate holds back every request of this client after a 429 until the
+	// time the server asked for, so concurrent resources stop hammering a
+	// rate-limited API together instead of each earning its own 429.
+	gate rateGate
 }
+
+// rateGate remembers until when the server asked us to hold off.
+type rateGate struct {
+	mu    sync.Mutex
+	until time.Time
+}
+
+func (g *rateGate) holdUntil(t time.Time) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if t.After(g.until) {
+		g.until = t
+	}
+}
+
+func (g *rateGate) openAt() time.Time {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.until
+}
+
+// gateSpread spreads requests released by the gate so they do not all hit
+// the server in the same instant.
+const gateSpread = 400 * time.Millisecond
 
 func newRetryTransport(next http.RoundTripper, policy RetryPolicy) *retryTransport {
 	return &retryTransport{next: next, policy: policy, sleep: sleepCtx, now: time.Now, jitter: rand.Float64}
+}
+
+// waitForGate sleeps while a recent 429 holds the client back.
+func (t *retryTransport) waitForGate(ctx context.Context) error {
+	wait := t.gate.openAt().Sub(t.now())
+	if wait <= 0 {
+		return nil
+	}
+	return t.sleep(ctx, wait+time.Duration(t.jitter()*float64(gateSpread)))
 }
 
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	log := attemptLogFrom(ctx)
 	start := t.now()
+	gated := false // this request just waited out its own 429
 	for attempt := 0; ; attempt++ {
 		if log != nil {
 			log.attempts = attempt + 1
 		}
+		if !gated {
+			if err := t.waitForGate(ctx); err != nil {
+				return nil, err
+			}
+		}
+		gated = false
 		resp, err := t.attempt(req, attempt)
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -107,8 +153,14 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if ra, ok := retryAfter(resp, t.now()); ok && ra > wait {
 			wait = ra
 		}
+
 		if t.policy.MaxElapsed > 0 && t.now().Sub(start)+wait > t.policy.MaxElapsed {
 			return resp, err
+		}
+		if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
+			// Hold back the client's other requests too; this one waits below.
+			t.gate.holdUntil(t.now().Add(wait))
+			gated = true
 		}
 		if verdict.uncertain && log != nil {
 			log.uncertain = true

@@ -21,7 +21,7 @@ const minPollInterval = 10 * time.Millisecond
 
 // DefaultPollConfig finishes within ~10% (at least 500ms) of readiness.
 func DefaultPollConfig() PollConfig {
-	return PollConfig{Initial: 500 * time.Millisecond, Max: 5 * time.Second, Fraction: 0.1}
+	return PollConfig{Initial: 500 * time.Millisecond, Max: 5 * time.Second, Fraction: 0.07}
 }
 
 // interval is the wait before the next check after elapsed time spent.

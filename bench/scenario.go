@@ -1,0 +1,380 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// estate is what a scenario's configuration creates.
+type estate struct {
+	Serverless  int `json:"serverless_indexes"`
+	Pods        int `json:"pod_indexes"`
+	Collections int `json:"collections"` // one per pod index
+	Backups     int `json:"backups"`     // one each of the first Backups serverless indexes
+	Assistants  int `json:"assistants"`
+}
+
+func (e estate) objects() int {
+	return e.Serverless + e.Pods + e.Collections + e.Backups + e.Assistants
+}
+
+func (e estate) indexes() int { return e.Serverless + e.Pods }
+
+// mixedEstate splits about n objects into serverless indexes, pod indexes
+// with a collection each, backups of serverless indexes and assistants
+// (with n = 20: 6 + 3 + 3 + 4 + 4). Small n still get one of each kind.
+func mixedEstate(n int) estate {
+	part := func(f float64) int { return max(1, int(math.Round(float64(n)*f))) }
+	e := estate{Pods: part(0.15), Backups: part(0.2), Assistants: part(0.2)}
+	e.Collections = e.Pods
+	e.Serverless = max(e.Backups, n-e.Pods-e.Collections-e.Backups-e.Assistants)
+	return e
+}
+
+// waits is how many ReadyDelay (create) or DeleteDelay (delete) periods an
+// ideal provider needs at the given parallelism: every object that has to
+// be waited for takes one period in one of the parallelism slots, and an
+// object that depends on another starts only after it. So the count is at
+// least ceil(objects that wait / parallelism) and at least the longest chain.
+func (e estate) waits(parallelism int, destroy bool) int {
+	waiting, chain := e.objects(), 1
+	if e.Collections+e.Backups > 0 {
+		chain = 2 // index, then its collection or backup
+	}
+	if destroy {
+		// A backup is deleted at once (it has no Terminating state); a
+		// collection is deleted, and gone, before its pod index is deleted.
+		waiting -= e.Backups
+		chain = 1
+		if e.Collections > 0 {
+			chain = 2
+		}
+	}
+	if waiting == 0 {
+		return 0
+	}
+	return max(chain, (waiting+parallelism-1)/parallelism)
+}
+
+// scenarioPlan is a scenario before it runs.
+type scenarioPlan struct {
+	name      string
+	estate    estate
+	rateLimit float64 // 0: no rate limit
+	rateBurst int
+}
+
+func newScenarioPlan(name string, cfg settings) scenarioPlan {
+	switch name {
+	case "indexes":
+		return scenarioPlan{name: name, estate: estate{Serverless: cfg.N}}
+	case "limited":
+		return scenarioPlan{name: name, estate: estate{Serverless: cfg.N}, rateLimit: cfg.RateLimit, rateBurst: cfg.RateBurst}
+	case "mixed":
+		return scenarioPlan{name: name, estate: mixedEstate(cfg.N)}
+	}
+	panic("unknown scenario " + name)
+}
+
+const configHeader = `# Written by the benchmark (go run ./bench).
+terraform {
+  required_providers {
+    pinecone = {
+      source = "vectorcraft/pinecone"
+    }
+  }
+}
+
+# The API key and the emulator's URL come from PINECONE_API_KEY and PINECONE_CONTROLLER_HOST.
+provider "pinecone" {}
+`
+
+// indexesConfig is n independent serverless indexes, one resource with for_each.
+func indexesConfig(n int) string {
+	return configHeader + fmt.Sprintf(`
+resource "pinecone_index" "bench" {
+  for_each = toset([for i in range(%d) : format("bench-%%03d", i)])
+
+  name      = each.key
+  dimension = 8
+  spec = {
+    serverless = {
+      cloud  = "aws"
+      region = "us-east-1"
+    }
+  }
+}
+`, n)
+}
+
+// mixedConfig writes every object as a resource block of its own, so that a
+// backup or collection depends only on its own index. (A reference into a
+// count or for_each resource would make it wait for all of that resource's
+// instances.)
+func mixedConfig(e estate) string {
+	var b strings.Builder
+	b.WriteString(configHeader)
+	for i := range e.Serverless {
+		fmt.Fprintf(&b, `
+resource "pinecone_index" "sl_%[1]d" {
+  name      = "bench-sl-%03[1]d"
+  dimension = 8
+  spec = {
+    serverless = {
+      cloud  = "aws"
+      region = "us-east-1"
+    }
+  }
+}
+`, i)
+	}
+	for i := range e.Backups {
+		fmt.Fprintf(&b, `
+resource "pinecone_backup" "bk_%[1]d" {
+  source_index_name = pinecone_index.sl_%[1]d.name
+  name              = "bench-bk-%03[1]d"
+  description       = "benchmark backup"
+}
+`, i)
+	}
+	for i := range e.Pods {
+		fmt.Fprintf(&b, `
+resource "pinecone_index" "pod_%[1]d" {
+  name      = "bench-pod-%03[1]d"
+  dimension = 8
+  spec = {
+    pod = {
+      environment = "us-east-1-aws"
+      pod_type    = "p1.x1"
+    }
+  }
+}
+`, i)
+	}
+	for i := range e.Collections {
+		fmt.Fprintf(&b, `
+resource "pinecone_collection" "col_%[1]d" {
+  name   = "bench-col-%03[1]d"
+  source = pinecone_index.pod_%[1]d.name
+}
+`, i)
+	}
+	for i := range e.Assistants {
+		fmt.Fprintf(&b, `
+resource "pinecone_assistant" "as_%[1]d" {
+  name         = "bench-as-%03[1]d"
+  instructions = "Benchmark assistant."
+}
+`, i)
+	}
+	return b.String()
+}
+
+// baselineConfig is n terraform_data resources: Terraform's own cost for n
+// resources, with no provider process and nothing to wait for.
+func baselineConfig(n int) string {
+	return fmt.Sprintf(`# Written by the benchmark (go run ./bench): Terraform's own overhead for %[1]d resources.
+resource "terraform_data" "bench" {
+  count = %[1]d
+  input = count.index
+}
+`, n)
+}
+
+// baseline is Terraform's own time for apply, plan and destroy of a number
+// of terraform_data resources.
+type baseline struct {
+	Resources      int     `json:"resources"`
+	ApplySeconds   float64 `json:"apply_s"`
+	PlanSeconds    float64 `json:"plan_s"`
+	DestroySeconds float64 `json:"destroy_s"`
+}
+
+func (bl baseline) seconds(phase string) float64 {
+	switch phase {
+	case "apply":
+		return bl.ApplySeconds
+	case "plan":
+		return bl.PlanSeconds
+	}
+	return bl.DestroySeconds
+}
+
+var phases = []string{"apply", "plan", "destroy"}
+
+// measureBaseline times the three phases on count terraform_data resources.
+func (b *bench) measureBaseline(ctx context.Context, count int) (baseline, error) {
+	bl := baseline{Resources: count}
+	dir := filepath.Join(b.runsDir, fmt.Sprintf("baseline-%d", count))
+	if err := writeConfig(dir, baselineConfig(count)); err != nil {
+		return bl, err
+	}
+	b.say("baseline: Terraform's own time for %d terraform_data resources", count)
+	for _, phase := range phases {
+		r, err := b.tf.run(ctx, dir, phase)
+		if err != nil {
+			return bl, fmt.Errorf("baseline %s: %w", phase, err)
+		}
+		if r.ExitCode != 0 {
+			return bl, fmt.Errorf("baseline terraform %s exited with %d:\n%s", phase, r.ExitCode, tail(r.Log, 30))
+		}
+		switch phase {
+		case "apply":
+			bl.ApplySeconds = r.Wall.Seconds()
+		case "plan":
+			bl.PlanSeconds = r.Wall.Seconds()
+		case "destroy":
+			bl.DestroySeconds = r.Wall.Seconds()
+		}
+	}
+	b.say("baseline: apply %.2f s, plan %.2f s, destroy %.2f s", bl.ApplySeconds, bl.PlanSeconds, bl.DestroySeconds)
+	return bl, nil
+}
+
+func writeConfig(dir, body string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "main.tf"), []byte(body), 0o644)
+}
+
+// runScenario starts an emulator, then applies, re-plans and destroys the
+// scenario's configuration. Failed commands are recorded in the phases; the
+// error is for things that stop the scenario itself.
+func (b *bench) runScenario(ctx context.Context, sp scenarioPlan, bl baseline) (*scenarioResult, error) {
+	sr := &scenarioResult{Name: sp.name, Estate: sp.estate, Objects: sp.estate.objects()}
+	dir := filepath.Join(b.runsDir, sp.name)
+	body := indexesConfig(sp.estate.Serverless)
+	if sp.name == "mixed" {
+		body = mixedConfig(sp.estate)
+	}
+	if err := writeConfig(dir, body); err != nil {
+		return sr, err
+	}
+
+	args := []string{"-quiet",
+		"-ready-delay", b.cfg.ReadyDelay.String(),
+		"-delete-delay", b.cfg.DeleteDelay.String(),
+	}
+	if sp.rateLimit > 0 {
+		args = append(args, "-rate-limit", fmt.Sprint(sp.rateLimit), "-rate-burst", fmt.Sprint(sp.rateBurst))
+	}
+	sr.EmulatorFlags = args
+	em, err := startEmulator(b.emulator, filepath.Join(dir, "emulator.log"), args)
+	if err != nil {
+		return sr, err
+	}
+	defer em.stop()
+	b.say("%s: %d objects (%s), emulator %s %s", sp.name, sr.Objects, describeEstate(sp.estate), em.URL, strings.Join(args, " "))
+
+	env := []string{"PINECONE_API_KEY=" + em.APIKey, "PINECONE_CONTROLLER_HOST=" + em.URL}
+	for _, phase := range phases {
+		if ctx.Err() != nil {
+			return sr, ctx.Err()
+		}
+		ph, err := b.runPhase(ctx, em, dir, phase, env, sp.estate, bl)
+		if err != nil && ph.Error == "" {
+			ph.Error = err.Error()
+		}
+		sr.Phases = append(sr.Phases, ph)
+		if err != nil {
+			return sr, err
+		}
+		status := "ok"
+		if ph.Error != "" {
+			status = "FAILED"
+		}
+		b.say("%s %s: %.1f s (floor %.1f s), %d requests, %d × 429: %s",
+			sp.name, phase, ph.WallSeconds, ph.FloorSeconds, ph.RequestsTotal, ph.RateLimited, status)
+		if phase == "apply" && ph.Error != "" {
+			// Nothing sensible to plan or destroy; the emulator and its state go away with it.
+			break
+		}
+	}
+	return sr, nil
+}
+
+// runPhase runs one Terraform command between a reset and a read of the
+// emulator's counters.
+func (b *bench) runPhase(ctx context.Context, em *emulatorProcess, dir, phase string, env []string, e estate, bl baseline) (phaseResult, error) {
+	ph := phaseResult{Phase: phase, TerraformOverheadSeconds: bl.seconds(phase)}
+	if err := em.resetStats(ctx); err != nil {
+		return ph, err
+	}
+	r, err := b.tf.run(ctx, dir, phase, env...)
+	ph.WallSeconds = r.Wall.Seconds()
+	ph.ExitCode = r.ExitCode
+	if ctx.Err() != nil {
+		ph.Error = "interrupted"
+		return ph, ctx.Err()
+	}
+	if err != nil {
+		ph.Error = err.Error()
+		warnf(b.stderr, "bench: %s in %s:\n%s\n", err, dir, tail(r.Log, 30))
+		return ph, nil
+	}
+
+	var delay time.Duration
+	switch phase {
+	case "apply":
+		delay, ph.FloorWaits = b.cfg.ReadyDelay, e.waits(b.cfg.Parallelism, false)
+	case "destroy":
+		delay, ph.FloorWaits = b.cfg.DeleteDelay, e.waits(b.cfg.Parallelism, true)
+	}
+	ph.FloorSeconds = float64(ph.FloorWaits)*delay.Seconds() + ph.TerraformOverheadSeconds
+	if ph.FloorSeconds > 0 {
+		ph.OvershootPct = (ph.WallSeconds - ph.FloorSeconds) / ph.FloorSeconds * 100
+	}
+
+	st, err := em.stats(ctx)
+	if err != nil {
+		return ph, err
+	}
+	ph.RequestsTotal = st.Total
+	ph.RequestsByEndpoint = st.Requests
+	ph.Faulted = st.Faulted
+	ph.RateLimited = st.Faulted["429"]
+	ph.IndexDescribes = st.Requests["GET /indexes/{index_name}"]
+	if n := e.indexes(); n > 0 {
+		ph.PollsPerIndex = float64(ph.IndexDescribes) / float64(n)
+	}
+	for endpoint, count := range st.Requests {
+		if strings.HasPrefix(endpoint, "GET ") && strings.HasSuffix(endpoint, "}") {
+			ph.Describes += count
+		}
+	}
+	ph.DescribesPerObject = float64(ph.Describes) / float64(e.objects())
+
+	switch {
+	case phase == "plan" && r.ExitCode == 2:
+		changes := planChanges(r.Log)
+		ph.Error = "the plan after apply is not empty: " + strings.Join(changes, "; ")
+		warnf(b.stderr, "bench: %s: the plan right after apply wants changes (full output in %s):\n%s\n",
+			dir, filepath.Join(dir, "plan.log"), tail(r.Log, 60))
+	case r.ExitCode != 0:
+		ph.Error = fmt.Sprintf("terraform %s exited with status %d", phase, r.ExitCode)
+		warnf(b.stderr, "bench: terraform %s failed in %s (exit %d); its output ends:\n%s\n",
+			phase, dir, r.ExitCode, tail(r.Log, 40))
+	}
+	return ph, nil
+}
+
+func describeEstate(e estate) string {
+	var parts []string
+	add := func(n int, what string) {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, what))
+		}
+	}
+	add(e.Serverless, "serverless indexes")
+	add(e.Pods, "pod indexes")
+	add(e.Collections, "collections")
+	add(e.Backups, "backups")
+	add(e.Assistants, "assistants")
+	return strings.Join(parts, ", ")
+}
