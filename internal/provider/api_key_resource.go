@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
 )
@@ -54,7 +55,9 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An API key of a Pinecone project, managed through the admin API. Pinecone shows the " +
 			"secret only when the key is created: it is kept (sensitive) in state as `value` across renames and role " +
-			"changes, and cannot be recovered by an import.",
+			"changes, and cannot be recovered by an import. If the answer to a create is lost in transit, the provider " +
+			"deletes the key that create made (its secret is unknown) and creates the key again, so no unusable key is " +
+			"left behind.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "API key ID (UUID).", Computed: true,
@@ -99,7 +102,7 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	project, name := plan.ProjectID.ValueString(), plan.Name.ValueString()
-	created, err := r.data.client.CreateAPIKey(ctx, project, client.CreateAPIKeyRequest{Name: name, Roles: setStrings(plan.Roles)})
+	created, err := r.createAPIKey(ctx, project, client.CreateAPIKeyRequest{Name: name, Roles: setStrings(plan.Roles)})
 	if err != nil {
 		addError(&resp.Diagnostics, "Error creating Pinecone API key", fmt.Sprintf("Creating API key %q in project %s", name, project), err)
 		return
@@ -108,6 +111,63 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 	resp.Diagnostics.Append(diags...)
 	out.Value = types.StringValue(created.Value)
 	resp.Diagnostics.Append(resp.State.Set(ctx, out)...)
+}
+
+// createAPIKey creates a key and recovers from a lost answer. Pinecone shows
+// a key's secret only in the create response, so a key whose response never
+// arrived is useless to Terraform: it is found (a key of that name that was
+// not in the project before), deleted, and the create is made once more.
+// Key names are not unique, hence the list taken before the create.
+func (r *apiKeyResource) createAPIKey(ctx context.Context, project string, req client.CreateAPIKeyRequest) (*client.APIKeyWithSecret, error) {
+	c := r.data.client
+	before, listErr := c.ListAPIKeys(ctx, project)
+	created, err := c.CreateAPIKey(ctx, project, req)
+	if err == nil || listErr != nil || !mayHaveActed(err) {
+		return created, err
+	}
+	after, lerr := c.ListAPIKeys(ctx, project)
+	if lerr != nil {
+		return nil, err
+	}
+	orphans := newKeysNamed(before, after, req.Name)
+	switch len(orphans) {
+	case 0:
+		return c.CreateAPIKey(ctx, project, req) // the first attempt did not land
+	case 1:
+		tflog.Warn(ctx, "The answer to an API key create was lost; deleting the key it made, whose secret is unknown, and creating it again",
+			map[string]any{"api_key_id": orphans[0].ID, "project_id": project})
+		if derr := c.DeleteAPIKey(ctx, orphans[0].ID); derr != nil && !errors.Is(derr, client.ErrNotFound) {
+			return nil, fmt.Errorf("%w; the key it created (%s) has an unknown secret and could not be deleted: %v", err, orphans[0].ID, derr)
+		}
+		return c.CreateAPIKey(ctx, project, req)
+	}
+	ids := make([]string, 0, len(orphans))
+	for _, k := range orphans {
+		ids = append(ids, k.ID)
+	}
+	return nil, fmt.Errorf("%w; keys named %q appeared meanwhile (%v) and none can be identified as ours: delete the unused ones", err, req.Name, ids)
+}
+
+// mayHaveActed is true for failures after which the server may have created
+// the object: a broken connection or a 5xx (not a 4xx refusal).
+func mayHaveActed(err error) bool {
+	apiErr, ok := client.AsAPIError(err)
+	return !ok || apiErr.Status >= 500
+}
+
+// newKeysNamed lists keys named name that are in after but not in before.
+func newKeysNamed(before, after []client.APIKey, name string) []client.APIKey {
+	known := map[string]bool{}
+	for _, k := range before {
+		known[k.ID] = true
+	}
+	var out []client.APIKey
+	for _, k := range after {
+		if k.Name == name && !known[k.ID] {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
