@@ -31,6 +31,7 @@ var sensitiveHeaders = map[string]bool{
 var sensitiveJSONKeys = map[string]bool{
 	"value":         true, // API key secret returned on create
 	"client_secret": true,
+	"client_id":     true, // not a secret, but it names the service account; kept out of logs
 	"access_token":  true,
 	"refresh_token": true,
 	"api_key":       true,

@@ -137,7 +137,7 @@ func (r *apiKeyResource) createAPIKey(ctx context.Context, project string, req c
 		tflog.Warn(ctx, "The answer to an API key create was lost; deleting the key it made, whose secret is unknown, and creating it again",
 			map[string]any{"api_key_id": orphans[0].ID, "project_id": project})
 		if derr := c.DeleteAPIKey(ctx, orphans[0].ID); derr != nil && !errors.Is(derr, client.ErrNotFound) {
-			return nil, fmt.Errorf("%w; the key it created (%s) has an unknown secret and could not be deleted: %v", err, orphans[0].ID, derr)
+			return nil, fmt.Errorf("%w; the key it created (%s) has an unknown secret and could not be deleted: %w", err, orphans[0].ID, derr)
 		}
 		return c.CreateAPIKey(ctx, project, req)
 	}
@@ -157,17 +157,8 @@ func mayHaveActed(err error) bool {
 
 // newKeysNamed lists keys named name that are in after but not in before.
 func newKeysNamed(before, after []client.APIKey, name string) []client.APIKey {
-	known := map[string]bool{}
-	for _, k := range before {
-		known[k.ID] = true
-	}
-	var out []client.APIKey
-	for _, k := range after {
-		if k.Name == name && !known[k.ID] {
-			out = append(out, k)
-		}
-	}
-	return out
+	return appeared(before, after, func(k client.APIKey) string { return k.ID },
+		func(k client.APIKey) bool { return k.Name == name })
 }
 
 func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

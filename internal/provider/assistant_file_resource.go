@@ -235,7 +235,7 @@ func (r *assistantFileResource) Create(ctx context.Context, req resource.CreateR
 		multimodal = &v
 	}
 	c := r.data.client
-	uploaded, err := c.UploadAssistantFile(ctx, host, assistant, client.UploadFileRequest{Path: source, Metadata: metadata, Multimodal: multimodal})
+	uploaded, err := r.upload(ctx, host, assistant, client.UploadFileRequest{Path: source, Metadata: metadata, Multimodal: multimodal})
 	if err != nil {
 		addError(&resp.Diagnostics, "Error uploading file to Pinecone assistant", fmt.Sprintf("Uploading %s to assistant %q", source, assistant), err)
 		return
@@ -249,6 +249,32 @@ func (r *assistantFileResource) Create(ctx context.Context, req resource.CreateR
 		addError(&resp.Diagnostics, "Error processing file in Pinecone assistant",
 			fmt.Sprintf("File %s (%s) of assistant %q", source, uploaded.ID, assistant), err)
 	}
+}
+
+// upload sends the file; after a failure that may have stored it anyway it
+// adopts the file of that name that appeared, or uploads once more if none
+// did (see recovery.go).
+func (r *assistantFileResource) upload(ctx context.Context, host *url.URL, assistant string, req client.UploadFileRequest) (*client.AssistantFile, error) {
+	c := r.data.client
+	before, listErr := c.ListAssistantFiles(ctx, host, assistant, "")
+	uploaded, err := c.UploadAssistantFile(ctx, host, assistant, req)
+	if err == nil || listErr != nil || !mayHaveActed(err) {
+		return uploaded, err
+	}
+	after, lerr := c.ListAssistantFiles(ctx, host, assistant, "")
+	if lerr != nil {
+		return nil, err
+	}
+	name := filepath.Base(req.Path)
+	ours := appeared(before, after, func(f client.AssistantFile) string { return f.ID },
+		func(f client.AssistantFile) bool { return f.Name == name })
+	switch len(ours) {
+	case 0:
+		return c.UploadAssistantFile(ctx, host, assistant, req)
+	case 1:
+		return &ours[0], nil
+	}
+	return nil, fmt.Errorf("%w; %d files named %q appeared meanwhile: import the right one", err, len(ours), name)
 }
 
 func (r *assistantFileResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

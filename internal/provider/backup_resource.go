@@ -118,7 +118,7 @@ func (r *backupResource) Create(ctx context.Context, req resource.CreateRequest,
 
 	c := r.data.client
 	index := plan.SourceIndexName.ValueString()
-	created, err := c.CreateBackup(ctx, index, client.CreateBackupRequest{
+	created, err := r.createBackup(ctx, index, client.CreateBackupRequest{
 		Name: knownString(plan.Name), Description: knownString(plan.Description),
 	})
 	if err != nil {
@@ -133,6 +133,31 @@ func (r *backupResource) Create(ctx context.Context, req resource.CreateRequest,
 	if err != nil {
 		addError(&resp.Diagnostics, "Error waiting for Pinecone backup", fmt.Sprintf("Backup %s of index %q", created.BackupID, index), err)
 	}
+}
+
+// createBackup creates a backup; after a failure that may have created one
+// anyway (lost answer, 5xx) it adopts the backup that appeared, or creates
+// once more if none did (see recovery.go).
+func (r *backupResource) createBackup(ctx context.Context, index string, req client.CreateBackupRequest) (*client.BackupModel, error) {
+	c := r.data.client
+	before, listErr := c.ListIndexBackups(ctx, index)
+	created, err := c.CreateBackup(ctx, index, req)
+	if err == nil || listErr != nil || !mayHaveActed(err) {
+		return created, err
+	}
+	after, lerr := c.ListIndexBackups(ctx, index)
+	if lerr != nil {
+		return nil, err
+	}
+	ours := appeared(before, after, func(b client.BackupModel) string { return b.BackupID },
+		func(b client.BackupModel) bool { return b.Name == req.Name && b.Description == req.Description })
+	switch len(ours) {
+	case 0:
+		return c.CreateBackup(ctx, index, req)
+	case 1:
+		return &ours[0], nil
+	}
+	return nil, fmt.Errorf("%w; %d matching backups appeared meanwhile and none can be identified as ours: import the right one", err, len(ours))
 }
 
 func (r *backupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

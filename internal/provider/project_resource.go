@@ -123,7 +123,7 @@ func (r *projectResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	name := plan.Name.ValueString()
-	p, err := r.data.client.CreateProject(ctx, client.CreateProjectRequest{
+	p, err := r.createProject(ctx, client.CreateProjectRequest{
 		Name: name, MaxPods: int64Ptr(plan.MaxPods), ForceEncryptionWithCMEK: boolPtr(plan.ForceEncryptionWithCMEK),
 	})
 	if err != nil {
@@ -131,6 +131,31 @@ func (r *projectResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, newProjectModel(p, &plan))...)
+}
+
+// createProject creates a project; after a failure that may have created one
+// anyway it adopts the project of that name that appeared, or creates once
+// more if none did (see recovery.go).
+func (r *projectResource) createProject(ctx context.Context, req client.CreateProjectRequest) (*client.Project, error) {
+	c := r.data.client
+	before, listErr := c.ListProjects(ctx)
+	created, err := c.CreateProject(ctx, req)
+	if err == nil || listErr != nil || !mayHaveActed(err) {
+		return created, err
+	}
+	after, lerr := c.ListProjects(ctx)
+	if lerr != nil {
+		return nil, err
+	}
+	ours := appeared(before, after, func(p client.Project) string { return p.ID },
+		func(p client.Project) bool { return p.Name == req.Name })
+	switch len(ours) {
+	case 0:
+		return c.CreateProject(ctx, req)
+	case 1:
+		return &ours[0], nil
+	}
+	return nil, fmt.Errorf("%w; %d projects named %q appeared meanwhile: import the right one", err, len(ours), req.Name)
 }
 
 func (r *projectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

@@ -1,0 +1,234 @@
+package provider_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/acctest"
+)
+
+// badInputCase is one configuration the provider must refuse before it
+// talks to Pinecone. Either body is planned (PlanOnly), or, when importAddr
+// is set, importID is imported into importAddr with body as configuration.
+type badInputCase struct {
+	name string
+	// providerExtra goes into the provider block (e.g. default_tags).
+	providerExtra string
+	body          string
+	importAddr    string
+	importID      string
+	// want must name the offending attribute (or say "import ID"). Spaces
+	// match any run of white space, since Terraform wraps long messages.
+	want string
+}
+
+// looseRegexp compiles pattern with every space turned into \s+.
+func looseRegexp(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`))
+}
+
+// TestAccBadInputMatrix feeds every resource, data source, the provider
+// block and import a set of invalid inputs. Each must fail at plan (or
+// import) with a message naming the attribute, and the emulator must not see
+// a single request for the whole matrix: the checks are local.
+func TestAccBadInputMatrix(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	t.Parallel()
+
+	dir := t.TempDir()
+	writeMatrixFile := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	txt := writeMatrixFile("notes.txt", "plain text\n")
+	png := writeMatrixFile("diagram.png", "\x89PNG not really")
+	exe := writeMatrixFile("tool.exe", "MZ")
+	missing := filepath.Join(dir, "nowhere.md")
+	folder := filepath.Join(dir, "manual.pdf") // a directory with an accepted extension
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+
+	const (
+		serverless = `spec = { serverless = { cloud = "aws", region = "us-east-1" } }`
+		pod        = `spec = { pod = { environment = "us-east-1-aws" } }`
+		projectID  = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
+	)
+	index := func(extra string) string {
+		return fmt.Sprintf("resource \"pinecone_index\" \"bad\" {\n  name = \"ok\"\n  dimension = 4\n%s\n}\n", extra)
+	}
+	validIndex := index(serverless)
+	podIndex := func(podArgs string) string {
+		return index(fmt.Sprintf("spec = { pod = { environment = \"us-east-1-aws\"\n %s } }", podArgs))
+	}
+	dedicated := func(args string) string {
+		return index(fmt.Sprintf(`spec = { serverless = { cloud = "aws", region = "us-east-1", read_capacity = { %s } } }`, args))
+	}
+	collection := func(name, source string) string {
+		return fmt.Sprintf("resource \"pinecone_collection\" \"bad\" {\n  name = %q\n  source = %q\n}\n", name, source)
+	}
+	backup := func(args string) string {
+		return fmt.Sprintf("resource \"pinecone_backup\" \"bad\" {\n%s\n}\n", args)
+	}
+	assistant := func(args string) string {
+		return fmt.Sprintf("resource \"pinecone_assistant\" \"bad\" {\n%s\n}\n", args)
+	}
+	assistantFile := func(assistantName, source, extra string) string {
+		return fmt.Sprintf("resource \"pinecone_assistant_file\" \"bad\" {\n  assistant_name = %q\n  source = %q\n%s\n}\n",
+			assistantName, source, extra)
+	}
+	project := func(args string) string {
+		return fmt.Sprintf("resource \"pinecone_project\" \"bad\" {\n%s\n}\n", args)
+	}
+	apiKey := func(project, name, extra string) string {
+		return fmt.Sprintf("resource \"pinecone_api_key\" \"bad\" {\n  project_id = %q\n  name = %q\n%s\n}\n", project, name, extra)
+	}
+	dataSource := func(typ, args string) string {
+		return fmt.Sprintf("data %q \"bad\" {\n%s\n}\n", typ, args)
+	}
+	big := strings.Repeat("x", 16*1024+1)
+	// Regexp-quoted, since the matrix feeds wants through looseRegexp.
+	quote := regexp.QuoteMeta
+
+	cases := []badInputCase{
+		// pinecone_collection
+		{name: "collection uppercase name", body: collection("My_Collection", "src"), want: `Attribute name must contain only lowercase`},
+		{name: "collection name too long", body: collection(strings.Repeat("c", 46), "src"), want: `Attribute name string length must be between 1 and 45`},
+		{name: "collection source breaks the index name rule", body: collection("coll", "Source_Index"), want: `Attribute source must contain only lowercase`},
+		{name: "collection source ends with hyphen", body: collection("coll", "src-"), want: `Attribute source must contain only lowercase`},
+
+		// pinecone_backup
+		{name: "backup empty name", body: backup(`source_index_name = "idx"` + "\n" + `name = ""`), want: `Attribute name string length must be at least 1`},
+		{name: "backup empty description", body: backup(`source_index_name = "idx"` + "\n" + `description = ""`), want: `Attribute description string length must be at least 1`},
+		{name: "backup bad source_index_name", body: backup(`source_index_name = "Prod.Index"`), want: `Attribute source_index_name must contain only lowercase`},
+		{name: "backup source_index_name too long", body: backup(fmt.Sprintf("source_index_name = %q", strings.Repeat("s", 46))), want: `Attribute source_index_name string length must be between 1 and 45`},
+
+		// pinecone_index (beyond index_validation_test.go)
+		{name: "index source_backup_id with a pod spec", body: index(`source_backup_id = "bkp-1"` + "\n" + pod), want: "(?s)Backups restore into serverless indexes.*`source_backup_id` needs `spec.serverless`"},
+		{name: "index empty source_backup_id", body: index(`source_backup_id = ""` + "\n" + serverless), want: `Attribute source_backup_id string length must be at least 1`},
+		{name: "index embed on byoc", body: index(`spec = { byoc = { environment = "aws-us-east-1-b921" } }` + "\n" + `embed = { model = "multilingual-e5-large", field_map = { text = "t" } }`), want: "(?s)Integrated inference needs a serverless index.*`embed` is only supported"},
+		{name: "index embed with empty field_map", body: index(serverless + "\n" + `embed = { model = "multilingual-e5-large", field_map = {} }`), want: `Attribute embed.field_map map must contain at least 1 elements`},
+		{name: "index embed dimension zero", body: index(serverless + "\n" + `embed = { model = "multilingual-e5-large", field_map = { text = "t" }, dimension = 0 }`), want: `Attribute embed.dimension value must be between 1 and 20000`},
+		{name: "index embed unknown metric", body: index(serverless + "\n" + `embed = { model = "multilingual-e5-large", field_map = { text = "t" }, metric = "hamming" }`), want: `Attribute embed.metric value must be one of`},
+		{name: "index read_capacity on_demand and dedicated", body: dedicated(`on_demand = {}, dedicated = { node_type = "t1", replicas = 1, shards = 1 }`), want: `(?s)Invalid Attribute Combination.*one \(and only one\) of \[spec\.serverless\.read_capacity\.on_demand.*dedicated\]`},
+		{name: "index dedicated negative replicas", body: dedicated(`dedicated = { node_type = "b1", replicas = -1, shards = 1 }`), want: `Attribute spec.serverless.read_capacity.dedicated.replicas value must be at least 0, got: -1`},
+		{name: "index pod negative replicas", body: podIndex("replicas = -1"), want: `Attribute spec.pod.replicas value must be at least 1, got: -1`},
+		{name: "index pod zero shards", body: podIndex("shards = 0"), want: `Attribute spec.pod.shards value must be at least 1, got: 0`},
+		{name: "index pod metadata_config indexed not a set", body: podIndex(`metadata_config = { indexed = "genre" }`), want: `(?s)Inappropriate value for attribute "spec".*"indexed": set of string required`},
+		{name: "index pod metadata_config without indexed", body: podIndex(`metadata_config = {}`), want: `(?s)Inappropriate value for attribute "spec".*"indexed" is required`},
+		{name: "index pod empty source_collection", body: podIndex(`source_collection = ""`), want: `Attribute spec.pod.source_collection string length must be between 1 and 45`},
+		{name: "index serverless empty region", body: index(`spec = { serverless = { cloud = "aws", region = "" } }`), want: `Attribute spec.serverless.region string length must be at least 1`},
+		{name: "index serverless schema without fields", body: index(`spec = { serverless = { cloud = "aws", region = "us-east-1", schema = { fields = {} } } }`), want: `Attribute spec.serverless.schema.fields map must contain at least 1 elements`},
+		{name: "index tag key too long", body: index(serverless + fmt.Sprintf("\ntags = { %s = \"v\" }", strings.Repeat("k", 81))), want: `Attribute tags\["k+"\] string length must be between 1 and 80`},
+		{name: "provider default_tags bad key", providerExtra: `default_tags = { "team name!" = "search" }`, body: validIndex, want: `Attribute default_tags\["team name!"\] tag keys may contain only`},
+		{name: "provider default_tags bad value", providerExtra: `default_tags = { team = "a/b" }`, body: validIndex, want: `Attribute default_tags\["team"\] tag values may contain only`},
+		{name: "provider request_timeout fast", providerExtra: `request_timeout = "fast"`, body: validIndex, want: `(?s)Invalid duration.*request_timeout = "fast"`},
+		{name: "provider request_timeout not positive", providerExtra: `request_timeout = "-5s"`, body: validIndex, want: `(?s)Invalid duration.*request_timeout = "-5s"`},
+		{name: "provider max_retries negative", providerExtra: `max_retries = -1`, body: validIndex, want: `Attribute max_retries value must be between 0 and 50, got: -1`},
+		{name: "provider max_retries too many", providerExtra: `max_retries = 51`, body: validIndex, want: `Attribute max_retries value must be between 0 and 50, got: 51`},
+
+		// pinecone_assistant
+		{name: "assistant name too long", body: assistant(fmt.Sprintf("name = %q", strings.Repeat("a", 64))), want: `Attribute name string length must be between 1 and 63`},
+		{name: "assistant uppercase name", body: assistant(`name = "SupportBot"`), want: `Attribute name must contain only lowercase`},
+		{name: "assistant region asia", body: assistant(`name = "bot"` + "\n" + `region = "asia"`), want: `Attribute region value must be one of: \["us" "eu"\], got: "asia"`},
+		{name: "assistant instructions over 16 KB", body: assistant(`name = "bot"` + fmt.Sprintf("\ninstructions = %q", big)), want: `Attribute instructions string length must be between 1 and 16384, got: 16385`},
+		{name: "assistant empty instructions", body: assistant(`name = "bot"` + "\n" + `instructions = ""`), want: `Attribute instructions string length must be between 1 and 16384, got: 0`},
+		{name: "assistant metadata JSON string not an object", body: assistant(`name = "bot"` + "\n" + `metadata = "team=search"`), want: `(?s)Invalid metadata.*metadata must be a JSON object`},
+		{name: "assistant metadata JSON array", body: assistant(`name = "bot"` + "\n" + `metadata = "[1,2]"`), want: `(?s)Invalid metadata.*metadata must be a JSON object`},
+		{name: "assistant metadata two JSON objects", body: assistant(`name = "bot"` + "\n" + `metadata = "{\"a\":1} {\"b\":2}"`), want: `(?s)Invalid metadata.*metadata must be a single JSON object`},
+		{name: "assistant metadata HCL list", body: assistant(`name = "bot"` + "\n" + `metadata = ["a", "b"]`), want: `(?s)Invalid metadata.*metadata must be an object`},
+		{name: "assistant metadata number", body: assistant(`name = "bot"` + "\n" + `metadata = 42`), want: `(?s)Invalid metadata.*metadata must be an object`},
+		{name: "assistant metadata over 16 KB", body: assistant(`name = "bot"` + fmt.Sprintf("\nmetadata = { blob = %q }", big)), want: `(?s)Metadata too large.*metadata = \{`},
+		{name: "assistant metadata JSON over 16 KB", body: assistant(`name = "bot"` + fmt.Sprintf("\nmetadata = jsonencode({ blob = %q })", big)), want: `(?s)Metadata too large.*metadata = jsonencode`},
+
+		// pinecone_assistant_file
+		{name: "assistant_file missing file", body: assistantFile("bot", missing, ""), want: `(?s)Cannot read the file to upload.*source = "` + quote(missing) + `"`},
+		{name: "assistant_file directory as source", body: assistantFile("bot", folder, ""), want: `(?s)Cannot read the file to upload.*source = ".*is a directory, not a file`},
+		{name: "assistant_file unsupported extension png", body: assistantFile("bot", png, ""), want: `(?s)Unsupported file type.*source = "`},
+		{name: "assistant_file unsupported extension exe", body: assistantFile("bot", exe, ""), want: `(?s)Unsupported file type.*source = "`},
+		{name: "assistant_file empty source", body: assistantFile("bot", "", ""), want: `Attribute source string length must be at least 1`},
+		{name: "assistant_file multimodal on a txt", body: assistantFile("bot", txt, "multimodal = true"), want: "(?s)Multimodal needs a PDF.*`multimodal = true` is only supported for PDF"},
+		{name: "assistant_file metadata not an object", body: assistantFile("bot", txt, `metadata = "[\"a\"]"`), want: `(?s)Invalid metadata.*metadata must be a JSON object`},
+		{name: "assistant_file metadata HCL list", body: assistantFile("bot", txt, `metadata = [1, 2]`), want: `(?s)Invalid metadata.*metadata must be an object`},
+		{name: "assistant_file bad assistant_name", body: assistantFile("Support_Bot", txt, ""), want: `Attribute assistant_name must contain only lowercase`},
+
+		// pinecone_project
+		{name: "project empty name", body: project(`name = ""`), want: `Attribute name string length must be between 1 and 512, got: 0`},
+		{name: "project name over 512", body: project(fmt.Sprintf("name = %q", strings.Repeat("p", 513))), want: `Attribute name string length must be between 1 and 512, got: 513`},
+		{name: "project negative max_pods", body: project(`name = "p"` + "\nmax_pods = -1"), want: `Attribute max_pods value must be at least 0, got: -1`},
+
+		// pinecone_api_key
+		{name: "api_key project_id not a UUID", body: apiKey("my-project", "ci", ""), want: `Attribute project_id must be a UUID, got: my-project`},
+		{name: "api_key name over 80", body: apiKey(projectID, strings.Repeat("n", 81), ""), want: `Attribute name string length must be between 1 and 80, got: 81`},
+		{name: "api_key empty name", body: apiKey(projectID, "", ""), want: `Attribute name string length must be between 1 and 80, got: 0`},
+		{name: "api_key empty roles", body: apiKey(projectID, "ci", "roles = []"), want: `Attribute roles set must contain at least 1 elements`},
+		{name: "api_key unknown role", body: apiKey(projectID, "ci", `roles = ["ProjectEditor", "SuperUser"]`), want: `Attribute roles\[Value\("SuperUser"\)\] value must be one of`},
+
+		// data sources
+		{name: "data pinecone_index bad name", body: dataSource("pinecone_index", `name = "Bad_Name"`), want: `Attribute name must contain only lowercase`},
+		{name: "data pinecone_collection name too long", body: dataSource("pinecone_collection", fmt.Sprintf("name = %q", strings.Repeat("c", 46))), want: `Attribute name string length must be between 1 and 45`},
+		{name: "data pinecone_backups bad index_name", body: dataSource("pinecone_backups", `index_name = "-leading-hyphen"`), want: `Attribute index_name must contain only lowercase`},
+		{name: "data pinecone_inference_models type classify", body: dataSource("pinecone_inference_models", `type = "classify"`), want: `Attribute type value must be one of`},
+		{name: "data pinecone_inference_models vector_type binary", body: dataSource("pinecone_inference_models", `vector_type = "binary"`), want: `Attribute vector_type value must be one of`},
+		{name: "data pinecone_api_keys bad project_id", body: dataSource("pinecone_api_keys", `project_id = "12345"`), want: `Attribute project_id must be a UUID`},
+		{name: "data pinecone_project bad id", body: dataSource("pinecone_project", `id = "default"`), want: `Attribute id must be a UUID`},
+		{name: "data pinecone_assistant bad name", body: dataSource("pinecone_assistant", `name = "bot_1"`), want: `Attribute name must contain only lowercase`},
+		{name: "data pinecone_assistant_files bad assistant_name", body: dataSource("pinecone_assistant_files", `assistant_name = "Bot!"`), want: `Attribute assistant_name must contain only lowercase`},
+
+		// malformed import IDs (the configuration itself is valid)
+		{name: "import pinecone_index Bad_Name", body: validIndex, importAddr: "pinecone_index.bad", importID: "Bad_Name", want: `(?s)Invalid import ID.*the import ID is the index name`},
+		{name: "import pinecone_collection UPPER", body: collection("coll", "src"), importAddr: "pinecone_collection.bad", importID: "UPPER", want: `(?s)Invalid import ID.*the import ID is the index name`},
+		{name: "import pinecone_assistant bad name", body: assistant(`name = "bot"`), importAddr: "pinecone_assistant.bad", importID: "Support Bot", want: `(?s)Invalid import ID.*The import ID is the assistant name`},
+		{name: "import pinecone_assistant_file no-slash", body: assistantFile("bot", txt, ""), importAddr: "pinecone_assistant_file.bad", importID: "no-slash", want: `(?s)Invalid import ID.*<assistant_name>/<file_id>`},
+		{name: "import pinecone_assistant_file bad assistant part", body: assistantFile("bot", txt, ""), importAddr: "pinecone_assistant_file.bad", importID: "Bot_1/file-1", want: `(?s)Invalid import ID.*<assistant_name>/<file_id>`},
+		{name: "import pinecone_assistant_file empty file id", body: assistantFile("bot", txt, ""), importAddr: "pinecone_assistant_file.bad", importID: "bot/", want: `(?s)Invalid import ID.*<assistant_name>/<file_id>`},
+		{name: "import pinecone_project not-a-uuid", body: project(`name = "p"`), importAddr: "pinecone_project.bad", importID: "not-a-uuid", want: `(?s)Invalid import ID.*The import ID is the project ID \(a UUID\)`},
+		{name: "import pinecone_api_key x", body: apiKey(projectID, "ci", ""), importAddr: "pinecone_api_key.bad", importID: "x", want: `(?s)Invalid import ID.*The import ID is the API key ID \(a UUID\)`},
+	}
+
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			step := resource.TestStep{
+				Config:      env.ProviderConfigWith(tc.providerExtra) + tc.body,
+				ExpectError: looseRegexp(tc.want),
+			}
+			if tc.importAddr != "" {
+				step.ResourceName, step.ImportState, step.ImportStateId = tc.importAddr, true, tc.importID
+			} else {
+				step.PlanOnly = true
+			}
+			// Sequential within the matrix: the request count below is
+			// read once every case is done.
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps:                    []resource.TestStep{step},
+			})
+		})
+	}
+
+	imports := 0
+	for _, tc := range cases {
+		if tc.importAddr != "" {
+			imports++
+		}
+	}
+	var total int64
+	for _, n := range env.Emulator.Stats() {
+		total += n
+	}
+	t.Logf("bad-input matrix: %d cases (%d plan-time, %d import); the emulator saw %d requests",
+		len(cases), len(cases)-imports, imports, total)
+	if total != 0 {
+		t.Errorf("invalid input reached the API: %v", env.Emulator.Stats())
+	}
+}

@@ -1,0 +1,303 @@
+package provider_test
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/acctest"
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/emulator"
+)
+
+// estate maps a resource type to the sorted IDs of its objects, in the form
+// Terraform keeps as the resource's id.
+type estate map[string][]string
+
+func (e estate) add(typ, id string) { e[typ] = append(e[typ], id) }
+
+func (e estate) sort() {
+	for _, ids := range e {
+		slices.Sort(ids)
+	}
+}
+
+// count is the number of objects of every kind together.
+func (e estate) count() int {
+	n := 0
+	for _, ids := range e {
+		n += len(ids)
+	}
+	return n
+}
+
+func (e estate) String() string {
+	parts := make([]string, 0, len(e))
+	for _, k := range slices.Sorted(maps.Keys(e)) {
+		parts = append(parts, fmt.Sprintf("%s=%d", k, len(e[k])))
+	}
+	return strings.Join(parts, " ")
+}
+
+// emulatorEstate lists, through the API, every object the test could have
+// made: indexes, collections, backups, assistants and their files in the
+// default project, and every other project with its API keys.
+func emulatorEstate(env *acctest.Env) (estate, error) {
+	ctx, c := acctest.Ctx(), env.Client
+	out := estate{}
+	indexes, err := c.ListIndexes(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing indexes: %w", err)
+	}
+	for _, ix := range indexes {
+		out.add("pinecone_index", ix.Name)
+	}
+	collections, err := c.ListCollections(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing collections: %w", err)
+	}
+	for _, col := range collections {
+		out.add("pinecone_collection", col.Name)
+	}
+	backups, err := c.ListBackups(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing backups: %w", err)
+	}
+	for _, b := range backups {
+		out.add("pinecone_backup", b.BackupID)
+	}
+	assistants, err := c.ListAssistants(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing assistants: %w", err)
+	}
+	for i := range assistants {
+		a := &assistants[i]
+		out.add("pinecone_assistant", a.Name)
+		host, err := client.AssistantHost(a)
+		if err != nil {
+			return nil, err
+		}
+		files, err := c.ListAssistantFiles(ctx, host, a.Name, "")
+		if err != nil {
+			return nil, fmt.Errorf("listing the files of assistant %s: %w", a.Name, err)
+		}
+		for _, f := range files {
+			out.add("pinecone_assistant_file", f.ID)
+		}
+	}
+	projects, err := c.ListProjects(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing projects: %w", err)
+	}
+	for _, p := range projects {
+		if env.Emulator != nil && p.ID == env.Emulator.DefaultProjectID() {
+			continue // the project of the test's own API key
+		}
+		out.add("pinecone_project", p.ID)
+		keys, err := c.ListAPIKeys(ctx, p.ID)
+		if err != nil {
+			return nil, fmt.Errorf("listing the API keys of project %s: %w", p.ID, err)
+		}
+		for _, k := range keys {
+			out.add("pinecone_api_key", k.ID)
+		}
+	}
+	out.sort()
+	return out, nil
+}
+
+// stateEstate is the managed resources of s (data sources left out).
+func stateEstate(s *terraform.State) estate {
+	out := estate{}
+	for addr, rs := range s.RootModule().Resources {
+		if strings.HasPrefix(addr, "data.") {
+			continue
+		}
+		out.add(rs.Type, rs.Primary.ID)
+	}
+	out.sort()
+	return out
+}
+
+// testAccCheckEstateMatchesState: what the API lists is exactly what state
+// holds, kind by kind.
+func testAccCheckEstateMatchesState(env *acctest.Env, wantTotal int) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		inState := stateEstate(s)
+		if got := inState.count(); got != wantTotal {
+			return fmt.Errorf("state holds %d resources (%s), want %d", got, inState, wantTotal)
+		}
+		inAPI, err := emulatorEstate(env)
+		if err != nil {
+			return err
+		}
+		if d := estateDiff(inAPI, inState); d != "" {
+			return fmt.Errorf("the emulator holds %s, state holds %s:%s", inAPI, inState, d)
+		}
+		return nil
+	}
+}
+
+// estateDiff lists, kind by kind, the IDs only the API or only state has.
+func estateDiff(inAPI, inState estate) string {
+	var b strings.Builder
+	kinds := map[string]bool{}
+	for k := range inAPI {
+		kinds[k] = true
+	}
+	for k := range inState {
+		kinds[k] = true
+	}
+	for _, k := range slices.Sorted(maps.Keys(kinds)) {
+		var onlyAPI, onlyState []string
+		for _, id := range inAPI[k] {
+			if !slices.Contains(inState[k], id) {
+				onlyAPI = append(onlyAPI, id)
+			}
+		}
+		for _, id := range inState[k] {
+			if !slices.Contains(inAPI[k], id) {
+				onlyState = append(onlyState, id)
+			}
+		}
+		if !slices.Equal(inAPI[k], inState[k]) {
+			fmt.Fprintf(&b, "\n  %s: %d in the API, %d in state; only in the API %v, only in state %v",
+				k, len(inAPI[k]), len(inState[k]), onlyAPI, onlyState)
+		}
+	}
+	return b.String()
+}
+
+// testAccCheckEstateEmpty: after destroy the API lists nothing of any kind.
+func testAccCheckEstateEmpty(env *acctest.Env) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		left, err := emulatorEstate(env)
+		if err != nil {
+			return err
+		}
+		if left.count() != 0 {
+			return fmt.Errorf("left after destroy: %s (%v)", left, left)
+		}
+		return nil
+	}
+}
+
+// concurrentEstateConfig: 30 resources of every type, most of them
+// independent of each other so that Terraform runs them side by side.
+func concurrentEstateConfig(prefix, file string) string {
+	return fmt.Sprintf(`
+locals {
+  prefix = %[1]q
+}
+
+resource "pinecone_index" "dense" {
+  count     = 12
+  name      = "${local.prefix}-d${count.index}"
+  dimension = 8 + count.index
+  spec      = { serverless = { cloud = "aws", region = "us-east-1" } }
+  tags      = { slot = tostring(count.index) }
+}
+
+resource "pinecone_index" "pod" {
+  name      = "${local.prefix}-pod"
+  dimension = 16
+  spec      = { pod = { environment = "us-east-1-aws" } }
+}
+
+resource "pinecone_collection" "copy" {
+  name   = "${local.prefix}-col"
+  source = pinecone_index.pod.name
+}
+
+resource "pinecone_backup" "snap" {
+  count             = 4
+  source_index_name = pinecone_index.dense[count.index].name
+  name              = "snap-${count.index}"
+}
+
+resource "pinecone_assistant" "bot" {
+  count  = 8
+  name   = "${local.prefix}-a${count.index}"
+  region = count.index %% 2 == 0 ? "us" : "eu"
+}
+
+resource "pinecone_assistant_file" "doc" {
+  assistant_name = pinecone_assistant.bot[0].name
+  source         = %[2]q
+}
+
+resource "pinecone_project" "team" {
+  name = "${local.prefix}-project"
+}
+
+resource "pinecone_api_key" "key" {
+  count      = 2
+  project_id = pinecone_project.team.id
+  name       = "key-${count.index}"
+}
+`, prefix, file)
+}
+
+// The number of resources concurrentEstateConfig declares.
+const concurrentEstateSize = 12 + 1 + 1 + 4 + 8 + 1 + 1 + 2
+
+// TestAccConcurrentMixedEstate applies 30 mixed resources ten at a time
+// against an emulator that rate-limits every request and fails one GET,
+// PATCH or DELETE in ten with a 500 or 503, then compares what the API holds
+// with state, and destroys everything.
+//
+// Server errors hit every method, creates included: creates with a unique
+// name are retried by the client, and those without one (backups, projects,
+// API keys, file uploads) are recovered by the resources (recovery.go).
+func TestAccConcurrentMixedEstate(t *testing.T) {
+	env := acctest.New(t, emulator.Options{Faults: emulator.Faults{
+		RateLimit: 20, RateBurst: 10, ErrorRate: 0.1,
+	}})
+	env.RequireEmulator(t)
+	t.Setenv("TF_CLI_ARGS_apply", "-parallelism=10")
+	t.Setenv("TF_CLI_ARGS_destroy", "-parallelism=10")
+	t.Setenv("PINECONE_CLIENT_ID", env.ClientID)
+	t.Setenv("PINECONE_CLIENT_SECRET", env.ClientSecret)
+	t.Setenv("PINECONE_ACCESS_TOKEN", "")
+
+	file := filepath.Join(t.TempDir(), "handbook.txt")
+	if err := os.WriteFile(file, []byte("Everything a new team member needs to know.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	config := env.ProviderConfigWith(fmt.Sprintf("  oauth_token_url = %q", env.TokenURL)) +
+		concurrentEstateConfig(acctest.RandomName(), file)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckEstateEmpty(env),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckEstateMatchesState(env, concurrentEstateSize),
+					func(s *terraform.State) error {
+						t.Logf("after apply: %s", stateEstate(s))
+						return nil
+					},
+				),
+			},
+		},
+	})
+
+	faulted := env.Emulator.Faulted()
+	var requests int64
+	for _, n := range env.Emulator.Stats() {
+		requests += n
+	}
+	t.Logf("%d resources; the emulator served %d requests and injected faults %v", concurrentEstateSize, requests, faulted)
+	if faulted["429"] == 0 || faulted["500"]+faulted["503"] == 0 {
+		t.Errorf("rate limits or server errors were never injected, so the test proved nothing about retries: %v", faulted)
+	}
+}
