@@ -77,12 +77,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("pinecone-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		apiKeys listFlag
-		failIni listFlag
-		failBak listFlag
-		failAst listFlag
-		failFil listFlag
-		opts    emulator.Options
+		apiKeys    listFlag
+		failIni    listFlag
+		failBak    listFlag
+		failAst    listFlag
+		failFil    listFlag
+		forcePaths listFlag
+		opts       emulator.Options
 
 		clientID, clientSecret string
 	)
@@ -94,7 +95,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&opts.Faults.RateLimit, "rate-limit", 0, "requests per second before answering 429 (0 = off)")
 	fs.IntVar(&opts.Faults.RateBurst, "rate-burst", 0, "rate limiter bucket size (0 = max(1, rate-limit))")
 	fs.Float64Var(&opts.Faults.ErrorRate, "error-rate", 0, "probability 0..1 of answering 500/503 before acting")
-	fs.DurationVar(&opts.Faults.Latency, "latency", 0, "latency added to every request")
+	fs.Float64Var(&opts.Faults.RateLimitedRate, "rate-limited-rate", 0, "probability 0..1 of answering 429 (Retry-After: 1) before acting, whatever the rate limit")
+	fs.DurationVar(&opts.Faults.Latency, "latency", 0, "latency added to every request (or to the share -latency-rate picks)")
+	fs.Float64Var(&opts.Faults.LatencyRate, "latency-rate", 0, "probability 0..1 that a request gets -latency (0 = every request)")
+	fs.IntVar(&opts.Faults.ForceStatus, "force-status", 0, "answer the requests of -force-status-paths with this status (400-599) and Pinecone's error body, before acting (0 = off)")
+	fs.Var(&forcePaths, "force-status-paths", `requests -force-status applies to, as "METHOD /route" templates, e.g. "POST /indexes" (comma-separated or repeated; none = every request)`)
 	fs.IntVar(&opts.Faults.DropCreateResponses, "drop-create-responses", 0, "commit the next N creates (indexes, collections, backups, restores, assistants, admin projects and API keys) but close the connection without answering")
 	fs.Var(&failIni, "fail-initialization", "index names (comma-separated, * for all) that end in InitializationFailed")
 	fs.Var(&failBak, "fail-backups", "source index names (comma-separated, * for all) whose backups end in Failed")
@@ -128,6 +133,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	opts.Faults.FailBackups = failBak
 	opts.Faults.FailAssistants = failAst
 	opts.Faults.FailFiles = failFil
+	opts.Faults.ForceStatusPaths = forcePaths
+	for name, rate := range map[string]float64{"-rate-limited-rate": opts.Faults.RateLimitedRate, "-latency-rate": opts.Faults.LatencyRate} {
+		if rate < 0 || rate > 1 {
+			return fmt.Errorf("%s must be between 0 and 1", name)
+		}
+	}
+	if err := emulator.ValidateForceStatus(opts.Faults.ForceStatus, opts.Faults.ForceStatusPaths); err != nil {
+		return fmt.Errorf("-force-status: %w", err)
+	}
 
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", *addr)
 	if err != nil {

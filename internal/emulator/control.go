@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -18,9 +19,13 @@ const controlPrefix = "/_emulator"
 type faultsWire struct {
 	RateLimit           float64  `json:"rate_limit"`
 	RateBurst           int      `json:"rate_burst"`
+	RateLimitedRate     float64  `json:"rate_limited_rate"`
 	ErrorRate           float64  `json:"error_rate"`
 	ErrorMethods        []string `json:"error_methods"`
 	Latency             string   `json:"latency"`
+	LatencyRate         float64  `json:"latency_rate"`
+	ForceStatus         int      `json:"force_status"`
+	ForceStatusPaths    []string `json:"force_status_paths"`
 	DropCreateResponses int      `json:"drop_create_responses"`
 	FailInitialization  []string `json:"fail_initialization"`
 	FailBackups         []string `json:"fail_backups"`
@@ -32,8 +37,12 @@ func (w faultsWire) faults() (Faults, error) {
 	f := Faults{
 		RateLimit:           w.RateLimit,
 		RateBurst:           w.RateBurst,
+		RateLimitedRate:     w.RateLimitedRate,
 		ErrorRate:           w.ErrorRate,
 		ErrorMethods:        w.ErrorMethods,
+		LatencyRate:         w.LatencyRate,
+		ForceStatus:         w.ForceStatus,
+		ForceStatusPaths:    w.ForceStatusPaths,
 		DropCreateResponses: w.DropCreateResponses,
 		FailInitialization:  w.FailInitialization,
 		FailBackups:         w.FailBackups,
@@ -52,22 +61,50 @@ func (w faultsWire) faults() (Faults, error) {
 		return Faults{}, fmt.Errorf("rate_limit must be >= 0")
 	case f.RateBurst < 0:
 		return Faults{}, fmt.Errorf("rate_burst must be >= 0")
+	case f.RateLimitedRate < 0 || f.RateLimitedRate > 1:
+		return Faults{}, fmt.Errorf("rate_limited_rate must be between 0 and 1")
 	case f.ErrorRate < 0 || f.ErrorRate > 1:
 		return Faults{}, fmt.Errorf("error_rate must be between 0 and 1")
 	case f.Latency < 0:
 		return Faults{}, fmt.Errorf("latency must be >= 0")
+	case f.LatencyRate < 0 || f.LatencyRate > 1:
+		return Faults{}, fmt.Errorf("latency_rate must be between 0 and 1")
 	case f.DropCreateResponses < 0:
 		return Faults{}, fmt.Errorf("drop_create_responses must be >= 0")
 	}
+	if err := ValidateForceStatus(f.ForceStatus, f.ForceStatusPaths); err != nil {
+		return Faults{}, err
+	}
 	return f, nil
+}
+
+// ValidateForceStatus checks Faults.ForceStatus (0, or 400 to 599) and the
+// form of Faults.ForceStatusPaths ("METHOD /template"). Templates are not
+// checked against the routes: one that matches nothing forces nothing.
+func ValidateForceStatus(status int, paths []string) error {
+	if status != 0 && (status < 400 || status > 599) {
+		return fmt.Errorf("force_status must be 0 or between 400 and 599, not %d", status)
+	}
+	for _, p := range paths {
+		method, template, ok := strings.Cut(strings.TrimSpace(p), " ")
+		template = strings.TrimSpace(template)
+		if !ok || method == "" || strings.ContainsAny(method, "/ ") || !strings.HasPrefix(template, "/") || strings.Contains(template, " ") {
+			return fmt.Errorf(`force_status_paths: %q is not of the form "METHOD /route/{param}"`, p)
+		}
+	}
+	return nil
 }
 
 func wireFaults(f Faults) faultsWire {
 	w := faultsWire{
 		RateLimit:           f.RateLimit,
 		RateBurst:           f.RateBurst,
+		RateLimitedRate:     f.RateLimitedRate,
 		ErrorRate:           f.ErrorRate,
 		ErrorMethods:        f.ErrorMethods,
+		LatencyRate:         f.LatencyRate,
+		ForceStatus:         f.ForceStatus,
+		ForceStatusPaths:    f.ForceStatusPaths,
 		DropCreateResponses: f.DropCreateResponses,
 		FailInitialization:  f.FailInitialization,
 		FailBackups:         f.FailBackups,
@@ -77,6 +114,9 @@ func wireFaults(f Faults) faultsWire {
 	}
 	if w.ErrorMethods == nil {
 		w.ErrorMethods = []string{}
+	}
+	if w.ForceStatusPaths == nil {
+		w.ForceStatusPaths = []string{}
 	}
 	if w.FailInitialization == nil {
 		w.FailInitialization = []string{}

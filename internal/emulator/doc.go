@@ -110,13 +110,14 @@
 // between calls do not make items repeat or go missing.
 //
 // Every request passes, in this order: counting (Server.Stats), Faults.Latency,
-// the rate limiter, error injection, authentication (401 UNAUTHENTICATED;
-// see below), the X-Pinecone-Api-Version check (missing means 2025-10;
-// values other than 2025-10 and 2026-04 get 400), then routing (unknown path
-// 404, wrong method 405) and the handler. Authentication depends on the path
-// prefix: /admin/ needs Authorization: Bearer <access token> (an Api-Key
-// alone is 401; missing, unknown and expired tokens are 401), /oauth/ needs
-// nothing, and everything else needs an Api-Key. Errors use Pinecone's body
+// the rate limiter and random 429s, error injection, authentication (401
+// UNAUTHENTICATED; see below), the X-Pinecone-Api-Version check (missing
+// means 2025-10; values other than 2025-10 and 2026-04 get 400), routing
+// (unknown path 404, wrong method 405), a forced status (Faults.ForceStatus)
+// and the handler. Authentication depends on the path prefix: /admin/ needs
+// Authorization: Bearer <access token> (an Api-Key alone is 401; missing,
+// unknown and expired tokens are 401), /oauth/ needs nothing, and
+// everything else needs an Api-Key. Errors use Pinecone's body
 // {"error":{"code":...,"message":...},"status":N}. Bodies that do not decode
 // (bad JSON, wrong types, missing required fields) get 422
 // UNPROCESSABLE_ENTITY with serde-style messages ("Failed to deserialize the
@@ -296,9 +297,15 @@
 // # Faults
 //
 // Faults (set in Options, with Server.SetFaults, or PUT /_emulator/faults)
-// add latency (abandoned without an answer when the request context ends), a
-// token-bucket rate limit answered 429 RESOURCE_EXHAUSTED with Retry-After,
-// random 500 UNKNOWN / 503 UNAVAILABLE answers before acting, dropped
+// add latency to every request or to a random share of them (LatencyRate;
+// a delayed request is abandoned without an answer, and without being acted
+// on, when its context ends first), a token-bucket rate limit answered 429
+// RESOURCE_EXHAUSTED with Retry-After, random 429s with Retry-After: 1
+// whatever the bucket holds (RateLimitedRate), random 500 UNKNOWN / 503
+// UNAVAILABLE answers before acting, a forced status on chosen routes
+// (ForceStatus and ForceStatusPaths, e.g. 402 PAYMENT_REQUIRED or a 403
+// FORBIDDEN index quota on "POST /indexes", with Pinecone's messages;
+// after authentication, before acting), dropped
 // responses to successful creates (of indexes, collections, backups,
 // restores, assistants, admin projects and admin API keys: the object is
 // created, then the connection is closed with nothing written; a client
@@ -308,7 +315,19 @@
 // (FailInitialization; not applied to restored indexes), backups that end
 // Failed (FailBackups), assistants that end Failed (FailAssistants) and
 // assistant files that end ProcessingFailed (FailFiles).
-// Server.Faulted counts what was injected.
+// Server.Faulted counts what was injected: "429" (limiter and random 429s),
+// "500", "503", "dropped", "delayed" and, for forced answers, their status.
+//
+// Random choices (ErrorRate, RateLimitedRate, LatencyRate) draw from one
+// source per Server, seeded by Options.Seed when it is non-zero, so a run
+// meets the same sequence of faults every time.
+//
+// In PUT /_emulator/faults, RateLimitedRate, LatencyRate, ForceStatus and
+// ForceStatusPaths are rate_limited_rate, latency_rate (0..1 each),
+// force_status (0, or 400-599) and force_status_paths (["POST /indexes",
+// ...], route templates as Server.Stats keys them); cmd/pinecone-emulator
+// takes them as -rate-limited-rate, -latency-rate, -force-status and
+// -force-status-paths.
 //
 // # Choices where the facts are silent ([unverified])
 //

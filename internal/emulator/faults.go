@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"net/http"
@@ -19,15 +20,41 @@ type Faults struct {
 	RateLimit float64
 	// RateBurst is the bucket size; 0 means max(1, int(RateLimit)).
 	RateBurst int
+	// RateLimitedRate is the probability (0..1) that a request is answered
+	// 429 RESOURCE_EXHAUSTED with Retry-After: 1 regardless of the token
+	// bucket, before it is acted on: a control plane shedding load at
+	// random rather than by a steady rate. Counted under Faulted()["429"],
+	// with the limiter's answers.
+	RateLimitedRate float64
 	// ErrorRate is the probability (0..1) that a request is answered 500
 	// (UNKNOWN "Internal server error") or 503 (UNAVAILABLE), half each,
 	// before the request is acted on.
 	ErrorRate float64
 	// ErrorMethods, if non-empty, limits error injection to these HTTP methods.
 	ErrorMethods []string
-	// Latency is added before every request is handled. If the request's
-	// context ends first, the request is abandoned without an answer.
+	// Latency is added before a request is handled (before anything else,
+	// rate limiting included). If the request's context ends first, the
+	// request is abandoned without an answer and nothing is acted on.
 	Latency time.Duration
+	// LatencyRate is the probability (0..1) that a request gets Latency; 0
+	// means every request does. Each delayed request is counted under
+	// Faulted()["delayed"].
+	LatencyRate float64
+	// ForceStatus, when set (400..599), answers the requests named in
+	// ForceStatusPaths with that status and Pinecone's error body for it,
+	// after authentication and routing and before the handler acts: 402
+	// PAYMENT_REQUIRED "Request failed. Pay all past due invoices to lift
+	// restrictions on your account.", 403 FORBIDDEN "Increase your quota or
+	// upgrade to create more indexes."; any other status gets the error
+	// code the emulator uses for it elsewhere (UNKNOWN when there is none)
+	// and a generic message. A forced 429 also carries Retry-After: 1. Each
+	// answer is counted under Faulted()[status], e.g. "402".
+	ForceStatus int
+	// ForceStatusPaths lists the requests ForceStatus applies to, as
+	// "METHOD /route template" exactly as Server.Stats keys them (e.g.
+	// "POST /indexes", "DELETE /indexes/{index_name}"); the method is
+	// matched case-insensitively. Empty means every routed request.
+	ForceStatusPaths []string
 	// DropCreateResponses: the next N successful create requests
 	// (POST /indexes, POST /indexes/create-for-model, POST /collections,
 	// POST /indexes/{index_name}/backups, POST
@@ -58,6 +85,7 @@ type Faults struct {
 
 func (f Faults) clone() Faults {
 	f.ErrorMethods = slices.Clone(f.ErrorMethods)
+	f.ForceStatusPaths = slices.Clone(f.ForceStatusPaths)
 	f.FailInitialization = slices.Clone(f.FailInitialization)
 	f.FailBackups = slices.Clone(f.FailBackups)
 	f.FailAssistants = slices.Clone(f.FailAssistants)
@@ -148,6 +176,88 @@ func (fs *faultState) injectError(method string) int {
 		return http.StatusInternalServerError
 	}
 	return http.StatusServiceUnavailable
+}
+
+// shedLoad decides whether this request gets a random 429 (RateLimitedRate).
+func (fs *faultState) shedLoad() bool {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return fs.f.RateLimitedRate > 0 && fs.rng.Float64() < fs.f.RateLimitedRate
+}
+
+// delay returns the latency this request gets: Latency for every request
+// when LatencyRate is 0, otherwise for the drawn share of them.
+func (fs *faultState) delay() time.Duration {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.f.Latency <= 0 {
+		return 0
+	}
+	if fs.f.LatencyRate > 0 && fs.rng.Float64() >= fs.f.LatencyRate {
+		return 0
+	}
+	return fs.f.Latency
+}
+
+// forcedStatus returns the status to answer the request keyed routeKey
+// ("METHOD /template") with, or 0.
+func (fs *faultState) forcedStatus(routeKey string) int {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.f.ForceStatus == 0 {
+		return 0
+	}
+	if len(fs.f.ForceStatusPaths) == 0 {
+		return fs.f.ForceStatus
+	}
+	method, template, _ := strings.Cut(routeKey, " ")
+	for _, p := range fs.f.ForceStatusPaths {
+		m, t, _ := strings.Cut(strings.TrimSpace(p), " ")
+		if strings.EqualFold(m, method) && strings.TrimSpace(t) == template {
+			return fs.f.ForceStatus
+		}
+	}
+	return 0
+}
+
+// forcedError is the answer ForceStatus gives: Pinecone's code and
+// message for the statuses the facts describe, a generic one otherwise.
+func forcedError(status int) *apiError {
+	switch status {
+	case http.StatusPaymentRequired:
+		return &apiError{status: status, code: codePaymentRequired,
+			message: "Request failed. Pay all past due invoices to lift restrictions on your account."}
+	case http.StatusForbidden:
+		return &apiError{status: status, code: codeForbidden,
+			message: "Increase your quota or upgrade to create more indexes."}
+	}
+	code := codeUnknown
+	switch status {
+	case http.StatusBadRequest:
+		code = codeInvalidArgument
+	case http.StatusUnauthorized:
+		code = codeUnauthenticated
+	case http.StatusNotFound:
+		code = codeNotFound
+	case http.StatusMethodNotAllowed:
+		code = codeUnimplemented
+	case http.StatusConflict:
+		code = codeAlreadyExists
+	case http.StatusPreconditionFailed:
+		code = codeFailedPrecondition
+	case http.StatusUnprocessableEntity:
+		code = codeUnprocessable
+	case http.StatusTooManyRequests:
+		code = codeResourceExhausted
+	case http.StatusServiceUnavailable:
+		code = codeUnavailable
+	}
+	text := http.StatusText(status)
+	if text == "" {
+		text = "Error"
+	}
+	return &apiError{status: status, code: code,
+		message: fmt.Sprintf("%s (status %d forced by the emulator's fault injection).", text, status)}
 }
 
 // takeDrop reports whether the response to a create that has just been

@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"strings"
 	"sync"
@@ -49,6 +50,10 @@ type Options struct {
 	ScalingDelay time.Duration // pod scaling states and dedicated read_capacity Scaling/Migrating -> Ready
 	Faults       Faults
 	Now          func() time.Time // optional clock for tests; nil = time.Now
+	// Seed, when non-zero, seeds the random choices of fault injection
+	// (ErrorRate, RateLimitedRate, LatencyRate), so the n-th request that
+	// draws meets the same fate in every run; 0 seeds them at random.
+	Seed uint64
 
 	// ServiceAccounts maps client_id to client_secret for POST /oauth/token.
 	// Entries with an empty id or secret are ignored; if none is left,
@@ -85,6 +90,9 @@ type Server struct {
 	seq              int64                // creation counter of projects and API keys (list order)
 	cells            map[string]string    // "cloud/region" -> serverless cell id used in hosts
 }
+
+// seedSalt derives the second PCG word from Options.Seed.
+const seedSalt = 0x9e3779b97f4a7c15
 
 // New returns a Server configured by opts. It holds one organization with
 // one project, "Default Project", to which the keys of Options.APIKeys (or
@@ -134,6 +142,9 @@ func New(opts Options) *Server {
 	s.seedKeys(p, opts.APIKeys, t)
 
 	s.faults = newFaultState(opts.Faults, t)
+	if opts.Seed != 0 {
+		s.faults.rng = rand.New(rand.NewPCG(opts.Seed, opts.Seed^seedSalt))
+	}
 	s.registerIndexRoutes()
 	s.registerCollectionRoutes()
 	s.registerBackupRoutes()
@@ -161,6 +172,13 @@ func (s *Server) DefaultProjectID() string {
 // count.
 func (s *Server) SetFaults(f Faults) {
 	s.faults.set(f, s.now())
+}
+
+// Faults returns the active fault configuration, with DropCreateResponses
+// showing how many drops are still to come (as GET /_emulator/faults does).
+// Passing it back to SetFaults restores it, with a full rate-limit bucket.
+func (s *Server) Faults() Faults {
+	return s.faults.snapshot()
 }
 
 // request carries what a handler needs about one API call.
@@ -252,8 +270,9 @@ func (s *Server) match(method, path string) (*route, handlerFunc, map[string]str
 }
 
 // ServeHTTP answers one request. The order is: count it, add latency, apply
-// the rate limit, inject errors, authenticate (Api-Key, Bearer token, or
-// nothing for /oauth/), check the API version, then route and handle.
+// the rate limit and random 429s, inject errors, authenticate (Api-Key,
+// Bearer token, or nothing for /oauth/), check the API version, route,
+// answer a forced status, then handle.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == controlPrefix || strings.HasPrefix(r.URL.Path, controlPrefix+"/") {
 		s.serveControl(w, r)
@@ -276,11 +295,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.stats.countRequest(key)
 
-	f := s.faults.snapshot()
-	if f.Latency > 0 && !sleepCtx(r, f.Latency) {
-		return // the client went away; nobody is left to answer
+	if d := s.faults.delay(); d > 0 {
+		s.stats.countFault("delayed")
+		if !sleepCtx(r, d) {
+			return // the client went away; nobody is left to answer
+		}
 	}
-	if ok, retryAfter := s.faults.allow(s.now()); !ok {
+	ok, retryAfter := s.faults.allow(s.now())
+	if ok && s.faults.shedLoad() {
+		ok, retryAfter = false, 1
+	}
+	if !ok {
 		s.stats.countFault("429")
 		w.Header().Set("Retry-After", fmt.Sprint(retryAfter))
 		// RESOURCE_EXHAUSTED rather than QUOTA_EXCEEDED: the spec ties
@@ -333,6 +358,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// does not exist" best.
 		fail(http.StatusMethodNotAllowed, codeUnimplemented,
 			fmt.Sprintf("Method %s is not allowed on %s.", r.Method, rt.template))
+		return
+	}
+	if status := s.faults.forcedStatus(key); status != 0 {
+		s.stats.countFault(fmt.Sprint(status))
+		e := forcedError(status)
+		if status == http.StatusTooManyRequests {
+			w.Header().Set("Retry-After", "1")
+		}
+		fail(e.status, e.code, e.message)
 		return
 	}
 	h(&request{w: w, r: r, params: params, version: version, proj: proj})
@@ -401,6 +435,7 @@ const (
 	codeInvalidArgument    = "INVALID_ARGUMENT"
 	codeUnauthenticated    = "UNAUTHENTICATED"
 	codeForbidden          = "FORBIDDEN"
+	codePaymentRequired    = "PAYMENT_REQUIRED"
 	codeNotFound           = "NOT_FOUND"
 	codeAlreadyExists      = "ALREADY_EXISTS"
 	codeFailedPrecondition = "FAILED_PRECONDITION"

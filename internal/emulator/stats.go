@@ -62,7 +62,9 @@ func (s *Server) Stats() map[string]int64 {
 }
 
 // Faulted returns how many responses were injected, keyed "429", "500",
-// "503" and "dropped" (all keys always present).
+// "503" and "dropped" (these keys always present), plus "delayed" (requests
+// that got Faults.Latency) and the status of Faults.ForceStatus answers
+// (e.g. "402") once there has been one.
 func (s *Server) Faulted() map[string]int64 {
 	_, f, _ := s.stats.snapshot()
 	return f
