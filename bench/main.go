@@ -194,7 +194,7 @@ func (b *bench) run(ctx context.Context) (*results, error) {
 		return nil, err
 	}
 	cache := filepath.Join(b.root, ".cache")
-	if err := os.MkdirAll(cache, 0o755); err != nil {
+	if err := os.MkdirAll(cache, 0o750); err != nil {
 		return nil, err
 	}
 	if b.work, err = os.MkdirTemp(cache, "bench-"+time.Now().Format("20060102-150405")+"-"); err != nil {

@@ -237,10 +237,10 @@ func (b *bench) measureBaseline(ctx context.Context, count int) (baseline, error
 }
 
 func writeConfig(dir, body string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "main.tf"), []byte(body), 0o644)
+	return os.WriteFile(filepath.Join(dir, "main.tf"), []byte(body), 0o600)
 }
 
 // runScenario starts an emulator, then applies, re-plans and destroys the

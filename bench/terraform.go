@@ -73,7 +73,7 @@ provider_installation {
   direct {}
 }
 `, providerAddress, providerDir)
-	if err := os.WriteFile(cliConfig, []byte(body), 0o644); err != nil {
+	if err := os.WriteFile(cliConfig, []byte(body), 0o600); err != nil {
 		return nil, err
 	}
 	var env []string

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -50,7 +49,7 @@ func TestRunShapingFlagErrors(t *testing.T) {
 		{"-force-status", "402", "-force-status-paths", "indexes"},
 	} {
 		var out, errOut bytes.Buffer
-		if err := run(context.Background(), append([]string{"-addr", "127.0.0.1:0"}, args...), &out, &errOut); err == nil {
+		if err := run(t.Context(), append([]string{"-addr", "127.0.0.1:0"}, args...), &out, &errOut); err == nil {
 			t.Errorf("%v accepted", args)
 		}
 		if out.Len() != 0 {

@@ -41,7 +41,7 @@ var listenLineRe = regexp.MustCompile(`^pinecone-emulator listening on (http://1
 // function that stops it and returns run's error.
 func start(t *testing.T, args ...string) (string, *syncBuffer, func() error) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	pr, pw := io.Pipe()
 	stderr := &syncBuffer{}
 	done := make(chan error, 1)
@@ -251,13 +251,13 @@ func TestRunLogsDroppedCreate(t *testing.T) {
 
 func TestRunBadFlags(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if err := run(context.Background(), []string{"-ready-delay", "soon"}, &out, &errOut); err == nil {
+	if err := run(t.Context(), []string{"-ready-delay", "soon"}, &out, &errOut); err == nil {
 		t.Error("bad duration accepted")
 	}
-	if err := run(context.Background(), []string{"extra"}, &out, &errOut); err == nil {
+	if err := run(t.Context(), []string{"extra"}, &out, &errOut); err == nil {
 		t.Error("positional argument accepted")
 	}
-	if err := run(context.Background(), []string{"-addr", "256.0.0.1:99999"}, &out, &errOut); err == nil {
+	if err := run(t.Context(), []string{"-addr", "256.0.0.1:99999"}, &out, &errOut); err == nil {
 		t.Error("bad address accepted")
 	}
 	if out.Len() != 0 {
@@ -269,7 +269,7 @@ func TestRunBadFlags(t *testing.T) {
 // to stdout, so a test can check that the listening line is the only line.
 func startCapturing(t *testing.T, args ...string) (string, *syncBuffer, *syncBuffer, func() error) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	stdout, stderr := &syncBuffer{}, &syncBuffer{}
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, args, stdout, stderr) }()
@@ -412,14 +412,14 @@ func TestRunAdminDefaultCredentials(t *testing.T) {
 func TestRunAdminFlagErrors(t *testing.T) {
 	t.Setenv("PINECONE_CLIENT_SECRET", "secret-from-env")
 	var out, errOut bytes.Buffer
-	if err := run(context.Background(), []string{"-token-ttl", "-1s"}, &out, &errOut); err == nil {
+	if err := run(t.Context(), []string{"-token-ttl", "-1s"}, &out, &errOut); err == nil {
 		t.Error("negative -token-ttl accepted")
 	}
-	if err := run(context.Background(), []string{"-token-ttl", "soon"}, &out, &errOut); err == nil {
+	if err := run(t.Context(), []string{"-token-ttl", "soon"}, &out, &errOut); err == nil {
 		t.Error("bad -token-ttl accepted")
 	}
 	errOut.Reset()
-	if err := run(context.Background(), []string{"-h"}, &out, &errOut); err == nil {
+	if err := run(t.Context(), []string{"-h"}, &out, &errOut); err == nil {
 		t.Error("-h did not return flag.ErrHelp")
 	}
 	help := errOut.String()

@@ -301,7 +301,7 @@ func TestAdminCallsOnTheWire(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, tc.status, tc.respBody) })
 			c := newAccessTokenClient(t, api.URL())
-			got, err := tc.call(context.Background(), c)
+			got, err := tc.call(t.Context(), c)
 			if err != nil {
 				t.Fatalf("call: %v", err)
 			}
@@ -323,7 +323,7 @@ func TestAdminCallsWithServiceAccount(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, cases[n].status, cases[n].respBody) })
 	c := newServiceAccountClient(t, api.URL(), tokens, uniqueClientID(t))
 	for i, tc := range cases {
-		if _, err := tc.call(context.Background(), c); err != nil {
+		if _, err := tc.call(t.Context(), c); err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
 		got := api.requests()[i]
@@ -344,7 +344,7 @@ func TestAdminEmptyListsAreNonNil(t *testing.T) {
 		t.Run(body, func(t *testing.T) {
 			api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, body) })
 			c := newAccessTokenClient(t, api.URL())
-			ctx := context.Background()
+			ctx := t.Context()
 			projects, err := c.ListProjects(ctx)
 			if err != nil || projects == nil || len(projects) != 0 {
 				t.Errorf("ListProjects = %#v, %v; want a non-nil empty slice", projects, err)
@@ -377,7 +377,7 @@ func TestAdminErrorsAreClassified(t *testing.T) {
 			reply(w, tc.status, pineconeError(tc.status, tc.code, "API Key not found"))
 		})
 		c := newAccessTokenClient(t, api.URL())
-		_, err := c.DescribeAPIKey(context.Background(), apiKeyID)
+		_, err := c.DescribeAPIKey(t.Context(), apiKeyID)
 		if !errors.Is(err, tc.want) {
 			t.Errorf("%d: err = %v, want %v", tc.status, err, tc.want)
 		}
@@ -393,7 +393,7 @@ func TestAdminErrorsAreClassified(t *testing.T) {
 func TestAdminUndecodableAnswer(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, `{"key":`) })
 	c := newAccessTokenClient(t, api.URL())
-	if _, err := c.CreateAPIKey(context.Background(), projectID, CreateAPIKeyRequest{Name: "k"}); err == nil ||
+	if _, err := c.CreateAPIKey(t.Context(), projectID, CreateAPIKeyRequest{Name: "k"}); err == nil ||
 		!strings.Contains(err.Error(), "decoding") {
 		t.Errorf("err = %v, want a decoding error", err)
 	}
@@ -433,7 +433,7 @@ func TestAdminCreatesNotRetriedAfterServerError(t *testing.T) {
 				reply(w, 200, tc.respBody)
 			})
 			c := newServiceAccountClient(t, api.URL(), tokens, uniqueClientID(t))
-			err := tc.call(context.Background(), c)
+			err := tc.call(t.Context(), c)
 			if !errors.Is(err, ErrServer) {
 				t.Fatalf("err = %v, want ErrServer", err)
 			}
@@ -459,7 +459,7 @@ func TestAdminCreatesNotRetriedAfterDroppedConnection(t *testing.T) {
 				reply(w, 200, tc.respBody)
 			})
 			c := newServiceAccountClient(t, api.URL(), tokens, uniqueClientID(t))
-			if err := tc.call(context.Background(), c); err == nil {
+			if err := tc.call(t.Context(), c); err == nil {
 				t.Fatal("expected the dropped connection to fail the call")
 			}
 			if n := api.count(); n != 1 {
@@ -482,7 +482,7 @@ func TestAdminCreatesRetriedAfterRateLimit(t *testing.T) {
 				reply(w, 201, tc.respBody)
 			})
 			c := newServiceAccountClient(t, api.URL(), tokens, uniqueClientID(t))
-			if err := tc.call(context.Background(), c); err != nil {
+			if err := tc.call(t.Context(), c); err != nil {
 				t.Fatalf("call after a 429: %v", err)
 			}
 			reqs := api.requests()
@@ -519,7 +519,7 @@ func TestAdminIdempotentCallsRetriedAfterServerError(t *testing.T) {
 				reply(w, 200, `{}`)
 			})
 			c := newAccessTokenClient(t, api.URL())
-			if err := call(context.Background(), c); err != nil {
+			if err := call(t.Context(), c); err != nil {
 				t.Fatalf("call: %v", err)
 			}
 			if n := api.count(); n != 2 {

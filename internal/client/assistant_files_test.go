@@ -51,7 +51,7 @@ func filePlanes(t *testing.T, handler func(w http.ResponseWriter, r *http.Reques
 func writeFile(t *testing.T, name string, content []byte) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "uploads")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
 		t.Fatal(err)
 	}
 	p := filepath.Join(dir, name)
@@ -178,7 +178,7 @@ func TestUploadAssistantFile(t *testing.T) {
 	}, func(o *Options) { o.UserAgent = "tf-test/1" })
 
 	meta := `{"kind":"doc","tags":["a","b"]}`
-	f, err := c.UploadAssistantFile(context.Background(), host, "a1", UploadFileRequest{
+	f, err := c.UploadAssistantFile(t.Context(), host, "a1", UploadFileRequest{
 		Path: path, Metadata: []byte(meta), Multimodal: ptr(true),
 	})
 	if err != nil {
@@ -226,7 +226,7 @@ func TestUploadAssistantFileOptionalQuery(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c, _, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, fileJSON("Processing")) })
 			tc.req.Path = writeFile(t, "notes.md", []byte("# notes"))
-			if _, err := c.UploadAssistantFile(context.Background(), host, "a1", tc.req); err != nil {
+			if _, err := c.UploadAssistantFile(t.Context(), host, "a1", tc.req); err != nil {
 				t.Fatalf("UploadAssistantFile: %v", err)
 			}
 			r := data.only(t)
@@ -248,14 +248,14 @@ func TestUploadAssistantFileLarge(t *testing.T) {
 	content := make([]byte, 6<<20+12345) // a few MB, not a multiple of any buffer size
 	rng := rand.New(rand.NewChaCha8([32]byte{7}))
 	for i := range content {
-		content[i] = byte(rng.Uint32())
+		content[i] = byte(rng.Uint32() & 0xff)
 	}
 	path := writeFile(t, "big.pdf", content)
 	c, _, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		assertStreamed(t, r)
 		reply(w, 200, fileJSON("Processing"))
 	})
-	if _, err := c.UploadAssistantFile(context.Background(), host, "a1", UploadFileRequest{Path: path}); err != nil {
+	if _, err := c.UploadAssistantFile(t.Context(), host, "a1", UploadFileRequest{Path: path}); err != nil {
 		t.Fatalf("UploadAssistantFile: %v", err)
 	}
 	assertOneFilePart(t, data.only(t), "big.pdf", content)
@@ -264,12 +264,12 @@ func TestUploadAssistantFileLarge(t *testing.T) {
 func TestUploadAssistantFileUnreadablePathSendsNothing(t *testing.T) {
 	c, control, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, fileJSON("Processing")) })
 	missing := filepath.Join(t.TempDir(), "no-such-file.txt")
-	_, err := c.UploadAssistantFile(context.Background(), host, "a1", UploadFileRequest{Path: missing})
+	_, err := c.UploadAssistantFile(t.Context(), host, "a1", UploadFileRequest{Path: missing})
 	if err == nil || !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: err = %v, want one wrapping fs.ErrNotExist", err)
 	}
 	dir := t.TempDir()
-	_, err = c.UploadAssistantFile(context.Background(), host, "a1", UploadFileRequest{Path: dir})
+	_, err = c.UploadAssistantFile(t.Context(), host, "a1", UploadFileRequest{Path: dir})
 	if err == nil || !strings.Contains(err.Error(), "directory") {
 		t.Errorf("directory: err = %v, want an error naming it a directory", err)
 	}
@@ -300,7 +300,7 @@ func TestUploadAssistantFileNotRetriedWhenUncertain(t *testing.T) {
 				reply(w, 200, fileJSON("Processing"))
 			})
 			path := writeFile(t, "a.txt", []byte("hello"))
-			if _, err := c.UploadAssistantFile(context.Background(), host, "a1", UploadFileRequest{Path: path}); err == nil {
+			if _, err := c.UploadAssistantFile(t.Context(), host, "a1", UploadFileRequest{Path: path}); err == nil {
 				t.Error("UploadAssistantFile succeeded, want the first failure")
 			}
 			if data.count() != 1 {
@@ -324,7 +324,7 @@ func TestUploadAssistantFileRetriedAfter429(t *testing.T) {
 		}
 		reply(w, 200, fileJSON("Processing"))
 	})
-	f, err := c.UploadAssistantFile(context.Background(), host, "a1", UploadFileRequest{Path: path, Metadata: []byte(`{"a":1}`)})
+	f, err := c.UploadAssistantFile(t.Context(), host, "a1", UploadFileRequest{Path: path, Metadata: []byte(`{"a":1}`)})
 	if err != nil {
 		t.Fatalf("UploadAssistantFile: %v", err)
 	}
@@ -347,7 +347,7 @@ func TestUploadAssistantFileRetriedAfter429(t *testing.T) {
 func TestUploadAssistantFileBodyNotLogged(t *testing.T) {
 	t.Setenv("TF_LOG_PROVIDER_PINECONE_HTTP", "TRACE")
 	var buf bytes.Buffer
-	ctx := tflogtest.RootLogger(context.Background(), &buf)
+	ctx := tflogtest.RootLogger(t.Context(), &buf)
 	const marker = "CONFIDENTIAL-PAYLOAD-7f3a9c"
 	path := writeFile(t, "secret.txt", []byte(`{"note":"`+marker+`"}`))
 	c, _, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, fileJSON("Processing")) })
@@ -387,7 +387,7 @@ func TestAssistantFileWire(t *testing.T) {
 			reply(w, 404, pineconeError(404, "NOT_FOUND", "no route"))
 		}
 	})
-	ctx := context.Background()
+	ctx := t.Context()
 
 	f, err := c.DescribeAssistantFile(ctx, host, "a1", fileID)
 	if err != nil {
@@ -469,7 +469,7 @@ func assertFile(t *testing.T, got, want AssistantFile) {
 func TestListAssistantFilesEmpty(t *testing.T) {
 	for _, body := range []string{`{"files":[]}`, `{}`, `{"files":null}`} {
 		c, _, _, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, body) })
-		files, err := c.ListAssistantFiles(context.Background(), host, "a1", "")
+		files, err := c.ListAssistantFiles(t.Context(), host, "a1", "")
 		if err != nil {
 			t.Fatalf("%s: ListAssistantFiles: %v", body, err)
 		}
@@ -483,7 +483,7 @@ func TestAssistantFileNotFound(t *testing.T) {
 	c, _, _, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		reply(w, 404, pineconeError(404, "NOT_FOUND", "File with id "+fileID+" not found in provided assistant"))
 	})
-	ctx := context.Background()
+	ctx := t.Context()
 	if _, err := c.DescribeAssistantFile(ctx, host, "a1", fileID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("describe: err = %v, want ErrNotFound", err)
 	}
@@ -540,7 +540,7 @@ func TestWaitForAssistantFileProcessingFailed(t *testing.T) {
 
 func TestWaitForAssistantFileAvailableHonoursContext(t *testing.T) {
 	c, _, _, host := filePlanes(t, sequence(fileJSON("Processing")))
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	_, err := c.WaitForAssistantFileAvailable(ctx, host, "a1", fileID)
 	var we *WaitError
@@ -567,7 +567,7 @@ func TestWaitForAssistantFileDeleted(t *testing.T) {
 
 func TestWaitForAssistantFileDeletedHonoursContext(t *testing.T) {
 	c, _, _, host := filePlanes(t, sequence(fileJSON("Deleting")))
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	err := c.WaitForAssistantFileDeleted(ctx, host, "a1", fileID)
 	var we *WaitError

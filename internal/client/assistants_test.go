@@ -31,7 +31,7 @@ func TestCreateAssistantRequestAndAnswer(t *testing.T) {
 	// Key order, the trailing zero of 1.50 and a number beyond float64's
 	// precision only survive if the raw bytes are passed through untouched.
 	meta := `{"z":1,"a":{"n":1.50,"big":12345678901234567890},"list":[true,null,"x"]}`
-	a, err := c.CreateAssistant(context.Background(), CreateAssistantRequest{
+	a, err := c.CreateAssistant(t.Context(), CreateAssistantRequest{
 		Name:     "a1",
 		Metadata: []byte(meta),
 		Region:   "eu",
@@ -79,7 +79,7 @@ func TestCreateAssistantBodies(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, assistantJSON("Initializing")) })
 			c := newTestClient(t, api.URL())
-			if _, err := c.CreateAssistant(context.Background(), tc.req); err != nil {
+			if _, err := c.CreateAssistant(t.Context(), tc.req); err != nil {
 				t.Fatalf("CreateAssistant: %v", err)
 			}
 			if got := string(api.only(t).Body); got != tc.want {
@@ -100,7 +100,7 @@ func TestAssistantPathsJoinControlPlaneBase(t *testing.T) {
 		reply(w, 200, "")
 	})
 	c := newTestClient(t, api.URL()+"/proxy/")
-	ctx := context.Background()
+	ctx := t.Context()
 	if _, err := c.DescribeAssistant(ctx, "a1"); err != nil {
 		t.Fatalf("DescribeAssistant: %v", err)
 	}
@@ -177,7 +177,7 @@ func TestDescribeAssistantDecodes(t *testing.T) {
 			`"host":"https://prod-eu-data.ke.pinecone.io","region":"eu","created_at":"2026-04-01T12:00:00Z","updated_at":"2026-04-02T12:00:00Z"}`)
 	})
 	c := newTestClient(t, api.URL())
-	a, err := c.DescribeAssistant(context.Background(), "a1")
+	a, err := c.DescribeAssistant(t.Context(), "a1")
 	if err != nil {
 		t.Fatalf("DescribeAssistant: %v", err)
 	}
@@ -193,7 +193,7 @@ func TestDescribeAssistantNotFound(t *testing.T) {
 		reply(w, 404, pineconeError(404, "NOT_FOUND", `Assistant "a1" not found.`))
 	})
 	c := newTestClient(t, api.URL())
-	_, err := c.DescribeAssistant(context.Background(), "a1")
+	_, err := c.DescribeAssistant(t.Context(), "a1")
 	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `Assistant "a1" not found.`) {
 		t.Errorf("err = %v, want ErrNotFound with the server's message", err)
 	}
@@ -204,7 +204,7 @@ func TestUpdateAssistantDecodesAnswer(t *testing.T) {
 		reply(w, 200, `{"assistant_name":"a1","instructions":"Be brief.","metadata":{"team":"docs","n":2}}`)
 	})
 	c := newTestClient(t, api.URL())
-	got, err := c.UpdateAssistant(context.Background(), "a1", UpdateAssistantRequest{Instructions: ptr("Be brief."), Metadata: []byte(`{"team":"docs","n":2}`)})
+	got, err := c.UpdateAssistant(t.Context(), "a1", UpdateAssistantRequest{Instructions: ptr("Be brief."), Metadata: []byte(`{"team":"docs","n":2}`)})
 	if err != nil {
 		t.Fatalf("UpdateAssistant: %v", err)
 	}
@@ -218,7 +218,7 @@ func TestUpdateAssistantDecodesClearedAnswer(t *testing.T) {
 		reply(w, 200, `{"assistant_name":"a1","instructions":null,"metadata":null}`)
 	})
 	c := newTestClient(t, api.URL())
-	got, err := c.UpdateAssistant(context.Background(), "a1", UpdateAssistantRequest{})
+	got, err := c.UpdateAssistant(t.Context(), "a1", UpdateAssistantRequest{})
 	if err != nil {
 		t.Fatalf("UpdateAssistant: %v", err)
 	}
@@ -238,7 +238,7 @@ func TestListAssistantsSinglePage(t *testing.T) {
 		reply(w, 200, `{"assistants":[`+assistantNamed("a1")+`,`+assistantNamed("a2")+`]}`)
 	})
 	c := newTestClient(t, api.URL())
-	got, err := c.ListAssistants(context.Background())
+	got, err := c.ListAssistants(t.Context())
 	if err != nil {
 		t.Fatalf("ListAssistants: %v", err)
 	}
@@ -271,7 +271,7 @@ func TestListAssistantsFollowsPages(t *testing.T) {
 		}
 	})
 	c := newTestClient(t, api.URL())
-	got, err := c.ListAssistants(context.Background())
+	got, err := c.ListAssistants(t.Context())
 	if err != nil {
 		t.Fatalf("ListAssistants: %v", err)
 	}
@@ -311,7 +311,7 @@ func TestListAssistantsEmpty(t *testing.T) {
 	for _, body := range []string{`{"assistants":[]}`, `{}`, `{"assistants":[],"pagination":{"next":""}}`} {
 		api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, body) })
 		c := newTestClient(t, api.URL())
-		got, err := c.ListAssistants(context.Background())
+		got, err := c.ListAssistants(t.Context())
 		if err != nil {
 			t.Fatalf("%s: ListAssistants: %v", body, err)
 		}
@@ -335,7 +335,7 @@ func TestCreateAssistantAfterDroppedConnectionThen409(t *testing.T) {
 		reply(w, 409, pineconeError(409, "ALREADY_EXISTS", "Resource already exists."))
 	})
 	c := newTestClient(t, api.URL())
-	_, err := c.CreateAssistant(context.Background(), CreateAssistantRequest{Name: "a1", Region: "us"})
+	_, err := c.CreateAssistant(t.Context(), CreateAssistantRequest{Name: "a1", Region: "us"})
 	apiErr, ok := AsAPIError(err)
 	if !ok || !errors.Is(err, ErrAlreadyExists) {
 		t.Fatalf("err = %v, want a 409 APIError", err)
@@ -359,7 +359,7 @@ func TestCreateAssistantFirst409IsNotUncertain(t *testing.T) {
 		reply(w, 409, pineconeError(409, "ALREADY_EXISTS", "Resource already exists."))
 	})
 	c := newTestClient(t, api.URL())
-	_, err := c.CreateAssistant(context.Background(), CreateAssistantRequest{Name: "a1"})
+	_, err := c.CreateAssistant(t.Context(), CreateAssistantRequest{Name: "a1"})
 	apiErr, ok := AsAPIError(err)
 	if !ok || !errors.Is(err, ErrAlreadyExists) {
 		t.Fatalf("err = %v, want a 409 APIError", err)
@@ -381,7 +381,7 @@ func TestCreateAssistantRetriedAfterServerError(t *testing.T) {
 		reply(w, 200, assistantJSON("Initializing"))
 	})
 	c := newTestClient(t, api.URL())
-	a, err := c.CreateAssistant(context.Background(), CreateAssistantRequest{Name: "a1"})
+	a, err := c.CreateAssistant(t.Context(), CreateAssistantRequest{Name: "a1"})
 	if err != nil {
 		t.Fatalf("CreateAssistant: %v", err)
 	}
@@ -441,7 +441,7 @@ func TestWaitForAssistantReadyFailedStates(t *testing.T) {
 func TestWaitForAssistantReadyHonoursContext(t *testing.T) {
 	api := newFakeAPI(t, sequence(assistantJSON("Initializing")))
 	c := newTestClient(t, api.URL())
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	start := time.Now()
 	a, err := c.WaitForAssistantReady(ctx, "a1")
@@ -491,7 +491,7 @@ func TestWaitForAssistantDeleted(t *testing.T) {
 func TestWaitForAssistantDeletedHonoursContext(t *testing.T) {
 	api := newFakeAPI(t, sequence(assistantJSON("Terminating")))
 	c := newTestClient(t, api.URL())
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	err := c.WaitForAssistantDeleted(ctx, "a1")
 	var we *WaitError

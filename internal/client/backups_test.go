@@ -200,7 +200,7 @@ func TestBackupRequestRawBodies(t *testing.T) {
 		reply(w, 201, backupJSON("b1", "Initializing"))
 	})
 	c := newTestClient(t, api.URL())
-	ctx := context.Background()
+	ctx := t.Context()
 	if _, err := c.CreateBackup(ctx, "s", CreateBackupRequest{}); err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +225,7 @@ func TestBackupRequestRawBodies(t *testing.T) {
 func TestBackupResponsesAreDecoded(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, backupExample) })
 	c := newTestClient(t, api.URL())
-	b, err := c.DescribeBackup(context.Background(), "670e8400-e29b-41d4-a716-446655440000")
+	b, err := c.DescribeBackup(t.Context(), "670e8400-e29b-41d4-a716-446655440000")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +255,7 @@ func TestBackupResponsesAreDecoded(t *testing.T) {
 func TestBackupOptionalFieldsStayUnset(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, backupJSON("b1", "Initializing")) })
 	c := newTestClient(t, api.URL())
-	b, err := c.DescribeBackup(context.Background(), "b1")
+	b, err := c.DescribeBackup(t.Context(), "b1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,7 +277,7 @@ func TestRestoreJobResponsesAreDecoded(t *testing.T) {
 		}
 	})
 	c := newTestClient(t, api.URL())
-	ctx := context.Background()
+	ctx := t.Context()
 
 	created, err := c.CreateIndexFromBackup(ctx, "670e8400-e29b-41d4-a716-446655440000", CreateIndexFromBackupRequest{Name: "sample-index"})
 	if err != nil {
@@ -325,7 +325,7 @@ func TestBackupCallsAcceptAny2xx(t *testing.T) {
 			reply(w, status, backupJSON("b1", "Initializing"))
 		})
 		c := newTestClient(t, api.URL())
-		b, err := c.CreateBackup(context.Background(), "s", CreateBackupRequest{})
+		b, err := c.CreateBackup(t.Context(), "s", CreateBackupRequest{})
 		if err != nil {
 			t.Errorf("create backup answered %d: %v", status, err)
 			continue
@@ -340,7 +340,7 @@ func TestBackupCallsAcceptAny2xx(t *testing.T) {
 	for _, status := range []int{200, 201, 202} {
 		api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, status, createFromBackupAnswer) })
 		c := newTestClient(t, api.URL())
-		out, err := c.CreateIndexFromBackup(context.Background(), "b1", CreateIndexFromBackupRequest{Name: "r"})
+		out, err := c.CreateIndexFromBackup(t.Context(), "b1", CreateIndexFromBackupRequest{Name: "r"})
 		if err != nil {
 			t.Errorf("create-index answered %d: %v", status, err)
 			continue
@@ -352,7 +352,7 @@ func TestBackupCallsAcceptAny2xx(t *testing.T) {
 	for _, status := range []int{200, 202, 204} {
 		api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { w.WriteHeader(status) })
 		c := newTestClient(t, api.URL())
-		if err := c.DeleteBackup(context.Background(), "b1"); err != nil {
+		if err := c.DeleteBackup(t.Context(), "b1"); err != nil {
 			t.Errorf("delete backup answered %d with an empty body: %v", status, err)
 		}
 		if api.count() != 1 {
@@ -388,7 +388,7 @@ func TestBackupErrorsAreClassified(t *testing.T) {
 				reply(w, tc.status, pineconeError(tc.status, tc.code, "no"))
 			})
 			c := newTestClient(t, api.URL())
-			err := tc.call(context.Background(), c)
+			err := tc.call(t.Context(), c)
 			if !errors.Is(err, tc.want) {
 				t.Errorf("err = %v, want %v", err, tc.want)
 			}
@@ -490,7 +490,8 @@ func checkPageQueries(t *testing.T, reqs []seenRequest, path string, tokens ...s
 	if len(reqs) != len(tokens) {
 		t.Fatalf("server saw %d requests, want %d", len(reqs), len(tokens))
 	}
-	for i, r := range reqs {
+	for i, token := range tokens {
+		r := reqs[i]
 		if r.Method != "GET" || r.Path != path {
 			t.Errorf("request %d = %s %s, want GET %s", i, r.Method, r.Path, path)
 		}
@@ -500,8 +501,8 @@ func checkPageQueries(t *testing.T, reqs []seenRequest, path string, tokens ...s
 			continue
 		}
 		want := url.Values{"limit": {"100"}}
-		if tokens[i] != "" {
-			want.Set("paginationToken", tokens[i])
+		if token != "" {
+			want.Set("paginationToken", token)
 		}
 		if !reflect.DeepEqual(q, want) {
 			t.Errorf("request %d query = %v (raw %q), want %v", i, q, r.RawQuery, want)
@@ -522,7 +523,7 @@ func TestListPagination(t *testing.T) {
 					tok2: pageBody(l, lastTail, "c1"),
 				})
 				c := newTestClient(t, api.URL())
-				got, err := l.list(context.Background(), c)
+				got, err := l.list(t.Context(), c)
 				if err != nil {
 					t.Fatalf("%s: %v", l.name, err)
 				}
@@ -542,7 +543,7 @@ func TestListSinglePage(t *testing.T) {
 		for _, tail := range []string{"", "null", `{"next":""}`} {
 			api := pagedAPI(t, l.path, map[string]string{"": pageBody(l, tail, "only")})
 			c := newTestClient(t, api.URL())
-			got, err := l.list(context.Background(), c)
+			got, err := l.list(t.Context(), c)
 			if err != nil {
 				t.Fatalf("%s (pagination %q): %v", l.name, tail, err)
 			}
@@ -559,7 +560,7 @@ func TestListEmptyIsNonNil(t *testing.T) {
 		for _, body := range []string{`{"data":[]}`, `{"data":[],"pagination":null}`, `{"data":[],"pagination":{"next":""}}`, `{}`} {
 			api := pagedAPI(t, l.path, map[string]string{"": body})
 			c := newTestClient(t, api.URL())
-			got, err := l.list(context.Background(), c)
+			got, err := l.list(t.Context(), c)
 			if err != nil {
 				t.Errorf("%s %s: %v", l.name, body, err)
 				continue
@@ -572,7 +573,7 @@ func TestListEmptyIsNonNil(t *testing.T) {
 	// The typed results themselves, not just the adapted IDs.
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, `{"data":[]}`) })
 	c := newTestClient(t, api.URL())
-	ctx := context.Background()
+	ctx := t.Context()
 	if bs, err := c.ListBackups(ctx); err != nil || bs == nil || len(bs) != 0 {
 		t.Errorf("ListBackups = %#v, %v; want an empty non-nil slice", bs, err)
 	}
@@ -593,7 +594,7 @@ func TestListEmptyMiddlePage(t *testing.T) {
 			"t2": pageBody(l, "null", "c"),
 		})
 		c := newTestClient(t, api.URL())
-		got, err := l.list(context.Background(), c)
+		got, err := l.list(t.Context(), c)
 		if err != nil {
 			t.Fatalf("%s: %v", l.name, err)
 		}
@@ -661,7 +662,7 @@ func TestListErrorOnSecondPage(t *testing.T) {
 			reply(w, 403, pineconeError(403, "FORBIDDEN", "Forbidden"))
 		})
 		c := newTestClient(t, api.URL())
-		_, err := l.list(context.Background(), c)
+		_, err := l.list(t.Context(), c)
 		if !errors.Is(err, ErrForbidden) {
 			t.Errorf("%s: err = %v, want ErrForbidden from page 2", l.name, err)
 		}
@@ -688,7 +689,7 @@ func TestListRetriesPageWithSameToken(t *testing.T) {
 			}
 		})
 		c := newTestClient(t, api.URL())
-		got, err := l.list(context.Background(), c)
+		got, err := l.list(t.Context(), c)
 		if err != nil {
 			t.Fatalf("%s: %v", l.name, err)
 		}
@@ -700,7 +701,7 @@ func TestListRetriesPageWithSameToken(t *testing.T) {
 }
 
 func TestListStopsWhenContextEnds(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		cancel() // the caller gives up while the first page is on its way
@@ -720,7 +721,7 @@ func TestCreateBackupNotRetriedAfterServerError(t *testing.T) {
 	for _, status := range []int{500, 502, 503, 504} {
 		api := newFakeAPI(t, scriptedBackup(status, 201))
 		c := newTestClient(t, api.URL())
-		_, err := c.CreateBackup(context.Background(), "s", CreateBackupRequest{Name: "n"})
+		_, err := c.CreateBackup(t.Context(), "s", CreateBackupRequest{Name: "n"})
 		apiErr, ok := AsAPIError(err)
 		if !ok || apiErr.Status != status || !errors.Is(err, ErrServer) {
 			t.Errorf("%d: err = %v, want that status", status, err)
@@ -744,7 +745,7 @@ func TestCreateBackupNotRetriedAfterDroppedConnection(t *testing.T) {
 		reply(w, 201, backupJSON("b2", "Initializing"))
 	})
 	c := newTestClient(t, api.URL())
-	b, err := c.CreateBackup(context.Background(), "s", CreateBackupRequest{})
+	b, err := c.CreateBackup(t.Context(), "s", CreateBackupRequest{})
 	if err == nil {
 		t.Fatalf("no error after the connection was dropped (got %+v)", b)
 	}
@@ -762,7 +763,7 @@ func TestCreateBackupNotRetriedAfterDroppedConnection(t *testing.T) {
 func TestCreateBackupRetriedAfterRateLimit(t *testing.T) {
 	api := newFakeAPI(t, scriptedBackup(429, 429, 201))
 	c := newTestClient(t, api.URL())
-	b, err := c.CreateBackup(context.Background(), "s", CreateBackupRequest{Name: "n", Description: "d"})
+	b, err := c.CreateBackup(t.Context(), "s", CreateBackupRequest{Name: "n", Description: "d"})
 	if err != nil {
 		t.Fatalf("CreateBackup: %v", err)
 	}
@@ -790,7 +791,7 @@ func TestCreateBackupRetriedAfterRefusedConnection(t *testing.T) {
 		}
 	}}
 	c := newTestClient(t, closedPortURL(t), func(o *Options) { o.Transport = ct })
-	if _, err := c.CreateBackup(context.Background(), "s", CreateBackupRequest{}); err != nil {
+	if _, err := c.CreateBackup(t.Context(), "s", CreateBackupRequest{}); err != nil {
 		t.Fatalf("CreateBackup after a refused connection: %v", err)
 	}
 	if ct.attempts.Load() != 2 || api.count() != 1 {
@@ -819,7 +820,7 @@ func TestCreateIndexFromBackupAfterDroppedConnectionThen409(t *testing.T) {
 		reply(w, 409, pineconeError(409, "ALREADY_EXISTS", "Resource already exists."))
 	})
 	c := newTestClient(t, api.URL())
-	_, err := c.CreateIndexFromBackup(context.Background(), "b1", CreateIndexFromBackupRequest{Name: "r", DeletionProtection: "enabled"})
+	_, err := c.CreateIndexFromBackup(t.Context(), "b1", CreateIndexFromBackupRequest{Name: "r", DeletionProtection: "enabled"})
 	apiErr, ok := AsAPIError(err)
 	if !ok || !errors.Is(err, ErrAlreadyExists) {
 		t.Fatalf("err = %v, want a 409 APIError", err)
@@ -846,7 +847,7 @@ func TestCreateIndexFromBackupRetriedAfterServerError(t *testing.T) {
 		reply(w, 202, createFromBackupAnswer)
 	})
 	c := newTestClient(t, api.URL())
-	out, err := c.CreateIndexFromBackup(context.Background(), "b1", CreateIndexFromBackupRequest{Name: "r"})
+	out, err := c.CreateIndexFromBackup(t.Context(), "b1", CreateIndexFromBackupRequest{Name: "r"})
 	if err != nil {
 		t.Fatalf("CreateIndexFromBackup: %v", err)
 	}
@@ -905,7 +906,7 @@ func TestWaitForBackupReadyFailed(t *testing.T) {
 func TestWaitForBackupReadyHonoursContext(t *testing.T) {
 	api := newFakeAPI(t, sequence(backupJSON("b1", "Initializing")))
 	c := newTestClient(t, api.URL())
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	start := time.Now()
 	b, err := c.WaitForBackupReady(ctx, "b1")
@@ -951,7 +952,7 @@ func TestWaitForBackupDeleted(t *testing.T) {
 func TestWaitForBackupDeletedHonoursContext(t *testing.T) {
 	api := newFakeAPI(t, sequence(backupJSON("b1", "Ready")))
 	c := newTestClient(t, api.URL())
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	err := c.WaitForBackupDeleted(ctx, "b1")
 	var we *WaitError
@@ -1021,7 +1022,7 @@ func TestWaitForRestoreJobFailed(t *testing.T) {
 func TestWaitForRestoreJobHonoursContext(t *testing.T) {
 	api := newFakeAPI(t, sequence(restoreJobJSON("j1", "Pending", 0), restoreJobJSON("j1", "InProgress", 5)))
 	c := newTestClient(t, api.URL())
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	j, err := c.WaitForRestoreJob(ctx, "j1")
 	var we *WaitError

@@ -357,7 +357,7 @@ func TestIndexCallsOnTheWire(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, tc.status, tc.respBody) })
 			c := newTestClient(t, api.URL())
-			if err := tc.call(context.Background(), c); err != nil {
+			if err := tc.call(t.Context(), c); err != nil {
 				t.Fatalf("call: %v", err)
 			}
 			got := api.only(t)
@@ -401,7 +401,7 @@ func TestIndexCallsOnTheWire(t *testing.T) {
 func TestConfigureIndexRawBody(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, readyServerless) })
 	c := newTestClient(t, api.URL())
-	ctx := context.Background()
+	ctx := t.Context()
 	if _, err := c.ConfigureIndex(ctx, "s", ConfigureIndexRequest{DeletionProtection: "disabled"}); err != nil {
 		t.Fatal(err)
 	}
@@ -426,7 +426,7 @@ func TestCustomVersionAndUserAgent(t *testing.T) {
 		o.APIVersion = "2025-10"
 		o.UserAgent = "terraform-provider-pinecone/1.2.3 (+test)"
 	})
-	if _, err := c.DescribeIndex(context.Background(), "s"); err != nil {
+	if _, err := c.DescribeIndex(t.Context(), "s"); err != nil {
 		t.Fatal(err)
 	}
 	got := api.only(t)
@@ -444,7 +444,7 @@ func TestCustomVersionAndUserAgent(t *testing.T) {
 func TestNoCustomUserAgentByDefault(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, readyServerless) })
 	c := newTestClient(t, api.URL())
-	if _, err := c.DescribeIndex(context.Background(), "s"); err != nil {
+	if _, err := c.DescribeIndex(t.Context(), "s"); err != nil {
 		t.Fatal(err)
 	}
 	if v := api.only(t).Header.Get("User-Agent"); strings.Contains(v, "terraform") {
@@ -457,7 +457,7 @@ func TestIndexNamesArePathEscaped(t *testing.T) {
 	const esc = "/indexes/a%20b%2Fc%3Fd%23e%25f"
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, readyServerless) })
 	c := newTestClient(t, api.URL())
-	ctx := context.Background()
+	ctx := t.Context()
 	if _, err := c.DescribeIndex(ctx, name); err != nil {
 		t.Fatal(err)
 	}
@@ -487,7 +487,7 @@ func TestBaseURLWithPathPrefix(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, `{"indexes":[]}`) })
 	for _, base := range []string{api.URL() + "/proxy/pinecone", api.URL() + "/proxy/pinecone/"} {
 		c := newTestClient(t, base)
-		ctx := context.Background()
+		ctx := t.Context()
 		if _, err := c.ListIndexes(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -513,7 +513,7 @@ func TestBaseURLWithPathPrefix(t *testing.T) {
 func TestBaseURLWithEscapedPrefix(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, `{"indexes":[]}`) })
 	c := newTestClient(t, api.URL()+"/a%2Fb")
-	if _, err := c.ListIndexes(context.Background()); err != nil {
+	if _, err := c.ListIndexes(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	if got := api.only(t).RequestURI; got != "/a%2Fb/indexes" {
@@ -525,7 +525,7 @@ func TestQueryIsEncoded(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, `{}`) })
 	c := newTestClient(t, api.URL())
 	q := url.Values{"limit": {"5"}, "paginationToken": {"a b&c"}}
-	if err := c.do(context.Background(), call{method: http.MethodGet, path: "/backups", query: q}); err != nil {
+	if err := c.do(t.Context(), call{method: http.MethodGet, path: "/backups", query: q}); err != nil {
 		t.Fatal(err)
 	}
 	got := api.only(t)
@@ -550,7 +550,7 @@ func TestResponsesAreDecoded(t *testing.T) {
 		reply(w, 200, readyServerless)
 	})
 	c := newTestClient(t, api.URL())
-	list, err := c.ListIndexes(context.Background())
+	list, err := c.ListIndexes(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -581,7 +581,7 @@ func TestListIndexesEmpty(t *testing.T) {
 	for _, body := range []string{`{"indexes":[]}`, `{}`} {
 		api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, body) })
 		c := newTestClient(t, api.URL())
-		list, err := c.ListIndexes(context.Background())
+		list, err := c.ListIndexes(t.Context())
 		if err != nil {
 			t.Fatalf("%s: %v", body, err)
 		}
@@ -596,7 +596,7 @@ func TestAny2xxIsSuccess(t *testing.T) {
 		for _, tc := range indexWireCases() {
 			api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, status, tc.respBody) })
 			c := newTestClient(t, api.URL())
-			if err := tc.call(context.Background(), c); err != nil {
+			if err := tc.call(t.Context(), c); err != nil {
 				t.Errorf("%s answered %d: %v", tc.name, status, err)
 			}
 			if api.count() != 1 {
@@ -610,7 +610,7 @@ func TestCreateReturnsDecodedModelForAny2xx(t *testing.T) {
 	for _, status := range []int{200, 201, 202} {
 		api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, status, readyServerless) })
 		c := newTestClient(t, api.URL())
-		ix, err := c.CreateIndex(context.Background(), CreateIndexRequest{Name: "s"})
+		ix, err := c.CreateIndex(t.Context(), CreateIndexRequest{Name: "s"})
 		if err != nil {
 			t.Fatalf("%d: %v", status, err)
 		}
@@ -624,18 +624,18 @@ func TestEmptySuccessBodies(t *testing.T) {
 	for _, status := range []int{200, 202, 204} {
 		api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { w.WriteHeader(status) })
 		c := newTestClient(t, api.URL())
-		if err := c.DeleteIndex(context.Background(), "s"); err != nil {
+		if err := c.DeleteIndex(t.Context(), "s"); err != nil {
 			t.Errorf("DELETE answered %d with no body: %v", status, err)
 		}
 		// A PATCH answered without a body is still a success.
-		ix, err := c.ConfigureIndex(context.Background(), "s", ConfigureIndexRequest{DeletionProtection: "enabled"})
+		ix, err := c.ConfigureIndex(t.Context(), "s", ConfigureIndexRequest{DeletionProtection: "enabled"})
 		if err != nil || ix == nil {
 			t.Errorf("PATCH answered %d with no body: %v, %v", status, ix, err)
 		}
 	}
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 202, " \n") })
 	c := newTestClient(t, api.URL())
-	if err := c.DeleteIndex(context.Background(), "s"); err != nil {
+	if err := c.DeleteIndex(t.Context(), "s"); err != nil {
 		t.Errorf("DELETE answered with a whitespace body: %v", err)
 	}
 }
@@ -643,7 +643,7 @@ func TestEmptySuccessBodies(t *testing.T) {
 func TestUndecodableSuccessBody(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, `<html>not json</html>`) })
 	c := newTestClient(t, api.URL())
-	_, err := c.DescribeIndex(context.Background(), "s")
+	_, err := c.DescribeIndex(t.Context(), "s")
 	if err == nil {
 		t.Fatal("no error for an HTML 200 body")
 	}
@@ -661,7 +661,7 @@ func TestUndecodableSuccessBody(t *testing.T) {
 func TestUnencodableBody(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, `{}`) })
 	c := newTestClient(t, api.URL())
-	err := c.do(context.Background(), call{method: http.MethodPost, path: "/x", body: map[string]any{"f": func() {}}})
+	err := c.do(t.Context(), call{method: http.MethodPost, path: "/x", body: map[string]any{"f": func() {}}})
 	if err == nil || !strings.Contains(err.Error(), "encoding POST /x request") {
 		t.Errorf("err = %v, want an encoding error", err)
 	}
@@ -685,7 +685,7 @@ func TestConcurrentCalls(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, err := c.DescribeIndex(context.Background(), "s"); err != nil {
+			if _, err := c.DescribeIndex(t.Context(), "s"); err != nil {
 				errs <- err
 			}
 		}()
@@ -709,7 +709,7 @@ func TestMissingAPIKey(t *testing.T) {
 		t.Fatal("HasAPIKey = true")
 	}
 	// The deadline only keeps a broken client from hanging in the waiters.
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
 	defer cancel()
 	for _, tc := range indexWireCases() {
 		if err := tc.call(ctx, c); !errors.Is(err, ErrMissingAPIKey) {

@@ -66,7 +66,7 @@ func runWireCases(t *testing.T, cases []wireCall) {
 		t.Run(tc.name, func(t *testing.T) {
 			api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, tc.status, tc.respBody) })
 			c := newTestClient(t, api.URL())
-			if err := tc.call(context.Background(), c); err != nil {
+			if err := tc.call(t.Context(), c); err != nil {
 				t.Fatalf("call: %v", err)
 			}
 			checkWire(t, tc, api.only(t))
@@ -133,7 +133,7 @@ func TestCollectionCallsOnTheWire(t *testing.T) {
 func TestCreateCollectionRawBody(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 201, collectionJSON("Initializing")) })
 	c := newTestClient(t, api.URL())
-	if _, err := c.CreateCollection(context.Background(), CreateCollectionRequest{Name: "c", Source: "p"}); err != nil {
+	if _, err := c.CreateCollection(t.Context(), CreateCollectionRequest{Name: "c", Source: "p"}); err != nil {
 		t.Fatal(err)
 	}
 	if got := string(api.only(t).Body); got != `{"name":"c","source":"p"}` {
@@ -150,7 +150,7 @@ func TestCollectionResponsesAreDecoded(t *testing.T) {
 		reply(w, 200, collectionExample)
 	})
 	c := newTestClient(t, api.URL())
-	ctx := context.Background()
+	ctx := t.Context()
 
 	col, err := c.DescribeCollection(ctx, "tiny-collection")
 	if err != nil {
@@ -205,7 +205,7 @@ func showPtr[T any](p *T) string {
 func TestListCollectionsEmpty(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, `{"collections":[]}`) })
 	c := newTestClient(t, api.URL())
-	list, err := c.ListCollections(context.Background())
+	list, err := c.ListCollections(t.Context())
 	if err != nil {
 		t.Fatalf("ListCollections: %v", err)
 	}
@@ -221,7 +221,7 @@ func TestCollectionCallsAcceptAny2xx(t *testing.T) {
 	for _, status := range []int{200, 201, 202} {
 		api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, status, collectionJSON("Initializing")) })
 		c := newTestClient(t, api.URL())
-		col, err := c.CreateCollection(context.Background(), CreateCollectionRequest{Name: "c", Source: "p"})
+		col, err := c.CreateCollection(t.Context(), CreateCollectionRequest{Name: "c", Source: "p"})
 		if err != nil {
 			t.Errorf("create answered %d: %v", status, err)
 			continue
@@ -236,7 +236,7 @@ func TestCollectionCallsAcceptAny2xx(t *testing.T) {
 	for _, status := range []int{200, 202, 204} {
 		api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { w.WriteHeader(status) })
 		c := newTestClient(t, api.URL())
-		if err := c.DeleteCollection(context.Background(), "c"); err != nil {
+		if err := c.DeleteCollection(t.Context(), "c"); err != nil {
 			t.Errorf("delete answered %d with an empty body: %v", status, err)
 		}
 		if api.count() != 1 {
@@ -255,7 +255,7 @@ func TestCollectionErrorsAreClassified(t *testing.T) {
 		}
 	})
 	c := newTestClient(t, api.URL())
-	ctx := context.Background()
+	ctx := t.Context()
 	_, err := c.CreateCollection(ctx, CreateCollectionRequest{Name: "c", Source: "p"})
 	apiErr, ok := AsAPIError(err)
 	if !ok || !errors.Is(err, ErrAlreadyExists) {
@@ -284,7 +284,7 @@ func TestCreateCollectionAfterDroppedConnectionThen409(t *testing.T) {
 		reply(w, 409, pineconeError(409, "ALREADY_EXISTS", "Resource already exists."))
 	})
 	c := newTestClient(t, api.URL())
-	_, err := c.CreateCollection(context.Background(), CreateCollectionRequest{Name: "c", Source: "p"})
+	_, err := c.CreateCollection(t.Context(), CreateCollectionRequest{Name: "c", Source: "p"})
 	apiErr, ok := AsAPIError(err)
 	if !ok || !errors.Is(err, ErrAlreadyExists) {
 		t.Fatalf("err = %v, want a 409 APIError", err)
@@ -313,7 +313,7 @@ func TestCreateCollectionRetriedAfterServerError(t *testing.T) {
 		reply(w, 201, collectionJSON("Initializing"))
 	})
 	c := newTestClient(t, api.URL())
-	col, err := c.CreateCollection(context.Background(), CreateCollectionRequest{Name: "c", Source: "p"})
+	col, err := c.CreateCollection(t.Context(), CreateCollectionRequest{Name: "c", Source: "p"})
 	if err != nil {
 		t.Fatalf("CreateCollection: %v", err)
 	}
@@ -349,7 +349,7 @@ func TestWaitForCollectionReady(t *testing.T) {
 func TestWaitForCollectionReadyHonoursContext(t *testing.T) {
 	api := newFakeAPI(t, sequence(collectionJSON("Initializing")))
 	c := newTestClient(t, api.URL())
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	start := time.Now()
 	col, err := c.WaitForCollectionReady(ctx, "c")
@@ -401,7 +401,7 @@ func TestWaitForCollectionDeleted(t *testing.T) {
 func TestWaitForCollectionDeletedHonoursContext(t *testing.T) {
 	api := newFakeAPI(t, sequence(collectionJSON("Terminating")))
 	c := newTestClient(t, api.URL())
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	err := c.WaitForCollectionDeleted(ctx, "c")
 	var we *WaitError

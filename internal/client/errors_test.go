@@ -15,7 +15,7 @@ func TestAPIErrorFromPineconeBody(t *testing.T) {
 		reply(w, 404, pineconeError(404, "NOT_FOUND", "Index example-index not found."))
 	})
 	c := newTestClient(t, api.URL())
-	_, err := c.DescribeIndex(context.Background(), "example-index")
+	_, err := c.DescribeIndex(t.Context(), "example-index")
 	apiErr, ok := AsAPIError(err)
 	if !ok {
 		t.Fatalf("err = %v (%T), want *APIError", err, err)
@@ -43,7 +43,7 @@ func TestAPIErrorPathOmitsQuery(t *testing.T) {
 		reply(w, 401, pineconeError(401, "UNAUTHENTICATED", "Invalid API key."))
 	})
 	c := newTestClient(t, api.URL())
-	err := c.do(context.Background(), call{method: "GET", path: "/backups", query: map[string][]string{"paginationToken": {"tok"}}})
+	err := c.do(t.Context(), call{method: "GET", path: "/backups", query: map[string][]string{"paginationToken": {"tok"}}})
 	apiErr, ok := AsAPIError(err)
 	if !ok {
 		t.Fatalf("err = %v, want *APIError", err)
@@ -185,7 +185,7 @@ func TestSentinelsEndToEnd(t *testing.T) {
 			reply(w, tc.status, pineconeError(tc.status, tc.code, "msg"))
 		})
 		c := newTestClient(t, api.URL(), func(o *Options) { o.Retry.MaxRetries = 0; o.Retry.AttemptTimeout = 0 })
-		err := c.DeleteIndex(context.Background(), "x")
+		err := c.DeleteIndex(t.Context(), "x")
 		if !errors.Is(err, tc.want) {
 			t.Errorf("%d: err = %v, want errors.Is %v", tc.status, err, tc.want)
 		}

@@ -1,7 +1,6 @@
 package client
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -30,11 +29,11 @@ func TestRateLimitGateDelaysConcurrentRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	go func() { _, _ = c.DescribeIndex(context.Background(), "limited") }()
+	go func() { _, _ = c.DescribeIndex(t.Context(), "limited") }()
 	<-release
 	limitedAt := time.Now()
 	time.Sleep(100 * time.Millisecond) // let the client read the 429 and close the gate
-	if _, err := c.DescribeIndex(context.Background(), "other"); err != nil {
+	if _, err := c.DescribeIndex(t.Context(), "other"); err != nil {
 		t.Fatal(err)
 	}
 	v, ok := served.Load("/indexes/other@")

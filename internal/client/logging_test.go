@@ -2,7 +2,6 @@ package client
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -54,7 +53,7 @@ func secretServer(t *testing.T, status int) *fakeAPI {
 func TestLogsNeverContainSecrets(t *testing.T) {
 	t.Setenv("TF_LOG_PROVIDER_PINECONE_HTTP", "TRACE")
 	var buf bytes.Buffer
-	ctx := tflogtest.RootLogger(context.Background(), &buf)
+	ctx := tflogtest.RootLogger(t.Context(), &buf)
 	api := secretServer(t, 200)
 	c := newTestClient(t, api.URL(), func(o *Options) { o.APIKey = secretAPIKey })
 
@@ -119,7 +118,7 @@ func TestLogsNeverContainSecrets(t *testing.T) {
 func TestLogsOfFailuresAndRetriesContainNoSecrets(t *testing.T) {
 	t.Setenv("TF_LOG_PROVIDER_PINECONE_HTTP", "TRACE")
 	var buf bytes.Buffer
-	ctx := tflogtest.RootLogger(context.Background(), &buf)
+	ctx := tflogtest.RootLogger(t.Context(), &buf)
 
 	// 401 echoing the key, then a retried 429 and 503.
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) {
@@ -158,7 +157,7 @@ func TestLogsOfFailuresAndRetriesContainNoSecrets(t *testing.T) {
 func TestLogsWithoutSubsystemEnv(t *testing.T) {
 	t.Setenv("TF_LOG_PROVIDER_PINECONE_HTTP", "")
 	var buf bytes.Buffer
-	ctx := tflogtest.RootLogger(context.Background(), &buf)
+	ctx := tflogtest.RootLogger(t.Context(), &buf)
 	api := secretServer(t, 201)
 	c := newTestClient(t, api.URL(), func(o *Options) { o.APIKey = secretAPIKey })
 	if _, err := c.CreateIndex(ctx, CreateIndexRequest{Name: "s", Tags: map[string]string{"owner": "me"}}); err != nil {

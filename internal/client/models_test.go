@@ -1,7 +1,6 @@
 package client
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -23,7 +22,7 @@ func TestListModelsSendsFiltersAndDecodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	models, err := c.ListModels(context.Background(), "embed", "dense")
+	models, err := c.ListModels(t.Context(), "embed", "dense")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +36,7 @@ func TestListModelsSendsFiltersAndDecodes(t *testing.T) {
 	if len(p) != 2 || p[0].Default != "END" || len(p[0].AllowedValues) != 2 || *p[1].Min != 1 || *p[1].Max != 10 || !p[1].Required {
 		t.Errorf("parameters = %+v", p)
 	}
-	if _, err := c.ListModels(context.Background(), "", ""); err != nil || gotQuery != "" {
+	if _, err := c.ListModels(t.Context(), "", ""); err != nil || gotQuery != "" {
 		t.Errorf("no filters must send no query, got %q (%v)", gotQuery, err)
 	}
 }
@@ -52,7 +51,7 @@ func TestDescribeModelNotFound(t *testing.T) {
 	}))
 	defer srv.Close()
 	c, _ := New(Options{APIKey: "k", BaseURL: srv.URL})
-	if _, err := c.DescribeModel(context.Background(), "no such"); !errors.Is(err, ErrNotFound) {
+	if _, err := c.DescribeModel(t.Context(), "no such"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("err = %v, want ErrNotFound", err)
 	}
 }

@@ -77,7 +77,7 @@ func TestTokenRequestThenBearerAdminCall(t *testing.T) {
 	if n := c.TokenFetches(); n != 0 {
 		t.Fatalf("TokenFetches = %d before any call", n)
 	}
-	if _, err := c.ListProjects(context.Background()); err != nil {
+	if _, err := c.ListProjects(t.Context()); err != nil {
 		t.Fatalf("ListProjects: %v", err)
 	}
 
@@ -130,7 +130,7 @@ func TestControlPlaneCallsKeepAPIKey(t *testing.T) {
 		reply(w, 200, `{"indexes":[]}`)
 	})
 	c := newServiceAccountClient(t, api.URL(), tokens, uniqueClientID(t))
-	ctx := context.Background()
+	ctx := t.Context()
 	if _, err := c.ListProjects(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +153,7 @@ func TestTokenCachedAcrossSequentialCalls(t *testing.T) {
 	tokens := newTokenServer(t)
 	api := newAdminAPI(t)
 	c := newServiceAccountClient(t, api.URL(), tokens, uniqueClientID(t))
-	ctx := context.Background()
+	ctx := t.Context()
 	for i := range 10 {
 		if _, err := c.ListOrganizations(ctx); err != nil {
 			t.Fatalf("call %d: %v", i, err)
@@ -192,7 +192,7 @@ func TestTokenFetchedOnceForConcurrentCalls(t *testing.T) {
 	for range workers {
 		wg.Go(func() {
 			<-start
-			_, err := c.ListProjects(context.Background())
+			_, err := c.ListProjects(t.Context())
 			errs <- err
 		})
 	}
@@ -256,7 +256,7 @@ func TestTokenRefreshedBeforeExpiry(t *testing.T) {
 			clock := newFakeClock()
 			c.tokens.now = clock.now
 			t0 := clock.now()
-			ctx := context.Background()
+			ctx := t.Context()
 			at := func(age time.Duration) {
 				t.Helper()
 				clock.mu.Lock()
@@ -305,7 +305,7 @@ func TestAdmin401FetchesNewTokenOnce(t *testing.T) {
 		reply(w, 200, `{"data":[]}`)
 	})
 	c := newServiceAccountClient(t, api.URL(), tokens, uniqueClientID(t))
-	if _, err := c.ListProjects(context.Background()); err != nil {
+	if _, err := c.ListProjects(t.Context()); err != nil {
 		t.Fatalf("ListProjects after one 401: %v", err)
 	}
 	if n := tokens.count(); n != 2 {
@@ -319,7 +319,7 @@ func TestAdmin401FetchesNewTokenOnce(t *testing.T) {
 		t.Errorf("Authorization = %q then %q, want tok-1 then tok-2", bearerOf(reqs[0]), bearerOf(reqs[1]))
 	}
 	// The new token is cached for the next call.
-	if _, err := c.ListProjects(context.Background()); err != nil {
+	if _, err := c.ListProjects(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	if n := tokens.count(); n != 2 {
@@ -336,7 +336,7 @@ func TestAdminRepeated401IsUnauthenticated(t *testing.T) {
 		reply(w, 401, pineconeError(401, "UNAUTHENTICATED", "Invalid token"))
 	})
 	c := newServiceAccountClient(t, api.URL(), tokens, uniqueClientID(t))
-	_, err := c.DescribeProject(context.Background(), "p")
+	_, err := c.DescribeProject(t.Context(), "p")
 	if !errors.Is(err, ErrUnauthenticated) {
 		t.Fatalf("err = %v, want ErrUnauthenticated", err)
 	}
@@ -358,7 +358,7 @@ func TestAdminOtherErrorsKeepToken(t *testing.T) {
 		reply(w, 403, pineconeError(403, "FORBIDDEN", "not allowed"))
 	})
 	c := newServiceAccountClient(t, api.URL(), tokens, uniqueClientID(t))
-	if err := c.DeleteProject(context.Background(), "p"); !errors.Is(err, ErrForbidden) {
+	if err := c.DeleteProject(t.Context(), "p"); !errors.Is(err, ErrForbidden) {
 		t.Fatalf("err = %v, want ErrForbidden", err)
 	}
 	if api.count() != 1 || tokens.count() != 1 {
@@ -373,7 +373,7 @@ func TestTokenEndpointRejectsCredentials(t *testing.T) {
 	api := newAdminAPI(t)
 	id := uniqueClientID(t)
 	c := newServiceAccountClient(t, api.URL(), tokens, id)
-	_, err := c.ListProjects(context.Background())
+	_, err := c.ListProjects(t.Context())
 	if !errors.Is(err, ErrUnauthenticated) {
 		t.Fatalf("err = %v, want ErrUnauthenticated", err)
 	}
@@ -408,7 +408,7 @@ func TestTokenAnswerWithoutAccessToken(t *testing.T) {
 	api := newAdminAPI(t)
 	id := uniqueClientID(t)
 	c := newServiceAccountClient(t, api.URL(), tokens, id)
-	_, err := c.ListProjects(context.Background())
+	_, err := c.ListProjects(t.Context())
 	if err == nil || !strings.Contains(err.Error(), "access_token") || !strings.Contains(err.Error(), id) {
 		t.Fatalf("err = %v, want an error about the missing access_token naming the client", err)
 	}
@@ -441,7 +441,7 @@ func TestTokenRequestRetriedAfterTransientFailures(t *testing.T) {
 			})
 			api := newAdminAPI(t)
 			c := newServiceAccountClient(t, api.URL(), tokens, uniqueClientID(t))
-			if _, err := c.ListProjects(context.Background()); err != nil {
+			if _, err := c.ListProjects(t.Context()); err != nil {
 				t.Fatalf("ListProjects: %v", err)
 			}
 			if n := tokens.count(); n != 2 {
@@ -465,7 +465,7 @@ func TestTokenSharedBetweenClientsWithSameCredentials(t *testing.T) {
 	tokens := newTokenServer(t)
 	otherTokens := newTokenServer(t)
 	api := newAdminAPI(t)
-	ctx := context.Background()
+	ctx := t.Context()
 	id := uniqueClientID(t)
 
 	c1 := newServiceAccountClient(t, api.URL(), tokens, id)
@@ -546,14 +546,14 @@ func TestAccessTokenUsedDirectly(t *testing.T) {
 	if !c.HasAdminCredentials() {
 		t.Error("HasAdminCredentials = false with an access token")
 	}
-	if _, err := c.ListProjects(context.Background()); err != nil {
+	if _, err := c.ListProjects(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	if got := bearerOf(api.only(t)); got != "Bearer static-token" {
 		t.Errorf("Authorization = %q, want Bearer static-token", got)
 	}
 	// A rejected static token cannot be renewed: the 401 is returned at once.
-	if _, err := c.ListProjects(context.Background()); !errors.Is(err, ErrUnauthenticated) {
+	if _, err := c.ListProjects(t.Context()); !errors.Is(err, ErrUnauthenticated) {
 		t.Errorf("err = %v, want ErrUnauthenticated", err)
 	}
 	if n := api.count(); n != 2 {
@@ -605,7 +605,7 @@ func TestNoAdminCredentials(t *testing.T) {
 			if n := c.TokenFetches(); n != 0 {
 				t.Errorf("TokenFetches = %d", n)
 			}
-			for call, err := range adminCalls(context.Background(), c) {
+			for call, err := range adminCalls(t.Context(), c) {
 				if !errors.Is(err, ErrMissingAdminCredentials) {
 					t.Errorf("%s: err = %v, want ErrMissingAdminCredentials", call, err)
 				}
@@ -638,7 +638,7 @@ func TestAdminCredentialsWithoutAPIKey(t *testing.T) {
 	if !c.HasAdminCredentials() {
 		t.Error("HasAdminCredentials = false with a service account")
 	}
-	ctx := context.Background()
+	ctx := t.Context()
 	if _, err := c.ListIndexes(ctx); !errors.Is(err, ErrMissingAPIKey) {
 		t.Errorf("ListIndexes: err = %v, want ErrMissingAPIKey", err)
 	}
@@ -687,7 +687,7 @@ func TestAdminLogsContainNoSecrets(t *testing.T) {
 		keyValue    = "pckey_abc_SECRETVALUE"
 	)
 	var buf bytes.Buffer
-	ctx := tflogtest.RootLogger(context.Background(), &buf)
+	ctx := tflogtest.RootLogger(t.Context(), &buf)
 
 	tokens := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		reply(w, 200, tokenReply(accessToken, 1800))

@@ -40,7 +40,7 @@ func TestRetryAfterSecondsIsHonoured(t *testing.T) {
 	c := newTestClient(t, api.URL())
 	rec := &sleepRecorder{}
 	retryOf(t, c).sleep = rec.sleep
-	ix, err := c.DescribeIndex(context.Background(), "s")
+	ix, err := c.DescribeIndex(t.Context(), "s")
 	if err != nil {
 		t.Fatalf("DescribeIndex: %v", err)
 	}
@@ -72,7 +72,7 @@ func TestRetryAfterHTTPDate(t *testing.T) {
 	rec := &sleepRecorder{}
 	rt.sleep = rec.sleep
 	rt.now = clock.now
-	if _, err := c.DescribeIndex(context.Background(), "s"); err != nil {
+	if _, err := c.DescribeIndex(t.Context(), "s"); err != nil {
 		t.Fatalf("DescribeIndex: %v", err)
 	}
 	if waits := rec.recorded(); len(waits) != 1 || waits[0] != 30*time.Second {
@@ -133,7 +133,7 @@ func TestRetryAfterShorterThanBackoffUsesBackoff(t *testing.T) {
 	rec := &sleepRecorder{}
 	rt.sleep = rec.sleep
 	rt.jitter = func() float64 { return 0 }
-	if _, err := c.DescribeIndex(context.Background(), "s"); err != nil {
+	if _, err := c.DescribeIndex(t.Context(), "s"); err != nil {
 		t.Fatal(err)
 	}
 	if waits := rec.recorded(); len(waits) != 1 || waits[0] != 2*time.Second {
@@ -155,7 +155,7 @@ func TestServerErrorsRetriedForIdempotentMethods(t *testing.T) {
 		for _, status := range []int{500, 502, 503, 504} {
 			api := newFakeAPI(t, scripted(status, status, 200))
 			c := newTestClient(t, api.URL())
-			if err := fn(context.Background(), c); err != nil {
+			if err := fn(t.Context(), c); err != nil {
 				t.Errorf("%s after two %d: %v", name, status, err)
 			}
 			if api.count() != 3 {
@@ -169,7 +169,7 @@ func TestOtherServerErrorsNotRetried(t *testing.T) {
 	for _, status := range []int{501, 505, 507} {
 		api := newFakeAPI(t, scripted(status, 200))
 		c := newTestClient(t, api.URL())
-		_, err := c.DescribeIndex(context.Background(), "s")
+		_, err := c.DescribeIndex(t.Context(), "s")
 		if !errors.Is(err, ErrServer) {
 			t.Errorf("%d: err = %v, want ErrServer", status, err)
 		}
@@ -200,7 +200,7 @@ func TestClientErrorsNeverRetried(t *testing.T) {
 		for _, status := range []int{400, 401, 403, 404, 409, 412, 422} {
 			api := newFakeAPI(t, scripted(status, 200))
 			c := newTestClient(t, api.URL())
-			err := fn(context.Background(), c)
+			err := fn(t.Context(), c)
 			apiErr, ok := AsAPIError(err)
 			if !ok || apiErr.Status != status {
 				t.Errorf("%s %d: err = %v", name, status, err)
@@ -219,7 +219,7 @@ func TestClientErrorsNeverRetried(t *testing.T) {
 func TestCreateIndexRetriedOnServerError(t *testing.T) {
 	api := newFakeAPI(t, scripted(500, 503, 201))
 	c := newTestClient(t, api.URL())
-	ix, err := c.CreateIndex(context.Background(), CreateIndexRequest{Name: "s"})
+	ix, err := c.CreateIndex(t.Context(), CreateIndexRequest{Name: "s"})
 	if err != nil {
 		t.Fatalf("CreateIndex: %v", err)
 	}
@@ -240,7 +240,7 @@ func TestCreateIndexAfterDroppedConnectionThen409(t *testing.T) {
 		reply(w, 409, pineconeError(409, "ALREADY_EXISTS", "Resource already exists."))
 	})
 	c := newTestClient(t, api.URL())
-	_, err := c.CreateIndex(context.Background(), CreateIndexRequest{Name: "s", Dimension: ptr[int32](3)})
+	_, err := c.CreateIndex(t.Context(), CreateIndexRequest{Name: "s", Dimension: ptr[int32](3)})
 	apiErr, ok := AsAPIError(err)
 	if !ok {
 		t.Fatalf("err = %v, want *APIError", err)
@@ -263,7 +263,7 @@ func TestCreateIndexAfterDroppedConnectionThen409(t *testing.T) {
 func TestCreateIndexAfterServerErrorThen409(t *testing.T) {
 	api := newFakeAPI(t, scripted(502, 409))
 	c := newTestClient(t, api.URL())
-	_, err := c.CreateIndex(context.Background(), CreateIndexRequest{Name: "s"})
+	_, err := c.CreateIndex(t.Context(), CreateIndexRequest{Name: "s"})
 	apiErr, ok := AsAPIError(err)
 	if !ok || apiErr.Status != 409 || !apiErr.AfterUncertainRetry {
 		t.Errorf("err = %+v, want 409 with AfterUncertainRetry", apiErr)
@@ -273,7 +273,7 @@ func TestCreateIndexAfterServerErrorThen409(t *testing.T) {
 func TestCreateIndexAfterOnlyRateLimitsThen409(t *testing.T) {
 	api := newFakeAPI(t, scripted(429, 429, 409))
 	c := newTestClient(t, api.URL())
-	_, err := c.CreateIndex(context.Background(), CreateIndexRequest{Name: "s"})
+	_, err := c.CreateIndex(t.Context(), CreateIndexRequest{Name: "s"})
 	apiErr, ok := AsAPIError(err)
 	if !ok || apiErr.Status != 409 {
 		t.Fatalf("err = %v, want 409", err)
@@ -295,7 +295,7 @@ func TestCreateIndexForModelRetriedAfterDroppedConnection(t *testing.T) {
 		reply(w, 201, readyServerless)
 	})
 	c := newTestClient(t, api.URL())
-	if _, err := c.CreateIndexForModel(context.Background(), CreateIndexForModelRequest{Name: "m"}); err != nil {
+	if _, err := c.CreateIndexForModel(t.Context(), CreateIndexForModelRequest{Name: "m"}); err != nil {
 		t.Fatalf("CreateIndexForModel: %v", err)
 	}
 	if api.count() != 2 {
@@ -312,7 +312,7 @@ func TestDroppedConnectionRetriedForGet(t *testing.T) {
 		reply(w, 200, readyServerless)
 	})
 	c := newTestClient(t, api.URL())
-	if _, err := c.DescribeIndex(context.Background(), "s"); err != nil {
+	if _, err := c.DescribeIndex(t.Context(), "s"); err != nil {
 		t.Fatalf("DescribeIndex: %v", err)
 	}
 	if api.count() < 2 {
@@ -330,7 +330,7 @@ func TestUnsafePostNotRetriedAfterServerError(t *testing.T) {
 	for _, status := range []int{500, 502, 503, 504} {
 		api := newFakeAPI(t, scripted(status, 201))
 		c := newTestClient(t, api.URL())
-		err := unsafePost(context.Background(), c)
+		err := unsafePost(t.Context(), c)
 		apiErr, ok := AsAPIError(err)
 		if !ok || apiErr.Status != status {
 			t.Errorf("%d: err = %v", status, err)
@@ -354,7 +354,7 @@ func TestUnsafePostNotRetriedAfterDroppedConnection(t *testing.T) {
 		reply(w, 201, `{}`)
 	})
 	c := newTestClient(t, api.URL())
-	err := unsafePost(context.Background(), c)
+	err := unsafePost(t.Context(), c)
 	if err == nil {
 		t.Fatal("no error after the connection was dropped")
 	}
@@ -375,7 +375,7 @@ func TestUnsafePostNotRetriedAfterDroppedConnection(t *testing.T) {
 func TestUnsafePostRetriedAfterRateLimit(t *testing.T) {
 	api := newFakeAPI(t, scripted(429, 429, 201))
 	c := newTestClient(t, api.URL())
-	if err := unsafePost(context.Background(), c); err != nil {
+	if err := unsafePost(t.Context(), c); err != nil {
 		t.Fatalf("unsafe POST: %v", err)
 	}
 	reqs := api.requests()
@@ -415,7 +415,7 @@ func TestUnsafePostRetriedAfterDialError(t *testing.T) {
 		}
 	}}
 	c := newTestClient(t, closedPortURL(t), func(o *Options) { o.Transport = ct })
-	if err := unsafePost(context.Background(), c); err != nil {
+	if err := unsafePost(t.Context(), c); err != nil {
 		t.Fatalf("unsafe POST after a refused connection: %v", err)
 	}
 	if n := ct.attempts.Load(); n != 2 {
@@ -433,7 +433,7 @@ func TestDialErrorGivesUpAfterMaxRetries(t *testing.T) {
 		o.Transport = ct
 		o.Retry.MaxRetries = 2
 	})
-	err := unsafePost(context.Background(), c)
+	err := unsafePost(t.Context(), c)
 	if err == nil {
 		t.Fatal("no error from a closed port")
 	}
@@ -452,7 +452,7 @@ func TestMaxRetriesRespected(t *testing.T) {
 	for _, max := range []int{0, 1, 4} {
 		api := newFakeAPI(t, scripted(503))
 		c := newTestClient(t, api.URL(), func(o *Options) { o.Retry.MaxRetries = max })
-		_, err := c.DescribeIndex(context.Background(), "s")
+		_, err := c.DescribeIndex(t.Context(), "s")
 		apiErr, ok := AsAPIError(err)
 		if !ok || apiErr.Status != 503 || !errors.Is(err, ErrServer) {
 			t.Errorf("MaxRetries=%d: err = %v, want the last 503", max, err)
@@ -466,7 +466,7 @@ func TestMaxRetriesRespected(t *testing.T) {
 func TestRateLimitGivesUpAfterMaxRetries(t *testing.T) {
 	api := newFakeAPI(t, scripted(429))
 	c := newTestClient(t, api.URL(), func(o *Options) { o.Retry.MaxRetries = 2 })
-	_, err := c.CreateIndex(context.Background(), CreateIndexRequest{Name: "s"})
+	_, err := c.CreateIndex(t.Context(), CreateIndexRequest{Name: "s"})
 	if !errors.Is(err, ErrRateLimited) {
 		t.Errorf("err = %v, want ErrRateLimited", err)
 	}
@@ -485,7 +485,7 @@ func TestMaxElapsedRespected(t *testing.T) {
 	rt.now = clock.now
 	rt.sleep = clock.sleep
 	rt.jitter = func() float64 { return 0 } // every wait is exactly 1s
-	_, err := c.DescribeIndex(context.Background(), "s")
+	_, err := c.DescribeIndex(t.Context(), "s")
 	if !errors.Is(err, ErrServer) {
 		t.Errorf("err = %v, want the last 503", err)
 	}
@@ -506,7 +506,7 @@ func TestMaxElapsedStopsLongRetryAfter(t *testing.T) {
 	c := newTestClient(t, api.URL(), func(o *Options) { o.Retry.MaxElapsed = time.Minute })
 	rec := &sleepRecorder{}
 	retryOf(t, c).sleep = rec.sleep
-	_, err := c.DescribeIndex(context.Background(), "s")
+	_, err := c.DescribeIndex(t.Context(), "s")
 	if !errors.Is(err, ErrRateLimited) {
 		t.Errorf("err = %v, want ErrRateLimited", err)
 	}
@@ -521,7 +521,7 @@ func TestCancelDuringBackoffReturnsPromptly(t *testing.T) {
 		o.Retry.MinBackoff = 10 * time.Second
 		o.Retry.MaxBackoff = 10 * time.Second
 	})
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	go func() {
 		for api.count() == 0 {
@@ -549,7 +549,7 @@ func TestDeadlineDuringBackoff(t *testing.T) {
 		o.Retry.MinBackoff = 10 * time.Second
 		o.Retry.MaxBackoff = 10 * time.Second
 	})
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	start := time.Now()
 	err := c.DeleteIndex(ctx, "s")
@@ -564,7 +564,7 @@ func TestDeadlineDuringBackoff(t *testing.T) {
 func TestAlreadyCancelledContext(t *testing.T) {
 	api := newFakeAPI(t, scripted(200))
 	c := newTestClient(t, api.URL())
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	_, err := c.DescribeIndex(ctx, "s")
 	if !errors.Is(err, context.Canceled) {
@@ -593,7 +593,7 @@ func TestAttemptTimeoutRetriesGet(t *testing.T) {
 	api := newFakeAPI(t, slowFirst(readyServerless, 200))
 	c := newTestClient(t, api.URL(), func(o *Options) { o.Retry.AttemptTimeout = 50 * time.Millisecond })
 	start := time.Now()
-	ix, err := c.DescribeIndex(context.Background(), "s")
+	ix, err := c.DescribeIndex(t.Context(), "s")
 	if err != nil {
 		t.Fatalf("DescribeIndex: %v", err)
 	}
@@ -611,7 +611,7 @@ func TestAttemptTimeoutRetriesGet(t *testing.T) {
 func TestAttemptTimeoutOnCreateThen409IsUncertain(t *testing.T) {
 	api := newFakeAPI(t, slowFirst(pineconeError(409, "ALREADY_EXISTS", "Resource already exists."), 409))
 	c := newTestClient(t, api.URL(), func(o *Options) { o.Retry.AttemptTimeout = 50 * time.Millisecond })
-	_, err := c.CreateIndex(context.Background(), CreateIndexRequest{Name: "s"})
+	_, err := c.CreateIndex(t.Context(), CreateIndexRequest{Name: "s"})
 	apiErr, ok := AsAPIError(err)
 	if !ok || apiErr.Status != 409 || !apiErr.AfterUncertainRetry {
 		t.Errorf("err = %v (%+v), want 409 with AfterUncertainRetry", err, apiErr)
@@ -621,7 +621,7 @@ func TestAttemptTimeoutOnCreateThen409IsUncertain(t *testing.T) {
 func TestAttemptTimeoutNotRetriedForUnsafePost(t *testing.T) {
 	api := newFakeAPI(t, slowFirst(`{}`, 201))
 	c := newTestClient(t, api.URL(), func(o *Options) { o.Retry.AttemptTimeout = 50 * time.Millisecond })
-	err := unsafePost(context.Background(), c)
+	err := unsafePost(t.Context(), c)
 	if err == nil {
 		t.Fatal("no error after the attempt timed out")
 	}
@@ -650,7 +650,7 @@ func TestAttemptTimeoutCoversBodyRead(t *testing.T) {
 		reply(w, 200, readyServerless)
 	})
 	c := newTestClient(t, api.URL(), func(o *Options) { o.Retry.AttemptTimeout = 50 * time.Millisecond })
-	ix, err := c.DescribeIndex(context.Background(), "s")
+	ix, err := c.DescribeIndex(t.Context(), "s")
 	if err != nil {
 		t.Fatalf("DescribeIndex: %v", err)
 	}
@@ -666,7 +666,7 @@ func TestBodyResentIdentically(t *testing.T) {
 		Name: "s", Dimension: ptr[int32](3), VectorType: "dense", Tags: map[string]string{"a": "1", "b": "2"},
 		Spec: IndexSpec{Serverless: &ServerlessSpec{Cloud: "aws", Region: "us-east-1"}},
 	}
-	if _, err := c.CreateIndex(context.Background(), req); err != nil {
+	if _, err := c.CreateIndex(t.Context(), req); err != nil {
 		t.Fatalf("CreateIndex: %v", err)
 	}
 	reqs := api.requests()
@@ -690,7 +690,7 @@ func TestBodyResentIdentically(t *testing.T) {
 func TestPatchBodyResent(t *testing.T) {
 	api := newFakeAPI(t, scripted(502, 200))
 	c := newTestClient(t, api.URL())
-	if _, err := c.ConfigureIndex(context.Background(), "p", ConfigureIndexRequest{Tags: map[string]string{"a": ""}}); err != nil {
+	if _, err := c.ConfigureIndex(t.Context(), "p", ConfigureIndexRequest{Tags: map[string]string{"a": ""}}); err != nil {
 		t.Fatal(err)
 	}
 	reqs := api.requests()
@@ -766,7 +766,7 @@ func TestRecordedBackoffsGrowAndCap(t *testing.T) {
 	rec := &sleepRecorder{}
 	rt.sleep = rec.sleep
 	rt.jitter = func() float64 { return 0.5 }
-	_, _ = c.DescribeIndex(context.Background(), "s")
+	_, _ = c.DescribeIndex(t.Context(), "s")
 	want := []time.Duration{750, 1500, 3000, 6000, 6000, 6000}
 	got := rec.recorded()
 	if len(got) != len(want) {
@@ -785,7 +785,7 @@ func TestRecordedBackoffsGrowAndCap(t *testing.T) {
 func TestClassify(t *testing.T) {
 	get, _ := http.NewRequest("GET", "http://x/indexes", nil)
 	post, _ := http.NewRequest("POST", "http://x/indexes", nil)
-	safePost := post.WithContext(withRetrySafePost(context.Background()))
+	safePost := post.WithContext(withRetrySafePost(t.Context()))
 	resp := func(s int) *http.Response { return &http.Response{StatusCode: s} }
 	cases := []struct {
 		name string
@@ -821,13 +821,13 @@ func TestClassify(t *testing.T) {
 }
 
 func TestSleepCtx(t *testing.T) {
-	if err := sleepCtx(context.Background(), 0); err != nil {
+	if err := sleepCtx(t.Context(), 0); err != nil {
 		t.Errorf("sleepCtx(0) = %v", err)
 	}
-	if err := sleepCtx(context.Background(), time.Millisecond); err != nil {
+	if err := sleepCtx(t.Context(), time.Millisecond); err != nil {
 		t.Errorf("sleepCtx(1ms) = %v", err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	if err := sleepCtx(ctx, 0); !errors.Is(err, context.Canceled) {
 		t.Errorf("sleepCtx(cancelled, 0) = %v", err)
@@ -856,8 +856,8 @@ func TestUncertaintyIsPerCall(t *testing.T) {
 		reply(w, 409, pineconeError(409, "ALREADY_EXISTS", "Resource already exists."))
 	})
 	c := newTestClient(t, api.URL())
-	_, err1 := c.CreateIndex(context.Background(), CreateIndexRequest{Name: "s"})
-	_, err2 := c.CreateIndex(context.Background(), CreateIndexRequest{Name: "s"})
+	_, err1 := c.CreateIndex(t.Context(), CreateIndexRequest{Name: "s"})
+	_, err2 := c.CreateIndex(t.Context(), CreateIndexRequest{Name: "s"})
 	e1, _ := AsAPIError(err1)
 	e2, _ := AsAPIError(err2)
 	if e1 == nil || !e1.AfterUncertainRetry {

@@ -44,7 +44,7 @@ func TestPollIntervalGrowth(t *testing.T) {
 // boundedCtx keeps a waiter that fails to recognise a state from polling
 // until the test binary times out.
 func boundedCtx(t *testing.T) context.Context {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
 	t.Cleanup(cancel)
 	return ctx
 }
@@ -56,7 +56,7 @@ func fakePoller(cfg PollConfig, clock *fakeClock) poller {
 func TestPollDoneAtOnce(t *testing.T) {
 	clock := newFakeClock()
 	checks := 0
-	err := fakePoller(DefaultPollConfig(), clock).run(context.Background(), "x", func(ctx context.Context) (bool, string, error) {
+	err := fakePoller(DefaultPollConfig(), clock).run(t.Context(), "x", func(ctx context.Context) (bool, string, error) {
 		checks++
 		return true, "Ready", nil
 	})
@@ -72,7 +72,7 @@ func TestPollReturnsCheckError(t *testing.T) {
 	clock := newFakeClock()
 	boom := errors.New("boom")
 	checks := 0
-	err := fakePoller(DefaultPollConfig(), clock).run(context.Background(), "x", func(ctx context.Context) (bool, string, error) {
+	err := fakePoller(DefaultPollConfig(), clock).run(t.Context(), "x", func(ctx context.Context) (bool, string, error) {
 		checks++
 		if checks < 3 {
 			return false, "Initializing", nil
@@ -92,7 +92,7 @@ func TestPollReturnsCheckError(t *testing.T) {
 }
 
 func TestPollDeadlineGivesWaitError(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 40*time.Millisecond)
 	defer cancel()
 	checks := 0
 	start := time.Now()
@@ -131,7 +131,7 @@ func TestPollDeadlineGivesWaitError(t *testing.T) {
 }
 
 func TestPollCancelledWhileSleeping(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	clock := newFakeClock()
 	p := poller{cfg: DefaultPollConfig(), now: clock.now, sleep: func(ctx context.Context, d time.Duration) error {
 		cancel()
@@ -147,7 +147,7 @@ func TestPollCancelledWhileSleeping(t *testing.T) {
 // When the check itself fails because the context ended, the caller gets a
 // WaitError (with the timeout), not the check's transport error.
 func TestPollCheckFailsBecauseContextEnded(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	clock := newFakeClock()
 	checks := 0
 	err := fakePoller(DefaultPollConfig(), clock).run(ctx, "thing", func(ctx context.Context) (bool, string, error) {
@@ -178,7 +178,7 @@ func simulate(t *testing.T, cfg PollConfig, readyAt time.Duration) (time.Duratio
 	clock := newFakeClock()
 	start := clock.now()
 	checks := 0
-	err := fakePoller(cfg, clock).run(context.Background(), "x", func(ctx context.Context) (bool, string, error) {
+	err := fakePoller(cfg, clock).run(t.Context(), "x", func(ctx context.Context) (bool, string, error) {
 		checks++
 		return clock.now().Sub(start) >= readyAt, "", nil
 	})
@@ -346,7 +346,7 @@ func TestWaitForIndexReadyReadCapacityError(t *testing.T) {
 func TestWaitForIndexReadyHonoursContext(t *testing.T) {
 	api := newFakeAPI(t, sequence(indexJSON("Ready", true, `{"state":"Migrating"}`)))
 	c := newTestClient(t, api.URL())
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	start := time.Now()
 	ix, err := c.WaitForIndexReady(ctx, "s")
@@ -429,7 +429,7 @@ func TestWaitForIndexDeletedAlreadyGone(t *testing.T) {
 func TestWaitForIndexDeletedHonoursContext(t *testing.T) {
 	api := newFakeAPI(t, sequence(indexJSON("Terminating", false, "")))
 	c := newTestClient(t, api.URL())
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	err := c.WaitForIndexDeleted(ctx, "s")
 	var we *WaitError
@@ -492,7 +492,7 @@ func TestIndexFailedErrorMessage(t *testing.T) {
 // A check that sees the condition hold wins over a context that ended while
 // it ran: the object is ready, so reporting a timeout would be wrong.
 func TestPollDoneWinsOverContextEndingDuringCheck(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	clock := newFakeClock()
 	checks := 0
 	err := fakePoller(DefaultPollConfig(), clock).run(ctx, "thing", func(ctx context.Context) (bool, string, error) {

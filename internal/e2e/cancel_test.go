@@ -94,7 +94,7 @@ func TestCancellationDuringWait(t *testing.T) {
 		return string(data)
 	}
 
-	applyCtx, killApply := context.WithTimeout(context.Background(), createSeen+interruptGrace+time.Minute)
+	applyCtx, killApply := context.WithTimeout(t.Context(), createSeen+interruptGrace+time.Minute)
 	defer killApply()
 	apply := ws.command(applyCtx, "apply", "-auto-approve", "-input=false", "-no-color")
 	// Files rather than buffers: Wait then returns when Terraform exits, not
@@ -131,7 +131,7 @@ func TestCancellationDuringWait(t *testing.T) {
 				applyErr, counts, applyOutput())
 		default:
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
 		counts, err = emu.requestCounts(ctx)
 		cancel()
 		if err != nil {
@@ -213,7 +213,7 @@ func TestCancellationDuringWait(t *testing.T) {
 	}
 
 	// --- the emulator holds exactly that one index ----------------------------------
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
 	indexes, err := emu.indexes(ctx)
 	cancel()
 	if err != nil {
@@ -227,7 +227,7 @@ func TestCancellationDuringWait(t *testing.T) {
 
 	// --- clean up: delete works while the index is still Initializing ---------------
 	ws.mustRun(t, 2*time.Minute, "destroy", "-auto-approve", "-input=false", "-no-color")
-	ctx, cancel = context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel = context.WithTimeout(t.Context(), 10*time.Second)
 	indexes, err = emu.indexes(ctx)
 	cancel()
 	if err != nil {

@@ -27,15 +27,29 @@ import (
 )
 
 const (
-	modulePath      = "github.com/vectorcraft/terraform-provider-pinecone"
-	providerAddress = "registry.terraform.io/vectorcraft/pinecone"
-	providerBinary  = "terraform-provider-pinecone"
-	emulatorBinary  = "pinecone-emulator"
+	modulePath     = "github.com/vectorcraft/terraform-provider-pinecone"
+	providerSource = "vectorcraft/pinecone" // the configurations' source, without a host
+	providerBinary = "terraform-provider-pinecone"
+	emulatorBinary = "pinecone-emulator"
 
 	buildTimeout    = 5 * time.Minute
 	emulatorStartup = 15 * time.Second
 	emulatorStop    = 5 * time.Second
 )
+
+// providerAddress is the full address the CLI gives the configurations'
+// source "vectorcraft/pinecone", which dev_overrides must name exactly: the
+// host is registry.terraform.io for Terraform but registry.opentofu.org for
+// OpenTofu. Like terraform-plugin-testing, it takes the host from
+// TF_ACC_PROVIDER_HOST (`make testacc-tofu` sets it) and defaults to
+// Terraform's.
+func providerAddress() string {
+	host := os.Getenv("TF_ACC_PROVIDER_HOST")
+	if host == "" {
+		host = "registry.terraform.io"
+	}
+	return host + "/" + providerSource
+}
 
 // requireAcceptance skips the test unless TF_ACC is set and a Terraform
 // binary can be found; it returns that binary's path. A TF_ACC_TERRAFORM_PATH
@@ -74,7 +88,7 @@ func repoRoot(t *testing.T) string {
 		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
 		return err == nil && bytes.Contains(data, []byte("module "+modulePath+"\n"))
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	if out, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output(); err == nil {
 		if gomod := strings.TrimSpace(string(out)); gomod != "" && gomod != os.DevNull {
@@ -96,7 +110,7 @@ func repoRoot(t *testing.T) string {
 // output if it does not succeed.
 func goBuild(t *testing.T, root, out, pkg string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), buildTimeout)
+	ctx, cancel := context.WithTimeout(t.Context(), buildTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "go", "build", "-o", out, pkg)
 	cmd.Dir = root
@@ -300,12 +314,12 @@ provider_installation {
   }
   direct {}
 }
-`, providerAddress, providerDir)
-	if err := os.WriteFile(cliConfig, []byte(body), 0o644); err != nil {
+`, providerAddress(), providerDir)
+	if err := os.WriteFile(cliConfig, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(stateDir, "work")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
 		t.Fatal(err)
 	}
 	env := cleanEnv(append([]string{
@@ -319,7 +333,7 @@ provider_installation {
 // writeConfig writes main.tf into the working directory.
 func (w *tfWorkspace) writeConfig(t *testing.T, hcl string) {
 	t.Helper()
-	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(hcl), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(hcl), 0o600); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -141,7 +141,7 @@ func TestLatency(t *testing.T) {
 
 func TestLatencyHonoursContext(t *testing.T) {
 	s := New(Options{Faults: Faults{Latency: 10 * time.Second}})
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	req := httptest.NewRequest("POST", "/indexes", strings.NewReader(bodyServerless)).WithContext(ctx)
 	req.Header.Set("Api-Key", DefaultAPIKey)
 	rec := httptest.NewRecorder()
@@ -179,7 +179,7 @@ func TestLatencyHonoursContext(t *testing.T) {
 
 	// Through a real client: the client's deadline ends the wait quickly.
 	ts := newHTTPTestServer(t, New(Options{Faults: Faults{Latency: 10 * time.Second}}))
-	ctx, cancel = context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel = context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	creq, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/indexes", nil)
 	creq.Header.Set("Api-Key", DefaultAPIKey)

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"testing"
@@ -356,7 +357,7 @@ func TestCreateForModelCatalogueAcceptance(t *testing.T) {
 	}
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			name := "ok-" + string(rune('a'+i))
+			name := fmt.Sprintf("ok-%c", 'a'+i)
 			b := e.do("POST", "/indexes/create-for-model", forModel(name, c.embed)).must(t, http.StatusCreated)
 			if c.dimension == nil {
 				if has(b, "dimension") {

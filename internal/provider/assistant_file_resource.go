@@ -81,10 +81,11 @@ func (r *assistantFileResource) Schema(ctx context.Context, _ resource.SchemaReq
 			},
 			"source": schema.StringAttribute{
 				MarkdownDescription: "Path of the local file to upload (" + strings.Join(supportedFileExtensions, ", ") +
-					"). Changing it replaces the file; after an import it is learnt from the configuration.",
-				Required:      true,
+					"); required to upload a file. Changing it replaces the file. Pinecone does not report it back, so " +
+					"it may be left out for an imported file (as `terraform plan -generate-config-out` writes it).",
+				Optional:      true,
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
-				PlanModifiers: []planmodifier.String{requiresReplaceWhenChangedFromKnown()},
+				PlanModifiers: []planmodifier.String{requiresReplaceWhenChangedBetweenValues()},
 			},
 			"content_hash": schema.StringAttribute{
 				MarkdownDescription: "SHA-256 of the file's content, read at plan time; a change replaces the file.",
@@ -109,7 +110,7 @@ func (r *assistantFileResource) Schema(ctx context.Context, _ resource.SchemaReq
 			},
 			"created_on": schema.StringAttribute{MarkdownDescription: "Upload time (RFC 3339).", Computed: true, PlanModifiers: stable},
 			"updated_on": schema.StringAttribute{MarkdownDescription: "Last change (RFC 3339).", Computed: true, PlanModifiers: stable},
-			"timeouts":   timeouts.Attributes(ctx, timeouts.Opts{Create: true, Delete: true}),
+			"timeouts":   timeoutsAttribute(ctx, timeouts.Opts{Create: true, Delete: true}),
 		},
 	}
 }
@@ -155,6 +156,8 @@ func (r *assistantFileResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if req.Plan.Raw.IsNull() {
 		return
 	}
+	requireOnCreate(ctx, req, resp, path.Root("source"), "Missing source",
+		"Set `source` to the path of the local file to upload.")
 	var source types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("source"), &source)...)
 	if source.IsNull() || source.IsUnknown() {
@@ -307,6 +310,9 @@ func (r *assistantFileResource) Update(ctx context.Context, req resource.UpdateR
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if plan.ContentHash.IsUnknown() {
+		plan.ContentHash = types.StringNull() // no local file to hash
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }

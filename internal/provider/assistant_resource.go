@@ -110,7 +110,7 @@ func (r *assistantResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"status":     schema.StringAttribute{MarkdownDescription: "Status, e.g. `Ready`.", Computed: true, PlanModifiers: stable},
 			"created_at": schema.StringAttribute{MarkdownDescription: "Creation time (RFC 3339).", Computed: true, PlanModifiers: stable},
 			"updated_at": schema.StringAttribute{MarkdownDescription: "Last update time (RFC 3339).", Computed: true},
-			"timeouts":   timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":   timeoutsAttribute(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
 }

@@ -94,7 +94,7 @@ func (r *backupResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				PlanModifiers: []planmodifier.Map{mapplanmodifier.UseStateForUnknown()},
 			},
 			"created_at": schema.StringAttribute{MarkdownDescription: "When the backup was created (RFC 3339).", Computed: true, PlanModifiers: stable},
-			"timeouts":   timeouts.Attributes(ctx, timeouts.Opts{Create: true, Delete: true}),
+			"timeouts":   timeoutsAttribute(ctx, timeouts.Opts{Create: true, Delete: true}),
 		},
 	}
 }

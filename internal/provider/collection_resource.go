@@ -21,7 +21,15 @@ var (
 	_ resource.Resource                = (*collectionResource)(nil)
 	_ resource.ResourceWithConfigure   = (*collectionResource)(nil)
 	_ resource.ResourceWithImportState = (*collectionResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*collectionResource)(nil)
 )
+
+// ModifyPlan requires source when a collection is to be created; an
+// imported collection may leave it out, since Pinecone does not report it.
+func (r *collectionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	requireOnCreate(ctx, req, resp, path.Root("source"), "Missing source",
+		"Set `source` to the pod-based index the collection copies.")
+}
 
 // NewCollectionResource is the constructor of pinecone_collection.
 func NewCollectionResource() resource.Resource { return &collectionResource{} }
@@ -67,11 +75,12 @@ func (r *collectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"source": schema.StringAttribute{
-				MarkdownDescription: "Name of the pod-based index to copy. Changing it replaces the collection. Pinecone " +
-					"does not report it back, so an imported collection takes it from the configuration.",
-				Required:      true,
+				MarkdownDescription: "Name of the pod-based index to copy; required to create a collection. Changing it " +
+					"replaces the collection. Pinecone does not report it back, so it may be left out for an imported " +
+					"collection (as `terraform plan -generate-config-out` writes it).",
+				Optional:      true,
 				Validators:    indexNameValidators(),
-				PlanModifiers: []planmodifier.String{requiresReplaceWhenChangedFromKnown()},
+				PlanModifiers: []planmodifier.String{requiresReplaceWhenChangedBetweenValues()},
 			},
 			"environment": schema.StringAttribute{
 				MarkdownDescription: "Pod environment of the collection.", Computed: true, PlanModifiers: stable,
@@ -88,7 +97,7 @@ func (r *collectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"status": schema.StringAttribute{
 				MarkdownDescription: "Status, e.g. `Ready`.", Computed: true, PlanModifiers: stable,
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx, timeouts.Opts{Create: true, Delete: true}),
 		},
 	}
 }

@@ -56,7 +56,7 @@ func TestAccFaultMatrix(t *testing.T) {
 }
 
 // ---------------------------------------------------------------------------
-// Rows
+// Rows.
 
 // fmSeed seeds the emulator's random faults in the rows that use them. Its
 // first draw is below 0.3, so the first request of such a row always meets

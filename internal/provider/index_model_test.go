@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"encoding/json"
 	"testing"
 
@@ -13,7 +12,7 @@ import (
 
 func mapOf(t *testing.T, m map[string]string) types.Map {
 	t.Helper()
-	v, diags := types.MapValueFrom(context.Background(), types.StringType, m)
+	v, diags := types.MapValueFrom(t.Context(), types.StringType, m)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -53,7 +52,7 @@ func TestNewCreateIndexRequest_serverless(t *testing.T) {
 }
 
 func TestNewCreateIndexRequest_podSendsCountsAndMetadataConfig(t *testing.T) {
-	indexed, _ := types.SetValueFrom(context.Background(), types.StringType, []string{"year", "genre"})
+	indexed, _ := types.SetValueFrom(t.Context(), types.StringType, []string{"year", "genre"})
 	plan := serverlessPlan(t)
 	plan.Spec = &indexSpecModel{Pod: &podSpecModel{
 		Environment: types.StringValue("us-east-1-aws"), PodType: types.StringValue("p1.x2"),
@@ -174,7 +173,7 @@ func TestOwnTags(t *testing.T) {
 }
 
 func TestApplyIndexModel_keepsUserSpelling(t *testing.T) {
-	ctx := context.Background()
+	ctx := t.Context()
 	dim := int32(1024)
 	ix := &client.IndexModel{
 		Name: "m", Dimension: &dim, Metric: "cosine", Host: "m-abc.svc.x.pinecone.io", VectorType: "dense",

@@ -357,7 +357,7 @@ func modelProblems(plan *indexResourceModel, info *client.ModelInfo) []mismatch 
 		if d.v.IsNull() || d.v.IsUnknown() {
 			continue
 		}
-		if info.VectorType == "sparse" || !slices.Contains(info.SupportedDimensions, int32(d.v.ValueInt64())) {
+		if info.VectorType == "sparse" || !slices.ContainsFunc(info.SupportedDimensions, func(s int32) bool { return int64(s) == d.v.ValueInt64() }) {
 			allowed := intsToStrings(info.SupportedDimensions)
 			if allowed == "" {
 				allowed = "none (sparse vectors have no dimension)"
@@ -427,5 +427,31 @@ func fillFromModel(ctx context.Context, plan *indexResourceModel, info *client.M
 	}
 	if plan.Metric.IsUnknown() && !metric.IsUnknown() {
 		set(path.Root("metric"), metric)
+	}
+}
+
+// requiresReplaceWhenChangedBetweenValues replaces only when one known value
+// is changed into another: setting a value Pinecone does not report (after an
+// import) or dropping it from the configuration changes nothing remotely.
+func requiresReplaceWhenChangedBetweenValues() planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(
+		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+			resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsNull()
+		},
+		"Changing the value replaces the resource; setting or removing it does not.",
+		"Changing the value replaces the resource; setting or removing it does not.",
+	)
+}
+
+// requireOnCreate reports a missing attribute that is optional only for
+// objects that already exist.
+func requireOnCreate(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, p path.Path, summary, detail string) {
+	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var v types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, p, &v)...)
+	if v.IsNull() {
+		resp.Diagnostics.AddAttributeError(p, summary, detail)
 	}
 }

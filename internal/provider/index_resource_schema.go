@@ -30,6 +30,9 @@ var (
 	nodeTypeValidator, nodeTypeValues     = oneOf("b1", "t1")
 )
 
+// maxCount bounds replica and shard counts: Pinecone takes them as int32.
+const maxCount = 1<<31 - 1
+
 const (
 	defaultCreateTimeout = "30m"
 	defaultUpdateTimeout = "30m"
@@ -145,7 +148,7 @@ func indexResourceSchema(ctx context.Context) schema.Schema {
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
 }
@@ -210,14 +213,14 @@ func specSchema() schema.SingleNestedAttribute {
 						Optional:            true,
 						Computed:            true,
 						Default:             int64default.StaticInt64(1),
-						Validators:          []validator.Int64{int64validator.AtLeast(1)},
+						Validators:          []validator.Int64{int64validator.Between(1, maxCount)},
 					},
 					"shards": schema.Int64Attribute{
 						MarkdownDescription: "Shards (default 1). Changing it replaces the index.",
 						Optional:            true,
 						Computed:            true,
 						Default:             int64default.StaticInt64(1),
-						Validators:          []validator.Int64{int64validator.AtLeast(1)},
+						Validators:          []validator.Int64{int64validator.Between(1, maxCount)},
 						PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 					},
 					"pods": schema.Int64Attribute{
@@ -294,12 +297,12 @@ func readCapacitySchema() schema.SingleNestedAttribute {
 					"replicas": schema.Int64Attribute{
 						MarkdownDescription: "Replicas; 0 pauses the index.",
 						Required:            true,
-						Validators:          []validator.Int64{int64validator.AtLeast(0)},
+						Validators:          []validator.Int64{int64validator.Between(0, maxCount)},
 					},
 					"shards": schema.Int64Attribute{
 						MarkdownDescription: "Shards (each holds up to 250 GB).",
 						Required:            true,
-						Validators:          []validator.Int64{int64validator.AtLeast(1)},
+						Validators:          []validator.Int64{int64validator.Between(1, maxCount)},
 					},
 				},
 			},

@@ -35,7 +35,7 @@ func TestAccIndexResource_invalidConfigs(t *testing.T) {
 		{"embed on pod", "name = \"ok\"\n dimension = 4\n spec = { pod = { environment = \"us-east-1-aws\" } }\n embed = { model = \"multilingual-e5-large\", field_map = { text = \"t\" } }", `serverless`},
 		{"bad pod type", "name = \"ok\"\n dimension = 4\n spec = { pod = { environment = \"us-east-1-aws\", pod_type = \"p3.x1\" } }", `s1, p1 or p2`},
 		{"pod type without size", "name = \"ok\"\n dimension = 4\n spec = { pod = { environment = \"us-east-1-aws\", pod_type = \"p1\" } }", `s1, p1 or p2`},
-		{"zero pod replicas", "name = \"ok\"\n dimension = 4\n spec = { pod = { environment = \"us-east-1-aws\", replicas = 0 } }", `at least 1`},
+		{"zero pod replicas", "name = \"ok\"\n dimension = 4\n spec = { pod = { environment = \"us-east-1-aws\", replicas = 0 } }", `between 1 and 2147483647`},
 		{"sparse pod", "name = \"ok\"\n vector_type = \"sparse\"\n spec = { pod = { environment = \"us-east-1-aws\" } }", `serverless index`},
 		{"bad tag key", "name = \"ok\"\n dimension = 4\n tags = { \"bad key!\" = \"v\" }\n" + serverless, `tag keys may contain only`},
 		{"bad tag value", "name = \"ok\"\n dimension = 4\n tags = { k = \"no/slashes\" }\n" + serverless, `tag values may contain only`},
@@ -43,7 +43,8 @@ func TestAccIndexResource_invalidConfigs(t *testing.T) {
 		{"filterable false", "name = \"ok\"\n dimension = 4\n spec = { serverless = { cloud = \"aws\", region = \"us-east-1\", schema = { fields = { g = { filterable = false } } } } }", `filterable = true`},
 		{"read capacity empty", "name = \"ok\"\n dimension = 4\n spec = { serverless = { cloud = \"aws\", region = \"us-east-1\", read_capacity = {} } }", `one \(and only one\)`},
 		{"bad node type", "name = \"ok\"\n dimension = 4\n spec = { serverless = { cloud = \"aws\", region = \"us-east-1\", read_capacity = { dedicated = { node_type = \"z9\", replicas = 1, shards = 1 } } } }", `must be one\s+of`},
-		{"zero shards", "name = \"ok\"\n dimension = 4\n spec = { serverless = { cloud = \"aws\", region = \"us-east-1\", read_capacity = { dedicated = { node_type = \"t1\", replicas = 1, shards = 0 } } } }", `at least 1`},
+		{"zero shards", "name = \"ok\"\n dimension = 4\n spec = { serverless = { cloud = \"aws\", region = \"us-east-1\", read_capacity = { dedicated = { node_type = \"t1\", replicas = 1, shards = 0 } } } }", `between 1 and 2147483647`},
+		{"too many replicas", "name = \"ok\"\n dimension = 4\n spec = { pod = { environment = \"us-east-1-aws\", replicas = 4294967297 } }", `between 1 and 2147483647`},
 	}
 	env := acctest.New(t)
 	env.RequireEmulator(t)

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"encoding/json"
 	"math/big"
 	"testing"
@@ -14,7 +13,7 @@ func objectValue(t *testing.T, attrs map[string]attr.Value) types.Object {
 	t.Helper()
 	typesOf := map[string]attr.Type{}
 	for k, v := range attrs {
-		typesOf[k] = v.Type(context.Background())
+		typesOf[k] = v.Type(t.Context())
 	}
 	o, diags := types.ObjectValue(typesOf, attrs)
 	if diags.HasError() {

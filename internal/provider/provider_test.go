@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -22,11 +21,11 @@ func TestUserAgent(t *testing.T) {
 
 func TestProviderSchemaValid(t *testing.T) {
 	var resp provider.SchemaResponse
-	New("test")().Schema(context.Background(), provider.SchemaRequest{}, &resp)
+	New("test")().Schema(t.Context(), provider.SchemaRequest{}, &resp)
 	if resp.Diagnostics.HasError() {
 		t.Fatal(resp.Diagnostics)
 	}
-	if diags := resp.Schema.ValidateImplementation(context.Background()); diags.HasError() {
+	if diags := resp.Schema.ValidateImplementation(t.Context()); diags.HasError() {
 		t.Fatal(diags)
 	}
 	attr, ok := resp.Schema.Attributes["api_key"]
@@ -38,7 +37,7 @@ func TestProviderSchemaValid(t *testing.T) {
 // Every resource and data source schema passes the framework's own checks
 // (the same ones Terraform triggers when it loads the provider).
 func TestAllSchemasValid(t *testing.T) {
-	ctx := context.Background()
+	ctx := t.Context()
 	p := New("test")()
 	for _, newResource := range p.Resources(ctx) {
 		r := newResource()

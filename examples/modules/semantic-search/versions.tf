@@ -1,0 +1,7 @@
+terraform {
+  required_providers {
+    pinecone = {
+      source = "vectorcraft/pinecone"
+    }
+  }
+}
