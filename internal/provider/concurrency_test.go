@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/acctest"
-	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/emulator"
 )
 
@@ -47,80 +46,24 @@ func (e estate) String() string {
 }
 
 // emulatorEstate lists, through the API, every object the test could have
-// made: indexes, collections, backups, assistants and their files in the
-// default project, and every other project with its API keys.
+// made (the fault matrix's inventory, sorted per kind).
 func emulatorEstate(env *acctest.Env) (estate, error) {
-	ctx, c := acctest.Ctx(), env.Client
-	out := estate{}
-	indexes, err := c.ListIndexes(ctx)
+	inv, err := fmEmulatorInventory(env)
 	if err != nil {
-		return nil, fmt.Errorf("listing indexes: %w", err)
+		return nil, err
 	}
-	for _, ix := range indexes {
-		out.add("pinecone_index", ix.Name)
-	}
-	collections, err := c.ListCollections(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("listing collections: %w", err)
-	}
-	for _, col := range collections {
-		out.add("pinecone_collection", col.Name)
-	}
-	backups, err := c.ListBackups(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("listing backups: %w", err)
-	}
-	for _, b := range backups {
-		out.add("pinecone_backup", b.BackupID)
-	}
-	assistants, err := c.ListAssistants(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("listing assistants: %w", err)
-	}
-	for i := range assistants {
-		a := &assistants[i]
-		out.add("pinecone_assistant", a.Name)
-		host, err := client.AssistantHost(a)
-		if err != nil {
-			return nil, err
-		}
-		files, err := c.ListAssistantFiles(ctx, host, a.Name, "")
-		if err != nil {
-			return nil, fmt.Errorf("listing the files of assistant %s: %w", a.Name, err)
-		}
-		for _, f := range files {
-			out.add("pinecone_assistant_file", f.ID)
-		}
-	}
-	projects, err := c.ListProjects(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("listing projects: %w", err)
-	}
-	for _, p := range projects {
-		if env.Emulator != nil && p.ID == env.Emulator.DefaultProjectID() {
-			continue // the project of the test's own API key
-		}
-		out.add("pinecone_project", p.ID)
-		keys, err := c.ListAPIKeys(ctx, p.ID)
-		if err != nil {
-			return nil, fmt.Errorf("listing the API keys of project %s: %w", p.ID, err)
-		}
-		for _, k := range keys {
-			out.add("pinecone_api_key", k.ID)
-		}
-	}
-	out.sort()
-	return out, nil
+	return estateOf(inv), nil
 }
 
 // stateEstate is the managed resources of s (data sources left out).
-func stateEstate(s *terraform.State) estate {
+func stateEstate(s *terraform.State) estate { return estateOf(fmStateInventory(s)) }
+
+func estateOf(inv fmInventory) estate {
 	out := estate{}
-	for addr, rs := range s.RootModule().Resources {
-		if strings.HasPrefix(addr, "data.") {
-			continue
+	for kind, ids := range inv {
+		for _, id := range ids {
+			out.add(kind, id)
 		}
-		out.add(rs.Type, rs.Primary.ID)
 	}
 	out.sort()
 	return out
