@@ -46,6 +46,7 @@ func (s *Server) registerAssistantFileRoutes() {
 	s.handle(http.MethodPost, routeAssistantFiles, s.handleUploadFile)
 	s.handle(http.MethodGet, routeAssistantFile, s.handleDescribeFile)
 	s.handle(http.MethodDelete, routeAssistantFile, s.handleDeleteFile)
+	s.registerAssistantOperationRoutes()
 }
 
 // assistantFile is one uploaded file. The content is not kept: only its size
@@ -60,13 +61,15 @@ type assistantFile struct {
 	size       int64
 	sha256     [sha256.Size]byte
 
-	createdAt time.Time
-	doneAt    time.Time // end of processing
-	fail      bool      // Faults.FailFiles matched at upload
+	createdAt   time.Time // first upload; an upsert keeps it
+	processedAt time.Time // start of the latest processing (upload or upsert)
+	doneAt      time.Time // end of that processing
+	fail        bool      // Faults.FailFiles matched the latest content's name
 
 	deleting  bool
 	deletedAt time.Time
 	goneAt    time.Time
+	deleteOp  string // id of the delete_file operation (2026-04 protocol)
 }
 
 func (f *assistantFile) pos() cursor { return cursor{at: f.createdAt, id: f.id} }
@@ -87,7 +90,7 @@ func (f *assistantFile) state(t time.Time, fresh bool) (status string, percent f
 	case f.deleting:
 		return fileDeleting, percent, f.deletedAt
 	case processing:
-		return fileProcessing, percent, f.createdAt
+		return fileProcessing, percent, f.processedAt
 	case f.fail:
 		return fileProcessingFailed, percent, f.doneAt
 	}
@@ -97,11 +100,11 @@ func (f *assistantFile) state(t time.Time, fresh bool) (status string, percent f
 // progress is percent_done while processing (t before doneAt): rising
 // linearly from 0 in steps of 0.01, so at most 0.99.
 func (f *assistantFile) progress(t time.Time) float64 {
-	total := f.doneAt.Sub(f.createdAt)
+	total := f.doneAt.Sub(f.processedAt)
 	if total <= 0 {
 		return 0 // the upload answer with a zero ReadyDelay
 	}
-	return math.Floor(100*float64(t.Sub(f.createdAt))/float64(total)) / 100
+	return math.Floor(100*float64(t.Sub(f.processedAt))/float64(total)) / 100
 }
 
 // assistantFileJSON is AssistantFileModel (pinecone-api.md §10).
@@ -214,6 +217,10 @@ func readyForUpload(a *assistant, t time.Time) *apiError {
 //
 // The content is streamed through SHA-256 and never held in memory.
 func (s *Server) handleUploadFile(q *request) {
+	if q.usesOperations() {
+		s.handleUploadFile2026(q)
+		return
+	}
 	name := q.param("assistant_name")
 	query := q.r.URL.Query()
 	metadata, meta, err := metadataQuery(query)
@@ -305,6 +312,7 @@ func (s *Server) storeFile(p *project, a *assistant, f *assistantFile) (assistan
 		return assistantFileJSON{}, err
 	}
 	f.createdAt = t
+	f.processedAt = t
 	f.doneAt = t.Add(s.opts.ReadyDelay)
 	cur.files[f.id] = f
 	return f.view(t, true), nil
@@ -339,6 +347,10 @@ func findFilePart(r *http.Request) (*multipart.Part, *apiError) {
 // (including Deleting ones) that match the optional metadata filter, ordered
 // by upload time, then id.
 func (s *Server) handleListFiles(q *request) {
+	if q.usesOperations() {
+		s.handleListFiles2026(q)
+		return
+	}
 	name := q.param("assistant_name")
 	match, err := parseMetadataFilter(q.r.URL.Query().Get("filter"))
 	if err != nil {
@@ -382,17 +394,24 @@ func (s *Server) handleDescribeFile(q *request) {
 	s.mu.Lock()
 	p.purgeAssistants(t)
 	a, err := p.lookupAssistant(name)
-	var view assistantFileJSON
+	var view any
 	if err == nil {
 		f, ok := a.files[id]
 		switch {
 		case !ok:
 			err = fileNotFound(id)
-		default:
-			view = f.view(t, false)
+		case q.usesOperations():
+			v := f.view2026(t)
 			if includeURL {
-				view.SignedURL = f.signedURL(q.r, name)
+				v.SignedURL = f.signedURL(q.r, name)
 			}
+			view = v
+		default:
+			v := f.view(t, false)
+			if includeURL {
+				v.SignedURL = f.signedURL(q.r, name)
+			}
+			view = v
 		}
 	}
 	s.mu.Unlock()
@@ -407,6 +426,10 @@ func (s *Server) handleDescribeFile(q *request) {
 // DeleteDelay, then gone. A repeated DELETE while Deleting is 200 again and
 // does not restart the clock.
 func (s *Server) handleDeleteFile(q *request) {
+	if q.usesOperations() {
+		s.handleDeleteFile2026(q)
+		return
+	}
 	name, id := q.param("assistant_name"), q.param("assistant_file_id")
 	p := q.proj
 	t := s.now()

@@ -77,7 +77,8 @@ type assistant struct {
 	terminating bool
 	goneAt      time.Time
 
-	files map[string]*assistantFile // by id
+	files      map[string]*assistantFile // by id
+	operations map[string]*fileOperation // by id (2026-04 file protocol)
 }
 
 func (a *assistant) pos() cursor { return cursor{at: a.createdAt, id: a.name} }
@@ -135,7 +136,7 @@ func (a *assistant) view(q *request, t time.Time, fresh bool) assistantJSON {
 		CreatedAt:    timestamp(a.createdAt),
 		UpdatedAt:    timestamp(a.updatedAt),
 	}
-	if q.version == apiVersion2026_04 {
+	if q.version != apiVersion2025_10 {
 		out.Region = a.region
 	}
 	return out
@@ -275,6 +276,7 @@ func (s *Server) handleCreateAssistant(q *request) {
 		readyAt:      t.Add(s.opts.ReadyDelay),
 		fail:         s.faults.failsAssistant(*b.Name),
 		files:        make(map[string]*assistantFile),
+		operations:   make(map[string]*fileOperation),
 	}
 	p.assistants[a.name] = a
 	view := a.view(q, t, true)
@@ -292,7 +294,7 @@ func (s *Server) handleCreateAssistant(q *request) {
 // ordered by creation time, then name. In 2025-10 limit and
 // pagination_token are not part of the API and are ignored.
 func (s *Server) handleListAssistants(q *request) {
-	paged := q.version == apiVersion2026_04
+	paged := q.version != apiVersion2025_10
 	var p pageRequest
 	if paged {
 		var err *apiError
@@ -442,6 +444,7 @@ func (s *Server) handleDeleteAssistant(q *request) {
 		a.terminating = true
 		a.goneAt = t.Add(s.opts.DeleteDelay)
 		a.files = make(map[string]*assistantFile)
+		a.operations = make(map[string]*fileOperation)
 	}
 	q.w.WriteHeader(http.StatusOK)
 }

@@ -31,13 +31,41 @@ const (
 )
 
 // API versions accepted in the X-Pinecone-Api-Version header. The db_control
-// API is identical in both; assistants differ (region, paginated list;
-// pinecone-api.md §7).
+// API is identical in 2025-10 and 2026-04; assistants differ (region,
+// paginated list, the file protocol; pinecone-api.md §7, §10.1). 2026-07 is
+// served where the emulator renders it: the assistant APIs (the same as
+// 2026-04, §12.3) and admin (projects, API keys and organizations as in
+// 2026-04, §12.2). Its db_control and inference shapes are not rendered yet,
+// so those paths answer 400 rather than a 2026-04 shape under a 2026-07
+// label.
 const (
 	headerAPIVersion  = "X-Pinecone-Api-Version"
 	apiVersion2025_10 = "2025-10"
 	apiVersion2026_04 = "2026-04"
+	apiVersion2026_07 = "2026-07"
 )
+
+// checkVersion reads the version header of a request to path: missing means
+// 2025-10; unknown versions, and 2026-07 where it is not rendered, are 400.
+func checkVersion(version, path string) (string, *apiError) {
+	switch version {
+	case "":
+		return apiVersion2025_10, nil
+	case apiVersion2025_10, apiVersion2026_04:
+		return version, nil
+	case apiVersion2026_07:
+		if path == assistantPrefix || strings.HasPrefix(path, assistantPrefix+"/") || namespaceOf(path) != nsAPI {
+			return version, nil
+		}
+		return "", invalidArgument("The emulator does not serve API version %s for %s yet: only the assistant and admin APIs. Send %s %s for this call.",
+			version, path, headerAPIVersion, apiVersion2026_04)
+	}
+	return "", invalidArgument("Unsupported API version %q in header %s. Supported versions: %s, %s, %s.",
+		version, headerAPIVersion, apiVersion2025_10, apiVersion2026_04, apiVersion2026_07)
+}
+
+// assistantPrefix is where the assistant control and data planes live.
+const assistantPrefix = "/assistant"
 
 // Options configures a Server. The zero value is usable: it accepts
 // DefaultAPIKey (in the default project) and the service account
@@ -337,15 +365,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	version := r.Header.Get(headerAPIVersion)
-	switch version {
-	case "":
-		version = apiVersion2025_10
-	case apiVersion2025_10, apiVersion2026_04:
-	default:
-		fail(http.StatusBadRequest, codeInvalidArgument, fmt.Sprintf(
-			"Unsupported API version %q in header %s. Supported versions: %s, %s.",
-			version, headerAPIVersion, apiVersion2025_10, apiVersion2026_04))
+	version, verr := checkVersion(r.Header.Get(headerAPIVersion), r.URL.Path)
+	if verr != nil {
+		fail(verr.status, verr.code, verr.message)
 		return
 	}
 	if rt == nil {
