@@ -10,6 +10,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -32,28 +33,59 @@ var defaultAssistantHosts = map[string]string{
 	"eu": "https://prod-eu-data.ke.pinecone.io",
 }
 
-// AssistantFile is a file uploaded to an assistant.
+// FilesAPIVersion is the X-Pinecone-Api-Version of every file and
+// operation call. From 2026-04 on, uploads, upserts and deletes are
+// asynchronous operations and metadata travels as a multipart part
+// (pinecone-api.md §10.1); 2026-07 keeps that protocol.
+const FilesAPIVersion = "2026-07"
+
+// AssistantFile is a file of an assistant (AssistantFileModel, 2026-04 and
+// later: progress and errors live on the operation, not the file).
 type AssistantFile struct {
-	ID           string          `json:"id"`
-	Name         string          `json:"name"`
-	Metadata     json.RawMessage `json:"metadata,omitempty"`
-	CreatedOn    string          `json:"created_on,omitempty"`
-	UpdatedOn    string          `json:"updated_on,omitempty"`
-	Status       string          `json:"status"`
-	PercentDone  *float64        `json:"percent_done,omitempty"`
-	SignedURL    string          `json:"signed_url,omitempty"`
-	ErrorMessage string          `json:"error_message,omitempty"`
-	Multimodal   *bool           `json:"multimodal,omitempty"`
+	ID         string          `json:"id"`
+	Name       string          `json:"name"`
+	Size       *int64          `json:"size,omitempty"`
+	Metadata   json.RawMessage `json:"metadata,omitempty"`
+	CreatedOn  string          `json:"created_on,omitempty"`
+	UpdatedOn  string          `json:"updated_on,omitempty"`
+	Status     string          `json:"status"`
+	SignedURL  string          `json:"signed_url,omitempty"`
+	Multimodal *bool           `json:"multimodal,omitempty"`
 }
 
-type assistantFileList struct {
-	Files []AssistantFile `json:"files"`
+type assistantFilePage struct {
+	Files      []AssistantFile `json:"files"`
+	Pagination *pagination     `json:"pagination"`
 }
 
-// UploadFileRequest describes an upload from a local file.
+// File operation states and types (OperationModel).
+const (
+	OperationProcessing = "Processing"
+	OperationCompleted  = "Completed"
+	OperationFailed     = "Failed"
+
+	OperationUploadFile = "upload_file"
+	OperationUpsertFile = "upsert_file"
+	OperationDeleteFile = "delete_file"
+)
+
+// FileOperation is an asynchronous file operation (OperationModel).
+type FileOperation struct {
+	ID              string  `json:"id"`
+	OperationType   string  `json:"operation_type"`
+	FileID          *string `json:"file_id"`
+	Status          string  `json:"status"`
+	CreatedOn       string  `json:"created_on"`
+	CompletedOn     *string `json:"completed_on"`
+	PercentComplete *int    `json:"percent_complete"`
+	ErrorMessage    *string `json:"error_message"`
+	IngestionUnits  *int    `json:"ingestion_units"`
+}
+
+// UploadFileRequest describes the content of an upload or upsert.
 type UploadFileRequest struct {
 	Path       string          // local file, streamed (never read whole into memory)
-	Metadata   json.RawMessage // JSON object, optional
+	Metadata   json.RawMessage // JSON object, optional; sent as the "metadata" part
 	Multimodal *bool           // PDFs only
 }
 
@@ -81,10 +113,27 @@ func filesPath(assistant string) string { return "/assistant/files/" + pathEscap
 
 func filePath(assistant, id string) string { return filesPath(assistant) + "/" + pathEscape(id) }
 
-// UploadAssistantFile uploads a local file to an assistant. Files have no
-// unique name, so an upload is retried only when the server cannot have
-// received it (429, refused connection): a retry could store it twice.
-func (c *Client) UploadAssistantFile(ctx context.Context, host *url.URL, assistant string, req UploadFileRequest) (*AssistantFile, error) {
+func operationPath(assistant, id string) string {
+	return "/assistant/operations/" + pathEscape(assistant) + "/" + pathEscape(id)
+}
+
+// UploadAssistantFile uploads a local file under an id Pinecone chooses and
+// returns the upload operation. Such a file has no unique key, so the upload
+// is retried only when the server cannot have received it (429, refused
+// connection): a retry could store it twice. Prefer UpsertAssistantFile.
+func (c *Client) UploadAssistantFile(ctx context.Context, host *url.URL, assistant string, req UploadFileRequest) (*FileOperation, error) {
+	return c.sendFile(ctx, http.MethodPost, host, filesPath(assistant), req)
+}
+
+// UpsertAssistantFile creates the file with the caller's id, or replaces the
+// content and metadata of the file that has it, and returns the operation.
+// PUT is idempotent, so the transport retries it after any failure: a
+// retried or lost upsert still leaves one file.
+func (c *Client) UpsertAssistantFile(ctx context.Context, host *url.URL, assistant, id string, req UploadFileRequest) (*FileOperation, error) {
+	return c.sendFile(ctx, http.MethodPut, host, filePath(assistant, id), req)
+}
+
+func (c *Client) sendFile(ctx context.Context, method string, host *url.URL, path string, req UploadFileRequest) (*FileOperation, error) {
 	info, err := os.Stat(req.Path)
 	if err != nil {
 		return nil, fmt.Errorf("reading file to upload: %w", err)
@@ -93,16 +142,17 @@ func (c *Client) UploadAssistantFile(ctx context.Context, host *url.URL, assista
 		return nil, fmt.Errorf("reading file to upload: %s is a directory", req.Path)
 	}
 	q := url.Values{}
-	if len(req.Metadata) > 0 && string(req.Metadata) != "null" {
-		q.Set("metadata", string(req.Metadata))
-	}
 	if req.Multimodal != nil {
 		q.Set("multimodal", strconv.FormatBool(*req.Multimodal))
 	}
-	contentType, stream := multipartStream(req.Path)
-	var out AssistantFile
+	var metadata json.RawMessage
+	if len(req.Metadata) > 0 && string(req.Metadata) != "null" {
+		metadata = req.Metadata
+	}
+	contentType, stream := multipartStream(req.Path, metadata)
+	var out FileOperation
 	err = c.do(ctx, call{
-		method: http.MethodPost, base: host, path: filesPath(assistant), query: q,
+		method: method, base: host, path: path, query: q, version: FilesAPIVersion,
 		stream: stream, contentType: contentType, out: &out,
 	})
 	if err != nil {
@@ -112,9 +162,10 @@ func (c *Client) UploadAssistantFile(ctx context.Context, host *url.URL, assista
 }
 
 // multipartStream returns the Content-Type and a function that produces the
-// multipart body (part "file") by copying the file through a pipe, so memory
-// use does not grow with the file.
-func multipartStream(path string) (string, func() (io.ReadCloser, error)) {
+// multipart body (an optional "metadata" part with the JSON object, then
+// the "file" part) by copying the file through a pipe, so memory use does
+// not grow with the file.
+func multipartStream(path string, metadata json.RawMessage) (string, func() (io.ReadCloser, error)) {
 	boundary := randomBoundary()
 	open := func() (io.ReadCloser, error) {
 		f, err := os.Open(path)
@@ -124,23 +175,38 @@ func multipartStream(path string) (string, func() (io.ReadCloser, error)) {
 		pr, pw := io.Pipe()
 		go func() {
 			defer func() { _ = f.Close() }()
-			mw := multipart.NewWriter(pw)
-			if err := mw.SetBoundary(boundary); err != nil {
-				pw.CloseWithError(err)
-				return
-			}
-			part, err := mw.CreateFormFile("file", filepath.Base(path))
-			if err == nil {
-				_, err = io.Copy(part, f)
-			}
-			if err == nil {
-				err = mw.Close()
-			}
-			pw.CloseWithError(err) // nil: a clean end of the body
+			pw.CloseWithError(writeMultipart(pw, boundary, f, filepath.Base(path), metadata)) // nil: a clean end
 		}()
 		return pr, nil
 	}
 	return "multipart/form-data; boundary=" + boundary, open
+}
+
+func writeMultipart(w io.Writer, boundary string, content io.Reader, fileName string, metadata json.RawMessage) error {
+	mw := multipart.NewWriter(w)
+	if err := mw.SetBoundary(boundary); err != nil {
+		return err
+	}
+	if metadata != nil {
+		h := textproto.MIMEHeader{}
+		h.Set("Content-Disposition", `form-data; name="metadata"`)
+		h.Set("Content-Type", "application/json")
+		part, err := mw.CreatePart(h)
+		if err == nil {
+			_, err = part.Write(metadata)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	part, err := mw.CreateFormFile("file", fileName)
+	if err == nil {
+		_, err = io.Copy(part, content)
+	}
+	if err != nil {
+		return err
+	}
+	return mw.Close()
 }
 
 func randomBoundary() string {
@@ -155,62 +221,102 @@ func randomBoundary() string {
 // assistant) does not exist.
 func (c *Client) DescribeAssistantFile(ctx context.Context, host *url.URL, assistant, id string) (*AssistantFile, error) {
 	var out AssistantFile
-	if err := c.do(ctx, call{method: http.MethodGet, base: host, path: filePath(assistant, id), out: &out}); err != nil {
+	if err := c.do(ctx, call{method: http.MethodGet, base: host, path: filePath(assistant, id), version: FilesAPIVersion, out: &out}); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
 
-// ListAssistantFiles lists the files of an assistant; filter is an optional
-// JSON metadata filter.
+// ListAssistantFiles lists every file of an assistant, following
+// pagination_token pages; filter is an optional JSON metadata filter.
 func (c *Client) ListAssistantFiles(ctx context.Context, host *url.URL, assistant, filter string) ([]AssistantFile, error) {
-	q := url.Values{}
-	if strings.TrimSpace(filter) != "" {
-		q.Set("filter", filter)
-	}
-	var out assistantFileList
-	if err := c.do(ctx, call{method: http.MethodGet, base: host, path: filesPath(assistant), query: q, out: &out}); err != nil {
+	files := []AssistantFile{}
+	err := c.paginate(ctx, filesPath(assistant), func(token string) (string, error) {
+		q := url.Values{"limit": {strconv.Itoa(pageSize)}}
+		if strings.TrimSpace(filter) != "" {
+			q.Set("filter", filter)
+		}
+		if token != "" {
+			q.Set("pagination_token", token)
+		}
+		var page assistantFilePage
+		if err := c.do(ctx, call{method: http.MethodGet, base: host, path: filesPath(assistant), query: q, version: FilesAPIVersion, out: &page}); err != nil {
+			return "", err
+		}
+		files = append(files, page.Files...)
+		return nextToken(page.Pagination), nil
+	})
+	if err != nil {
 		return nil, err
 	}
-	if out.Files == nil {
-		out.Files = []AssistantFile{}
+	return files, nil
+}
+
+// DeleteAssistantFile starts deleting a file. It returns the delete
+// operation, or nil when Pinecone removed the file at once (204, a file
+// whose processing had failed).
+func (c *Client) DeleteAssistantFile(ctx context.Context, host *url.URL, assistant, id string) (*FileOperation, error) {
+	var out FileOperation
+	if err := c.do(ctx, call{method: http.MethodDelete, base: host, path: filePath(assistant, id), version: FilesAPIVersion, out: &out}); err != nil {
+		return nil, err
 	}
-	return out.Files, nil
+	if out.ID == "" {
+		return nil, nil
+	}
+	return &out, nil
 }
 
-// DeleteAssistantFile starts deleting a file.
-func (c *Client) DeleteAssistantFile(ctx context.Context, host *url.URL, assistant, id string) error {
-	return c.do(ctx, call{method: http.MethodDelete, base: host, path: filePath(assistant, id)})
+// DescribeFileOperation returns one operation of an assistant.
+func (c *Client) DescribeFileOperation(ctx context.Context, host *url.URL, assistant, id string) (*FileOperation, error) {
+	var out FileOperation
+	if err := c.do(ctx, call{method: http.MethodGet, base: host, path: operationPath(assistant, id), version: FilesAPIVersion, out: &out}); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
-// FileProcessingError reports a file that Pinecone could not process.
-type FileProcessingError struct {
-	ID      string
-	Name    string
-	Message string
+// FileOperationError reports an operation that ended Failed, with
+// Pinecone's message.
+type FileOperationError struct {
+	OperationID string
+	Type        string
+	FileID      string
+	Message     string
 }
 
-func (e *FileProcessingError) Error() string {
-	msg := fmt.Sprintf("file %q (%s) is in state %s", e.Name, e.ID, FileStateProcessingFailed)
+func (e *FileOperationError) Error() string {
+	msg := fmt.Sprintf("%s operation %s on file %s failed", e.Type, e.OperationID, e.FileID)
 	if e.Message != "" {
 		msg += ": " + e.Message
 	}
 	return msg
 }
 
-// WaitForAssistantFileAvailable polls until the file is Available.
-func (c *Client) WaitForAssistantFileAvailable(ctx context.Context, host *url.URL, assistant, id string) (*AssistantFile, error) {
-	var last *AssistantFile
-	err := Poll(ctx, c.poll, fmt.Sprintf("file %s of assistant %q to become Available", id, assistant), func(ctx context.Context) (bool, string, error) {
-		f, err := c.DescribeAssistantFile(ctx, host, assistant, id)
+// WaitForFileOperation polls an operation until it is Completed; Failed is
+// a *FileOperationError. It returns the last operation seen.
+func (c *Client) WaitForFileOperation(ctx context.Context, host *url.URL, assistant string, op *FileOperation) (*FileOperation, error) {
+	last := op
+	fileID := ""
+	if op.FileID != nil {
+		fileID = *op.FileID
+	}
+	err := Poll(ctx, c.poll, fmt.Sprintf("%s operation %s of assistant %q to complete", op.OperationType, op.ID, assistant), func(ctx context.Context) (bool, string, error) {
+		cur, err := c.DescribeFileOperation(ctx, host, assistant, op.ID)
 		if err != nil {
 			return false, "", err
 		}
-		last = f
-		if f.Status == FileStateProcessingFailed {
-			return false, f.Status, &FileProcessingError{ID: id, Name: f.Name, Message: f.ErrorMessage}
+		last = cur
+		switch cur.Status {
+		case OperationFailed:
+			msg := ""
+			if cur.ErrorMessage != nil {
+				msg = *cur.ErrorMessage
+			}
+			return false, cur.Status, &FileOperationError{OperationID: cur.ID, Type: cur.OperationType, FileID: fileID, Message: msg}
+		case OperationCompleted:
+			return true, cur.Status, nil
 		}
-		return f.Status == FileStateAvailable, f.Status, nil
+		return false, cur.Status, nil
 	})
 	return last, err
 }

@@ -24,10 +24,29 @@ import (
 
 const fileID = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
 
-// fileJSON is an answer for file fileID of assistant "a1" in the given state.
+// fileJSON is an answer for file fileID of assistant "a1" in the given state
+// (AssistantFileModel of 2026-04 and later).
 func fileJSON(status string) string {
-	return `{"id":"` + fileID + `","name":"report.txt","metadata":null,"created_on":"2026-04-01T12:00:00Z",` +
-		`"updated_on":"2026-04-01T12:00:00Z","status":"` + status + `","percent_done":0.5,"multimodal":false}`
+	return `{"id":"` + fileID + `","name":"report.txt","size":42,"metadata":null,"created_on":"2026-04-01T12:00:00Z",` +
+		`"updated_on":"2026-04-01T12:00:00Z","status":"` + status + `","multimodal":false}`
+}
+
+const opID = "op-1234-abcd-5678"
+
+// opJSON is an OperationModel of an upsert of fileID in the given state,
+// shaped like the spec's examples.
+func opJSON(status string) string {
+	switch status {
+	case OperationCompleted:
+		return `{"id":"` + opID + `","operation_type":"upsert_file","file_id":"` + fileID + `","status":"Completed",` +
+			`"created_on":"2025-10-01T12:30:00.000Z","completed_on":"2025-10-01T12:35:00.000Z","percent_complete":100,"ingestion_units":50}`
+	case OperationFailed:
+		return `{"id":"` + opID + `","operation_type":"upsert_file","file_id":"` + fileID + `","status":"Failed",` +
+			`"created_on":"2025-10-01T11:30:00Z","completed_on":"2025-10-01T11:32:00Z","percent_complete":15,` +
+			`"error_message":"File processing failed: unsupported file format."}`
+	}
+	return `{"id":"` + opID + `","operation_type":"upsert_file","file_id":"` + fileID + `","status":"` + status + `",` +
+		`"created_on":"2025-10-01T12:30:00Z","percent_complete":42}`
 }
 
 // filePlanes starts a control plane that must not be called and a separate
@@ -103,11 +122,27 @@ func parseUpload(t *testing.T, r seenRequest) []uploadedPart {
 // given file name and content.
 func assertOneFilePart(t *testing.T, r seenRequest, name string, content []byte) {
 	t.Helper()
+	assertParts(t, r, "", name, content)
+}
+
+// assertParts checks the body: a "metadata" part holding metadata (none when
+// metadata is ""), then the "file" part with the given name and content.
+func assertParts(t *testing.T, r seenRequest, metadata, name string, content []byte) {
+	t.Helper()
 	parts := parseUpload(t, r)
-	if len(parts) != 1 {
-		t.Fatalf("multipart body has %d parts, want 1", len(parts))
+	want := 1
+	if metadata != "" {
+		want = 2
 	}
-	p := parts[0]
+	if len(parts) != want {
+		t.Fatalf("multipart body has %d parts, want %d", len(parts), want)
+	}
+	if metadata != "" {
+		if m := parts[0]; m.formName != "metadata" || m.fileName != "" || string(m.data) != metadata {
+			t.Errorf("first part = %q (file %q) holding %q; want metadata holding %q", m.formName, m.fileName, m.data, metadata)
+		}
+	}
+	p := parts[len(parts)-1]
 	if p.formName != "file" || p.fileName != name {
 		t.Errorf("part name %q, filename %q; want file, %q", p.formName, p.fileName, name)
 	}
@@ -173,8 +208,9 @@ func TestUploadAssistantFile(t *testing.T) {
 	path := writeFile(t, "report.txt", content)
 	c, control, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		assertStreamed(t, r)
-		reply(w, 200, `{"id":"`+fileID+`","name":"report.txt","metadata":{"kind":"doc"},"created_on":"2026-04-01T12:00:00Z",`+
-			`"updated_on":"2026-04-01T12:00:00Z","status":"Processing","percent_done":0,"multimodal":true}`)
+		w.Header().Set("Location", "/operations/a1/"+opID)
+		reply(w, 202, `{"id":"`+opID+`","operation_type":"upload_file","file_id":"`+fileID+`","status":"Processing",`+
+			`"created_on":"2025-10-01T12:30:00Z","percent_complete":0}`)
 	}, func(o *Options) { o.UserAgent = "tf-test/1" })
 
 	meta := `{"kind":"doc","tags":["a","b"]}`
@@ -191,7 +227,7 @@ func TestUploadAssistantFile(t *testing.T) {
 	if r.Method != "POST" || r.Path != "/assistant/files/a1" {
 		t.Errorf("request = %s %s, want POST /assistant/files/a1", r.Method, r.Path)
 	}
-	for h, want := range map[string]string{"Api-Key": testAPIKey, "X-Pinecone-Api-Version": DefaultAPIVersion, "User-Agent": "tf-test/1", "Accept": "application/json"} {
+	for h, want := range map[string]string{"Api-Key": testAPIKey, "X-Pinecone-Api-Version": FilesAPIVersion, "User-Agent": "tf-test/1", "Accept": "application/json"} {
 		if got := r.Header.Get(h); got != want {
 			t.Errorf("%s = %q, want %q", h, got, want)
 		}
@@ -200,31 +236,92 @@ func TestUploadAssistantFile(t *testing.T) {
 	if err != nil {
 		t.Fatalf("query %q: %v", r.RawQuery, err)
 	}
-	if len(q) != 2 || q.Get("metadata") != meta || q.Get("multimodal") != "true" {
-		t.Errorf("query = %v, want metadata=%s and multimodal=true", q, meta)
+	if len(q) != 1 || q.Get("multimodal") != "true" {
+		t.Errorf("query = %v, want only multimodal=true (metadata is a part since 2026-04)", q)
 	}
-	assertOneFilePart(t, r, "report.txt", content)
+	assertParts(t, r, meta, "report.txt", content)
 
-	if f.ID != fileID || f.Name != "report.txt" || f.Status != FileStateProcessing || f.Multimodal == nil || !*f.Multimodal ||
-		f.PercentDone == nil || *f.PercentDone != 0 || string(f.Metadata) != `{"kind":"doc"}` {
-		t.Errorf("decoded file = %+v", f)
+	if f.ID != opID || f.OperationType != OperationUploadFile || f.FileID == nil || *f.FileID != fileID ||
+		f.Status != OperationProcessing || f.PercentComplete == nil || *f.PercentComplete != 0 {
+		t.Errorf("decoded operation = %+v", f)
 	}
 }
 
-func TestUploadAssistantFileOptionalQuery(t *testing.T) {
+func TestUpsertAssistantFile(t *testing.T) {
+	content := []byte("handbook v2")
+	path := writeFile(t, "handbook.md", content)
+	c, _, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		assertStreamed(t, r)
+		reply(w, 202, opJSON(OperationProcessing))
+	})
+	meta := `{"team":"support"}`
+	op, err := c.UpsertAssistantFile(t.Context(), host, "a1", "handbook_main", UploadFileRequest{Path: path, Metadata: []byte(meta)})
+	if err != nil {
+		t.Fatalf("UpsertAssistantFile: %v", err)
+	}
+	r := data.only(t)
+	if r.Method != "PUT" || r.Path != "/assistant/files/a1/handbook_main" || r.RawQuery != "" {
+		t.Errorf("request = %s %s?%s, want PUT /assistant/files/a1/handbook_main", r.Method, r.Path, r.RawQuery)
+	}
+	if r.Header.Get("X-Pinecone-Api-Version") != FilesAPIVersion {
+		t.Errorf("version header = %q, want %s", r.Header.Get("X-Pinecone-Api-Version"), FilesAPIVersion)
+	}
+	assertParts(t, r, meta, "handbook.md", content)
+	if op.ID != opID || op.Status != OperationProcessing || op.PercentComplete == nil || *op.PercentComplete != 42 {
+		t.Errorf("decoded operation = %+v", op)
+	}
+}
+
+// PUT with the caller's id is idempotent: after a failure that leaves open
+// whether the server stored the file, the whole upsert goes again.
+func TestUpsertAssistantFileRetriedWhenUncertain(t *testing.T) {
+	cases := map[string]func(t *testing.T, w http.ResponseWriter){
+		"500": func(t *testing.T, w http.ResponseWriter) {
+			reply(w, 500, pineconeError(500, "UNKNOWN", "Internal server error"))
+		},
+		"503": func(t *testing.T, w http.ResponseWriter) {
+			reply(w, 503, pineconeError(503, "UNAVAILABLE", "try later"))
+		},
+		"dropped connection": dropConnection,
+	}
+	for name, fail := range cases {
+		t.Run(name, func(t *testing.T) {
+			content := bytes.Repeat([]byte("abc"), 100<<10)
+			c, _, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) {
+				if n == 0 {
+					fail(t, w)
+					return
+				}
+				reply(w, 202, opJSON(OperationProcessing))
+			})
+			path := writeFile(t, "a.txt", content)
+			if _, err := c.UpsertAssistantFile(t.Context(), host, "a1", "doc-1", UploadFileRequest{Path: path, Metadata: []byte(`{"a":1}`)}); err != nil {
+				t.Fatalf("UpsertAssistantFile: %v", err)
+			}
+			reqs := data.requests()
+			if len(reqs) != 2 {
+				t.Fatalf("requests = %d, want 2 (one retry)", len(reqs))
+			}
+			assertParts(t, reqs[1], `{"a":1}`, "a.txt", content)
+		})
+	}
+}
+
+func TestUploadAssistantFileOptionalParts(t *testing.T) {
 	cases := []struct {
-		name string
-		req  UploadFileRequest
-		want url.Values
+		name     string
+		req      UploadFileRequest
+		want     url.Values
+		metadata string
 	}{
-		{"neither", UploadFileRequest{}, url.Values{}},
-		{"null metadata", UploadFileRequest{Metadata: []byte("null")}, url.Values{}},
-		{"multimodal false", UploadFileRequest{Multimodal: ptr(false)}, url.Values{"multimodal": {"false"}}},
-		{"metadata only", UploadFileRequest{Metadata: []byte(`{"a":1}`)}, url.Values{"metadata": {`{"a":1}`}}},
+		{"neither", UploadFileRequest{}, url.Values{}, ""},
+		{"null metadata", UploadFileRequest{Metadata: []byte("null")}, url.Values{}, ""},
+		{"multimodal false", UploadFileRequest{Multimodal: ptr(false)}, url.Values{"multimodal": {"false"}}, ""},
+		{"metadata only", UploadFileRequest{Metadata: []byte(`{"a":1}`)}, url.Values{}, `{"a":1}`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, _, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, fileJSON("Processing")) })
+			c, _, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 202, opJSON(OperationProcessing)) })
 			tc.req.Path = writeFile(t, "notes.md", []byte("# notes"))
 			if _, err := c.UploadAssistantFile(t.Context(), host, "a1", tc.req); err != nil {
 				t.Fatalf("UploadAssistantFile: %v", err)
@@ -239,7 +336,7 @@ func TestUploadAssistantFileOptionalQuery(t *testing.T) {
 					t.Errorf("query %s = %q, want %q", k, q.Get(k), tc.want.Get(k))
 				}
 			}
-			assertOneFilePart(t, r, "notes.md", []byte("# notes"))
+			assertParts(t, r, tc.metadata, "notes.md", []byte("# notes"))
 		})
 	}
 }
@@ -253,7 +350,7 @@ func TestUploadAssistantFileLarge(t *testing.T) {
 	path := writeFile(t, "big.pdf", content)
 	c, _, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		assertStreamed(t, r)
-		reply(w, 200, fileJSON("Processing"))
+		reply(w, 202, opJSON(OperationProcessing))
 	})
 	if _, err := c.UploadAssistantFile(t.Context(), host, "a1", UploadFileRequest{Path: path}); err != nil {
 		t.Fatalf("UploadAssistantFile: %v", err)
@@ -262,7 +359,7 @@ func TestUploadAssistantFileLarge(t *testing.T) {
 }
 
 func TestUploadAssistantFileUnreadablePathSendsNothing(t *testing.T) {
-	c, control, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, fileJSON("Processing")) })
+	c, control, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 202, opJSON(OperationProcessing)) })
 	missing := filepath.Join(t.TempDir(), "no-such-file.txt")
 	_, err := c.UploadAssistantFile(t.Context(), host, "a1", UploadFileRequest{Path: missing})
 	if err == nil || !errors.Is(err, fs.ErrNotExist) {
@@ -297,7 +394,7 @@ func TestUploadAssistantFileNotRetriedWhenUncertain(t *testing.T) {
 					fail(t, w)
 					return
 				}
-				reply(w, 200, fileJSON("Processing"))
+				reply(w, 202, opJSON(OperationProcessing))
 			})
 			path := writeFile(t, "a.txt", []byte("hello"))
 			if _, err := c.UploadAssistantFile(t.Context(), host, "a1", UploadFileRequest{Path: path}); err == nil {
@@ -322,13 +419,13 @@ func TestUploadAssistantFileRetriedAfter429(t *testing.T) {
 			reply(w, 429, pineconeError(429, "TOO_MANY_REQUESTS", "slow down"))
 			return
 		}
-		reply(w, 200, fileJSON("Processing"))
+		reply(w, 202, opJSON(OperationProcessing))
 	})
 	f, err := c.UploadAssistantFile(t.Context(), host, "a1", UploadFileRequest{Path: path, Metadata: []byte(`{"a":1}`)})
 	if err != nil {
 		t.Fatalf("UploadAssistantFile: %v", err)
 	}
-	if f.ID != fileID {
+	if f.ID != opID {
 		t.Errorf("decoded = %+v", f)
 	}
 	reqs := data.requests()
@@ -336,10 +433,10 @@ func TestUploadAssistantFileRetriedAfter429(t *testing.T) {
 		t.Fatalf("requests = %d, want 2", len(reqs))
 	}
 	for i, r := range reqs {
-		if r.Method != "POST" || r.Path != "/assistant/files/a1" || r.RawQuery != "metadata=%7B%22a%22%3A1%7D" {
+		if r.Method != "POST" || r.Path != "/assistant/files/a1" || r.RawQuery != "" {
 			t.Errorf("request %d = %s %s?%s", i, r.Method, r.Path, r.RawQuery)
 		}
-		assertOneFilePart(t, r, "data.txt", content)
+		assertParts(t, r, `{"a":1}`, "data.txt", content)
 	}
 }
 
@@ -350,7 +447,7 @@ func TestUploadAssistantFileBodyNotLogged(t *testing.T) {
 	ctx := tflogtest.RootLogger(t.Context(), &buf)
 	const marker = "CONFIDENTIAL-PAYLOAD-7f3a9c"
 	path := writeFile(t, "secret.txt", []byte(`{"note":"`+marker+`"}`))
-	c, _, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, fileJSON("Processing")) })
+	c, _, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 202, opJSON(OperationProcessing)) })
 	if _, err := c.UploadAssistantFile(ctx, host, "a1", UploadFileRequest{Path: path}); err != nil {
 		t.Fatalf("UploadAssistantFile: %v", err)
 	}
@@ -372,9 +469,9 @@ func TestUploadAssistantFileBodyNotLogged(t *testing.T) {
 }
 
 func TestAssistantFileWire(t *testing.T) {
-	const full = `{"id":"` + fileID + `","name":"report.pdf","metadata":{"kind":"doc","pages":3},` +
+	const full = `{"id":"` + fileID + `","name":"report.pdf","size":1048576,"metadata":{"kind":"doc","pages":3},` +
 		`"created_on":"2026-04-01T12:00:00Z","updated_on":"2026-04-01T12:05:00Z","status":"ProcessingFailed",` +
-		`"percent_done":0.75,"signed_url":"https://storage.example/f?sig=abc","error_message":"unsupported encoding","multimodal":true}`
+		`"signed_url":"https://storage.example/f?sig=abc","multimodal":true}`
 	c, control, data, host := filePlanes(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		switch {
 		case r.Method == http.MethodGet && r.URL.Path == "/assistant/files/a1/"+fileID:
@@ -382,7 +479,9 @@ func TestAssistantFileWire(t *testing.T) {
 		case r.Method == http.MethodGet && r.URL.Path == "/assistant/files/a1":
 			reply(w, 200, `{"files":[`+full+`,`+fileJSON("Available")+`]}`)
 		case r.Method == http.MethodDelete && r.URL.Path == "/assistant/files/a1/"+fileID:
-			reply(w, 200, "")
+			reply(w, 202, `{"id":"op-del","operation_type":"delete_file","file_id":"`+fileID+`","status":"Processing","created_on":"2026-04-01T12:06:00Z","percent_complete":0}`)
+		case r.Method == http.MethodDelete && r.URL.Path == "/assistant/files/a1/failed":
+			w.WriteHeader(http.StatusNoContent)
 		default:
 			reply(w, 404, pineconeError(404, "NOT_FOUND", "no route"))
 		}
@@ -396,7 +495,7 @@ func TestAssistantFileWire(t *testing.T) {
 	want := AssistantFile{
 		ID: fileID, Name: "report.pdf", Metadata: []byte(`{"kind":"doc","pages":3}`),
 		CreatedOn: "2026-04-01T12:00:00Z", UpdatedOn: "2026-04-01T12:05:00Z", Status: FileStateProcessingFailed,
-		PercentDone: ptr(0.75), SignedURL: "https://storage.example/f?sig=abc", ErrorMessage: "unsupported encoding", Multimodal: ptr(true),
+		Size: ptr(int64(1048576)), SignedURL: "https://storage.example/f?sig=abc", Multimodal: ptr(true),
 	}
 	assertFile(t, *f, want)
 
@@ -416,27 +515,34 @@ func TestAssistantFileWire(t *testing.T) {
 	if _, err := c.ListAssistantFiles(ctx, host, "a1", "  "); err != nil {
 		t.Fatalf("ListAssistantFiles(blank filter): %v", err)
 	}
-	if err := c.DeleteAssistantFile(ctx, host, "a1", fileID); err != nil {
-		t.Fatalf("DeleteAssistantFile: %v", err)
+	op, err := c.DeleteAssistantFile(ctx, host, "a1", fileID)
+	if err != nil || op == nil || op.ID != "op-del" || op.OperationType != OperationDeleteFile {
+		t.Fatalf("DeleteAssistantFile = %+v, %v; want the delete operation", op, err)
+	}
+	if op, err := c.DeleteAssistantFile(ctx, host, "a1", "failed"); err != nil || op != nil {
+		t.Fatalf("DeleteAssistantFile of a failed file (204) = %+v, %v; want nil, nil", op, err)
 	}
 
 	reqs := data.requests()
-	if len(reqs) != 5 {
-		t.Fatalf("requests = %d, want 5", len(reqs))
+	if len(reqs) != 6 {
+		t.Fatalf("requests = %d, want 6", len(reqs))
 	}
 	type wire struct{ method, path, query string }
+	page := url.Values{"limit": {"100"}}
+	withFilter := url.Values{"limit": {"100"}, "filter": {filter}}
 	wantWire := []wire{
 		{"GET", "/assistant/files/a1/" + fileID, ""},
-		{"GET", "/assistant/files/a1", ""},
-		{"GET", "/assistant/files/a1", url.Values{"filter": {filter}}.Encode()},
-		{"GET", "/assistant/files/a1", ""},
+		{"GET", "/assistant/files/a1", page.Encode()},
+		{"GET", "/assistant/files/a1", withFilter.Encode()},
+		{"GET", "/assistant/files/a1", page.Encode()},
 		{"DELETE", "/assistant/files/a1/" + fileID, ""},
+		{"DELETE", "/assistant/files/a1/failed", ""},
 	}
 	for i, r := range reqs {
 		if got := (wire{r.Method, r.Path, r.RawQuery}); got != wantWire[i] {
 			t.Errorf("request %d = %+v, want %+v", i, got, wantWire[i])
 		}
-		if r.Header.Get("Api-Key") != testAPIKey || r.Header.Get("X-Pinecone-Api-Version") != DefaultAPIVersion {
+		if r.Header.Get("Api-Key") != testAPIKey || r.Header.Get("X-Pinecone-Api-Version") != FilesAPIVersion {
 			t.Errorf("request %d headers = %v", i, r.Header)
 		}
 		if len(r.Body) != 0 || r.Header.Get("Content-Type") != "" {
@@ -455,11 +561,11 @@ func assertFile(t *testing.T, got, want AssistantFile) {
 	t.Helper()
 	if got.ID != want.ID || got.Name != want.Name || string(got.Metadata) != string(want.Metadata) ||
 		got.CreatedOn != want.CreatedOn || got.UpdatedOn != want.UpdatedOn || got.Status != want.Status ||
-		got.SignedURL != want.SignedURL || got.ErrorMessage != want.ErrorMessage {
+		got.SignedURL != want.SignedURL {
 		t.Errorf("file = %+v\nwant %+v", got, want)
 	}
-	if (got.PercentDone == nil) != (want.PercentDone == nil) || (got.PercentDone != nil && *got.PercentDone != *want.PercentDone) {
-		t.Errorf("PercentDone = %v, want %v", got.PercentDone, want.PercentDone)
+	if (got.Size == nil) != (want.Size == nil) || (got.Size != nil && *got.Size != *want.Size) {
+		t.Errorf("Size = %v, want %v", got.Size, want.Size)
 	}
 	if (got.Multimodal == nil) != (want.Multimodal == nil) || (got.Multimodal != nil && *got.Multimodal != *want.Multimodal) {
 		t.Errorf("Multimodal = %v, want %v", got.Multimodal, want.Multimodal)
@@ -487,7 +593,7 @@ func TestAssistantFileNotFound(t *testing.T) {
 	if _, err := c.DescribeAssistantFile(ctx, host, "a1", fileID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("describe: err = %v, want ErrNotFound", err)
 	}
-	if err := c.DeleteAssistantFile(ctx, host, "a1", fileID); !errors.Is(err, ErrNotFound) {
+	if _, err := c.DeleteAssistantFile(ctx, host, "a1", fileID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("delete: err = %v, want ErrNotFound", err)
 	}
 	if _, err := c.ListAssistantFiles(ctx, host, "a1", ""); !errors.Is(err, ErrNotFound) {
@@ -495,56 +601,79 @@ func TestAssistantFileNotFound(t *testing.T) {
 	}
 }
 
-func TestWaitForAssistantFileAvailable(t *testing.T) {
-	// Only Available ends the wait; "Indexing" stands for a state the client
-	// does not know.
-	c, _, data, host := filePlanes(t, sequence(fileJSON("Processing"), fileJSON("Indexing"), fileJSON("Available")))
-	f, err := c.WaitForAssistantFileAvailable(boundedCtx(t), host, "a1", fileID)
-	if err != nil {
-		t.Fatalf("WaitForAssistantFileAvailable: %v", err)
+func TestListAssistantFilesFollowsPages(t *testing.T) {
+	pages := []string{
+		`{"files":[` + fileJSON("Available") + `],"pagination":{"next":"t1"}}`,
+		`{"files":[` + fileJSON("Processing") + `],"pagination":{"next":"t2"}}`,
+		`{"files":[` + fileJSON("Deleting") + `],"pagination":null}`,
 	}
-	if f == nil || f.Status != FileStateAvailable || f.ID != fileID {
-		t.Errorf("returned %+v, want the Available description", f)
+	c, _, data, host := filePlanes(t, sequence(pages...))
+	files, err := c.ListAssistantFiles(t.Context(), host, "a1", "")
+	if err != nil {
+		t.Fatalf("ListAssistantFiles: %v", err)
+	}
+	if len(files) != 3 || files[2].Status != FileStateDeleting {
+		t.Fatalf("files = %+v", files)
+	}
+	for i, want := range []string{"", "t1", "t2"} {
+		q, _ := url.ParseQuery(data.requests()[i].RawQuery)
+		if q.Get("pagination_token") != want || q.Get("limit") != "100" {
+			t.Errorf("page %d query = %v, want pagination_token %q", i, q, want)
+		}
+	}
+}
+
+func TestWaitForFileOperation(t *testing.T) {
+	// Only Completed ends the wait; "Queued" stands for a state the client
+	// does not know.
+	c, _, data, host := filePlanes(t, sequence(opJSON("Processing"), opJSON("Queued"), opJSON(OperationCompleted)))
+	start := &FileOperation{ID: opID, OperationType: OperationUpsertFile, FileID: ptr(fileID), Status: OperationProcessing}
+	op, err := c.WaitForFileOperation(boundedCtx(t), host, "a1", start)
+	if err != nil {
+		t.Fatalf("WaitForFileOperation: %v", err)
+	}
+	if op.Status != OperationCompleted || op.IngestionUnits == nil || *op.IngestionUnits != 50 || op.CompletedOn == nil {
+		t.Errorf("returned %+v, want the Completed operation", op)
 	}
 	if data.count() != 3 {
 		t.Errorf("describes = %d, want 3", data.count())
 	}
 	for _, r := range data.requests() {
-		if r.Method != "GET" || r.Path != "/assistant/files/a1/"+fileID {
-			t.Errorf("waiter sent %s %s", r.Method, r.Path)
+		if r.Method != "GET" || r.Path != "/assistant/operations/a1/"+opID || r.Header.Get("X-Pinecone-Api-Version") != FilesAPIVersion {
+			t.Errorf("waiter sent %s %s (version %q)", r.Method, r.Path, r.Header.Get("X-Pinecone-Api-Version"))
 		}
 	}
 }
 
-func TestWaitForAssistantFileProcessingFailed(t *testing.T) {
-	failed := `{"id":"` + fileID + `","name":"scan.pdf","status":"ProcessingFailed","error_message":"PDF is encrypted"}`
-	c, _, data, host := filePlanes(t, sequence(fileJSON("Processing"), failed, fileJSON("Available")))
-	f, err := c.WaitForAssistantFileAvailable(boundedCtx(t), host, "a1", fileID)
-	var pe *FileProcessingError
-	if !errors.As(err, &pe) {
-		t.Fatalf("err = %v (%T), want *FileProcessingError", err, err)
+func TestWaitForFileOperationFailed(t *testing.T) {
+	c, _, data, host := filePlanes(t, sequence(opJSON("Processing"), opJSON(OperationFailed), opJSON(OperationCompleted)))
+	start := &FileOperation{ID: opID, OperationType: OperationUpsertFile, FileID: ptr(fileID)}
+	op, err := c.WaitForFileOperation(boundedCtx(t), host, "a1", start)
+	var fe *FileOperationError
+	if !errors.As(err, &fe) {
+		t.Fatalf("err = %v (%T), want *FileOperationError", err, err)
 	}
-	if pe.ID != fileID || pe.Name != "scan.pdf" || pe.Message != "PDF is encrypted" {
-		t.Errorf("FileProcessingError = %+v", pe)
+	if fe.OperationID != opID || fe.FileID != fileID || fe.Message != "File processing failed: unsupported file format." {
+		t.Errorf("FileOperationError = %+v", fe)
 	}
-	if want := `file "scan.pdf" (` + fileID + `) is in state ProcessingFailed: PDF is encrypted`; err.Error() != want {
+	if want := "upsert_file operation " + opID + " on file " + fileID + " failed: File processing failed: unsupported file format."; err.Error() != want {
 		t.Errorf("Error() = %q, want %q", err.Error(), want)
 	}
-	if f == nil || f.Status != FileStateProcessingFailed {
-		t.Errorf("last description = %+v", f)
+	if op == nil || op.Status != OperationFailed {
+		t.Errorf("last operation = %+v", op)
 	}
 	if data.count() != 2 {
 		t.Errorf("describes = %d, want 2 (stop at the failure)", data.count())
 	}
 }
 
-func TestWaitForAssistantFileAvailableHonoursContext(t *testing.T) {
-	c, _, _, host := filePlanes(t, sequence(fileJSON("Processing")))
+func TestWaitForFileOperationHonoursContext(t *testing.T) {
+	c, _, _, host := filePlanes(t, sequence(opJSON("Processing")))
 	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
-	_, err := c.WaitForAssistantFileAvailable(ctx, host, "a1", fileID)
+	_, err := c.WaitForFileOperation(ctx, host, "a1", &FileOperation{ID: opID, OperationType: OperationUpsertFile})
 	var we *WaitError
-	if !errors.As(err, &we) || !errors.Is(err, context.DeadlineExceeded) || we.LastState != FileStateProcessing {
+	if !errors.As(err, &we) || !errors.Is(err, context.DeadlineExceeded) || we.LastState != OperationProcessing {
 		t.Errorf("err = %v, want a WaitError for DeadlineExceeded with last state Processing", err)
 	}
 }

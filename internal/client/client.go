@@ -159,8 +159,9 @@ type call struct {
 	stream      func() (io.ReadCloser, error)
 	contentType string
 
-	admin     bool // authenticate with the admin Bearer token instead of the API key
-	noVersion bool // the OAuth token endpoint takes no version header
+	admin     bool   // authenticate with the admin Bearer token instead of the API key
+	noVersion bool   // the OAuth token endpoint takes no version header
+	version   string // X-Pinecone-Api-Version of this call; "" = the client's
 }
 
 // do sends a call with the API key and decodes a 2xx JSON answer into out.
@@ -299,7 +300,11 @@ func (c *Client) newRequest(ctx context.Context, cl call) (*http.Request, error)
 		req.Header.Set("Content-Type", cl.contentType)
 	}
 	req.Header.Set("Accept", "application/json")
-	if !cl.noVersion {
+	switch {
+	case cl.noVersion:
+	case cl.version != "":
+		req.Header.Set(headerAPIVersion, cl.version)
+	default:
 		req.Header.Set(headerAPIVersion, c.apiVersion)
 	}
 	if c.userAgent != "" {

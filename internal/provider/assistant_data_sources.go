@@ -168,14 +168,14 @@ func (d *assistantsDataSource) Read(ctx context.Context, _ datasource.ReadReques
 }
 
 type assistantFileDataModel struct {
-	ID          types.String  `tfsdk:"id"`
-	Name        types.String  `tfsdk:"name"`
-	Status      types.String  `tfsdk:"status"`
-	PercentDone types.Float64 `tfsdk:"percent_done"`
-	Multimodal  types.Bool    `tfsdk:"multimodal"`
-	Metadata    types.String  `tfsdk:"metadata"`
-	CreatedOn   types.String  `tfsdk:"created_on"`
-	UpdatedOn   types.String  `tfsdk:"updated_on"`
+	ID         types.String `tfsdk:"id"`
+	Name       types.String `tfsdk:"name"`
+	Status     types.String `tfsdk:"status"`
+	Size       types.Int64  `tfsdk:"size"`
+	Multimodal types.Bool   `tfsdk:"multimodal"`
+	Metadata   types.String `tfsdk:"metadata"`
+	CreatedOn  types.String `tfsdk:"created_on"`
+	UpdatedOn  types.String `tfsdk:"updated_on"`
 }
 
 type assistantFilesDataModel struct {
@@ -202,14 +202,14 @@ func (d *assistantFilesDataSource) Schema(_ context.Context, _ datasource.Schema
 			"files": dschema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "The files.",
 				NestedObject: dschema.NestedAttributeObject{Attributes: map[string]dschema.Attribute{
-					"id":           dschema.StringAttribute{Computed: true, MarkdownDescription: "File ID."},
-					"name":         dschema.StringAttribute{Computed: true, MarkdownDescription: "File name."},
-					"status":       dschema.StringAttribute{Computed: true, MarkdownDescription: "Status, e.g. `Available`."},
-					"percent_done": dschema.Float64Attribute{Computed: true, MarkdownDescription: "Processing progress, 0 to 1."},
-					"multimodal":   dschema.BoolAttribute{Computed: true, MarkdownDescription: "Whether images were processed too."},
-					"metadata":     dschema.StringAttribute{Computed: true, MarkdownDescription: "Metadata as JSON (use `jsondecode`)."},
-					"created_on":   dschema.StringAttribute{Computed: true, MarkdownDescription: "Upload time (RFC 3339)."},
-					"updated_on":   dschema.StringAttribute{Computed: true, MarkdownDescription: "Last change (RFC 3339)."},
+					"id":         dschema.StringAttribute{Computed: true, MarkdownDescription: "File ID."},
+					"name":       dschema.StringAttribute{Computed: true, MarkdownDescription: "File name."},
+					"status":     dschema.StringAttribute{Computed: true, MarkdownDescription: "Status, e.g. `Available`."},
+					"size":       dschema.Int64Attribute{Computed: true, MarkdownDescription: "Size of the file in bytes."},
+					"multimodal": dschema.BoolAttribute{Computed: true, MarkdownDescription: "Whether images were processed too."},
+					"metadata":   dschema.StringAttribute{Computed: true, MarkdownDescription: "Metadata as JSON (use `jsondecode`)."},
+					"created_on": dschema.StringAttribute{Computed: true, MarkdownDescription: "Upload time (RFC 3339)."},
+					"updated_on": dschema.StringAttribute{Computed: true, MarkdownDescription: "Last change (RFC 3339)."},
 				}},
 			},
 		},
@@ -245,17 +245,13 @@ func (d *assistantFilesDataSource) Read(ctx context.Context, req datasource.Read
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	out := assistantFilesDataModel{ID: types.StringValue(name), AssistantName: cfg.AssistantName, Filter: cfg.Filter, Files: []assistantFileDataModel{}}
 	for _, f := range files {
-		pct := types.Float64Null()
-		if f.PercentDone != nil {
-			pct = types.Float64Value(*f.PercentDone)
-		}
 		metadata := types.StringNull()
 		if len(f.Metadata) > 0 && string(f.Metadata) != "null" {
 			metadata = types.StringValue(string(f.Metadata))
 		}
 		out.Files = append(out.Files, assistantFileDataModel{
 			ID: types.StringValue(f.ID), Name: types.StringValue(f.Name), Status: types.StringValue(f.Status),
-			PercentDone: pct, Multimodal: types.BoolValue(f.Multimodal != nil && *f.Multimodal), Metadata: metadata,
+			Size: types.Int64PointerValue(f.Size), Multimodal: types.BoolValue(f.Multimodal != nil && *f.Multimodal), Metadata: metadata,
 			CreatedOn: types.StringValue(f.CreatedOn), UpdatedOn: types.StringValue(f.UpdatedOn),
 		})
 	}

@@ -11,19 +11,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/dynamicplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
@@ -37,8 +29,9 @@ var (
 	_ resource.ResourceWithModifyPlan     = (*assistantFileResource)(nil)
 )
 
-// File types Pinecone Assistant accepts, by extension.
-var supportedFileExtensions = []string{".pdf", ".txt", ".md", ".json", ".docx"}
+// describeAfterFailureTimeout bounds the one describe that records a file
+// whose processing did not finish.
+const describeAfterFailureTimeout = 30 * time.Second
 
 // NewAssistantFileResource is the constructor of pinecone_assistant_file.
 func NewAssistantFileResource() resource.Resource { return &assistantFileResource{} }
@@ -47,72 +40,8 @@ type assistantFileResource struct {
 	data *providerData
 }
 
-type assistantFileResourceModel struct {
-	ID            types.String   `tfsdk:"id"`
-	AssistantName types.String   `tfsdk:"assistant_name"`
-	Source        types.String   `tfsdk:"source"`
-	ContentHash   types.String   `tfsdk:"content_hash"`
-	Metadata      types.Dynamic  `tfsdk:"metadata"`
-	Multimodal    types.Bool     `tfsdk:"multimodal"`
-	Name          types.String   `tfsdk:"name"`
-	Status        types.String   `tfsdk:"status"`
-	PercentDone   types.Float64  `tfsdk:"percent_done"`
-	CreatedOn     types.String   `tfsdk:"created_on"`
-	UpdatedOn     types.String   `tfsdk:"updated_on"`
-	Timeouts      timeouts.Value `tfsdk:"timeouts"`
-}
-
 func (r *assistantFileResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_assistant_file"
-}
-
-func (r *assistantFileResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "A file uploaded to a Pinecone Assistant from a local path. Files cannot be changed in " +
-			"place: new content (detected by a SHA-256 of the file, computed at plan time), new metadata or a new " +
-			"`multimodal` setting replace the file. Creation waits until Pinecone has processed the file (`Available`).",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{MarkdownDescription: "The file ID.", Computed: true, PlanModifiers: stable},
-			"assistant_name": schema.StringAttribute{
-				MarkdownDescription: "Name of the assistant. Changing it replaces the file.",
-				Required:            true, Validators: assistantNameValidators(),
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"source": schema.StringAttribute{
-				MarkdownDescription: "Path of the local file to upload (" + strings.Join(supportedFileExtensions, ", ") +
-					"); required to upload a file. Changing it replaces the file. Pinecone does not report it back, so " +
-					"it may be left out for an imported file (as `terraform plan -generate-config-out` writes it).",
-				Optional:      true,
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
-				PlanModifiers: []planmodifier.String{requiresReplaceWhenChangedBetweenValues()},
-			},
-			"content_hash": schema.StringAttribute{
-				MarkdownDescription: "SHA-256 of the file's content, read at plan time; a change replaces the file.",
-				Computed:            true,
-			},
-			"metadata": schema.DynamicAttribute{
-				MarkdownDescription: "Metadata of the file, an HCL object or `jsonencode(...)`; usable in assistant " +
-					"filters. Changing it replaces the file.",
-				Optional:      true,
-				PlanModifiers: []planmodifier.Dynamic{dynamicplanmodifier.RequiresReplace()},
-			},
-			"multimodal": schema.BoolAttribute{
-				MarkdownDescription: "Process images and charts as well as text (PDFs only). Changing it replaces the file.",
-				Optional:            true,
-				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
-			},
-			"name":   schema.StringAttribute{MarkdownDescription: "File name as stored by Pinecone.", Computed: true, PlanModifiers: stable},
-			"status": schema.StringAttribute{MarkdownDescription: "Status, e.g. `Available`.", Computed: true, PlanModifiers: stable},
-			"percent_done": schema.Float64Attribute{
-				MarkdownDescription: "Processing progress, 0 to 1.", Computed: true,
-				PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown()},
-			},
-			"created_on": schema.StringAttribute{MarkdownDescription: "Upload time (RFC 3339).", Computed: true, PlanModifiers: stable},
-			"updated_on": schema.StringAttribute{MarkdownDescription: "Last change (RFC 3339).", Computed: true, PlanModifiers: stable},
-			"timeouts":   timeoutsAttribute(ctx, timeouts.Opts{Create: true, Delete: true}),
-		},
-	}
 }
 
 func (r *assistantFileResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -126,6 +55,13 @@ func (r *assistantFileResource) ValidateConfig(ctx context.Context, req resource
 		return
 	}
 	validateMetadata(cfg.Metadata, path.Root("metadata"), &resp.Diagnostics)
+	if !cfg.Metadata.IsNull() && !cfg.Metadata.IsUnknown() && !containsUnknown(cfg.Metadata) {
+		if raw, err := metadataToJSON(cfg.Metadata); err == nil {
+			if err := fileMetadataRules(raw); err != nil {
+				resp.Diagnostics.AddAttributeError(path.Root("metadata"), "Invalid file metadata", err.Error())
+			}
+		}
+	}
 	if cfg.Source.IsNull() || cfg.Source.IsUnknown() {
 		return
 	}
@@ -150,54 +86,101 @@ func isSupportedFileExtension(ext string) bool {
 	return false
 }
 
-// ModifyPlan hashes the local file so a content change shows up in the plan
-// as a replacement, and a missing file fails the plan instead of the apply.
+// ModifyPlan hashes the local file, so new content shows up in the plan as an
+// in-place update and a missing or oversized file fails the plan instead of
+// the apply; it derives the default file_id on create, and marks what an
+// upload will change.
 func (r *assistantFileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
 	}
 	requireOnCreate(ctx, req, resp, path.Root("source"), "Missing source",
 		"Set `source` to the path of the local file to upload.")
-	var source types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("source"), &source)...)
-	if source.IsNull() || source.IsUnknown() {
+	var plan assistantFileResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || plan.Source.IsUnknown() || plan.AssistantName.IsUnknown() {
 		return
 	}
-	hash, err := fileSHA256(source.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("source"), "Cannot read the file to upload", err.Error())
-		return
+	if !plan.Source.IsNull() {
+		if !r.planLocalFile(&plan, &resp.Diagnostics) {
+			return
+		}
 	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("content_hash"), hash)...)
 	if req.State.Raw.IsNull() {
+		if plan.FileID.IsUnknown() && !plan.Source.IsNull() {
+			plan.FileID = types.StringValue(defaultFileID(plan.AssistantName.ValueString(), plan.Source.ValueString()))
+		}
+		plan.ID = plan.FileID
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 		return
 	}
-	var prior types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("content_hash"), &prior)...)
-	if !prior.IsNull() && prior.ValueString() != hash {
-		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("content_hash"))
+	var state assistantFileResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
 	}
+	upload, err := needsUpload(&plan, &state)
+	if err != nil || !upload {
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+		return
+	}
+	if plan.Source.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("source"), "Missing source",
+			"Changing the metadata or multimodal setting of a file uploads it again; set `source` to its local path.")
+		return
+	}
+	// The upload changes what Pinecone reports about the file.
+	plan.Name = types.StringValue(filepath.Base(plan.Source.ValueString()))
+	plan.Status = types.StringValue(client.FileStateAvailable)
+	plan.UpdatedOn = types.StringUnknown()
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
 
-// fileSHA256 hashes a file by streaming it.
-func fileSHA256(p string) (string, error) {
+// planLocalFile reads the file at source: its hash (content_hash) and, with
+// the size limit of its type checked, its size when it is to be uploaded.
+func (r *assistantFileResource) planLocalFile(plan *assistantFileResourceModel, diags *diag.Diagnostics) bool {
+	source := plan.Source.ValueString()
+	hash, size, err := fileSHA256(source)
+	if err != nil {
+		diags.AddAttributeError(path.Root("source"), "Cannot read the file to upload", err.Error())
+		return false
+	}
+	limit, what := int64(maxOtherFileBytes), "10 MB"
+	if strings.EqualFold(filepath.Ext(source), ".pdf") {
+		limit, what = maxPDFFileBytes, "100 MB"
+	}
+	if size > limit {
+		diags.AddAttributeError(path.Root("source"), "File too large",
+			fmt.Sprintf("%s is %d bytes; Pinecone Assistant accepts %s files of at most %s.", source, size, strings.ToLower(filepath.Ext(source)), what))
+		return false
+	}
+	if plan.ContentHash.ValueString() != hash {
+		plan.Size = types.Int64Value(size)
+	}
+	plan.ContentHash = types.StringValue(hash)
+	return true
+}
+
+// fileSHA256 hashes a file by streaming it and returns its size.
+func fileSHA256(p string) (string, int64, error) {
 	f, err := os.Open(p)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	defer func() { _ = f.Close() }()
 	info, err := f.Stat()
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	if info.IsDir() {
-		return "", fmt.Errorf("%s is a directory, not a file", p)
+		return "", 0, fmt.Errorf("%s is a directory, not a file", p)
 	}
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, err
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
 // assistantHost finds the data-plane URL of an assistant.
@@ -221,63 +204,64 @@ func (r *assistantFileResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	defer cancel()
-	assistant, source := plan.AssistantName.ValueString(), plan.Source.ValueString()
-	metadata, err := metadataToJSON(plan.Metadata)
+	r.upsert(ctx, &plan, &resp.State, &resp.Diagnostics, "Error uploading file to Pinecone assistant")
+}
+
+// upsert uploads the planned file under its file ID, waits for Pinecone to
+// process it and stores the result. Once the upload is accepted the file is
+// stored in state even if processing fails or the wait ends early, so it is
+// tainted rather than forgotten. PUT with our ID is idempotent: the client
+// retries it after any failure, and a retried upsert still makes one file.
+func (r *assistantFileResource) upsert(ctx context.Context, plan *assistantFileResourceModel, st stateSetter, diags *diag.Diagnostics, summary string) {
+	assistant, source, id := plan.AssistantName.ValueString(), plan.Source.ValueString(), plan.FileID.ValueString()
+	body, err := uploadRequest(plan)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("metadata"), "Invalid metadata", err.Error())
+		diags.AddAttributeError(path.Root("metadata"), "Invalid metadata", err.Error())
 		return
 	}
 	host, err := r.assistantHost(ctx, assistant)
 	if err != nil {
-		addError(&resp.Diagnostics, "Error uploading file to Pinecone assistant", fmt.Sprintf("Looking up assistant %q", assistant), err)
+		addError(diags, summary, fmt.Sprintf("Looking up assistant %q", assistant), err)
 		return
-	}
-	var multimodal *bool
-	if !plan.Multimodal.IsNull() {
-		v := plan.Multimodal.ValueBool()
-		multimodal = &v
 	}
 	c := r.data.client
-	uploaded, err := r.upload(ctx, host, assistant, client.UploadFileRequest{Path: source, Metadata: metadata, Multimodal: multimodal})
+	op, err := c.UpsertAssistantFile(ctx, host, assistant, id, body)
 	if err != nil {
-		addError(&resp.Diagnostics, "Error uploading file to Pinecone assistant", fmt.Sprintf("Uploading %s to assistant %q", source, assistant), err)
+		addError(diags, summary, fmt.Sprintf("Uploading %s to assistant %q as file %s", source, assistant, id), err)
 		return
 	}
-	resp.Diagnostics.Append(setAssistantFileState(ctx, &resp.State, uploaded, &plan)...)
-	ready, err := c.WaitForAssistantFileAvailable(ctx, host, assistant, uploaded.ID)
-	if ready != nil {
-		resp.Diagnostics.Append(setAssistantFileState(ctx, &resp.State, ready, &plan)...)
+	if _, err := c.WaitForFileOperation(ctx, host, assistant, op); err != nil {
+		r.storeAfterFailure(ctx, host, plan, st, diags)
+		addError(diags, "Error processing file in Pinecone assistant",
+			fmt.Sprintf("File %s (%s) of assistant %q", source, id, assistant), err)
+		return
 	}
+	f, err := c.DescribeAssistantFile(ctx, host, assistant, id)
 	if err != nil {
-		addError(&resp.Diagnostics, "Error processing file in Pinecone assistant",
-			fmt.Sprintf("File %s (%s) of assistant %q", source, uploaded.ID, assistant), err)
+		diags.Append(st.Set(ctx, pendingFileModel(plan, id))...)
+		addError(diags, "Error reading Pinecone assistant file", fmt.Sprintf("Reading file %s of assistant %q after the upload", id, assistant), err)
+		return
+	}
+	diags.Append(setAssistantFileState(ctx, st, f, plan)...)
+	if !sameJSON(body.Metadata, f.Metadata) {
+		addError(diags, "Pinecone did not keep the file's metadata", fmt.Sprintf("File %s of assistant %q", id, assistant),
+			metadataKeptError(body.Metadata, f.Metadata))
 	}
 }
 
-// upload sends the file; after a failure that may have stored it anyway it
-// adopts the file of that name that appeared, or uploads once more if none
-// did (see recovery.go).
-func (r *assistantFileResource) upload(ctx context.Context, host *url.URL, assistant string, req client.UploadFileRequest) (*client.AssistantFile, error) {
-	c := r.data.client
-	before, listErr := c.ListAssistantFiles(ctx, host, assistant, "")
-	uploaded, err := c.UploadAssistantFile(ctx, host, assistant, req)
-	if err == nil || listErr != nil || !mayHaveActed(err) {
-		return uploaded, err
+// storeAfterFailure records a file whose processing did not succeed: as
+// Pinecone describes it if it can, else as planned.
+func (r *assistantFileResource) storeAfterFailure(ctx context.Context, host *url.URL, plan *assistantFileResourceModel, st stateSetter, diags *diag.Diagnostics) {
+	id := plan.FileID.ValueString()
+	// The wait's context may be spent; a short fresh one still records what
+	// Pinecone has.
+	describeCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), describeAfterFailureTimeout)
+	defer cancel()
+	if f, err := r.data.client.DescribeAssistantFile(describeCtx, host, plan.AssistantName.ValueString(), id); err == nil {
+		diags.Append(setAssistantFileState(ctx, st, f, plan)...)
+		return
 	}
-	after, lerr := c.ListAssistantFiles(ctx, host, assistant, "")
-	if lerr != nil {
-		return nil, err
-	}
-	name := filepath.Base(req.Path)
-	ours := appeared(before, after, func(f client.AssistantFile) string { return f.ID },
-		func(f client.AssistantFile) bool { return f.Name == name })
-	switch len(ours) {
-	case 0:
-		return c.UploadAssistantFile(ctx, host, assistant, req)
-	case 1:
-		return &ours[0], nil
-	}
-	return nil, fmt.Errorf("%w; %d files named %q appeared meanwhile: import the right one", err, len(ours), name)
+	diags.Append(st.Set(ctx, pendingFileModel(plan, id))...)
 }
 
 func (r *assistantFileResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -296,6 +280,9 @@ func (r *assistantFileResource) Read(ctx context.Context, req resource.ReadReque
 		removedOutsideTerraform(ctx, resp, "assistant file", assistant+"/"+id)
 		return
 	}
+	if state.FileID.IsNull() {
+		state.FileID = state.ID // state written before file_id existed
+	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Error reading Pinecone assistant file", fmt.Sprintf("Reading file %s of assistant %q", id, assistant), err)
 		return
@@ -303,18 +290,36 @@ func (r *assistantFileResource) Read(ctx context.Context, req resource.ReadReque
 	resp.Diagnostics.Append(setAssistantFileState(ctx, &resp.State, f, &state)...)
 }
 
-// Update only records values learnt from the configuration after an import
-// (source, content_hash); every real change replaces the file.
+// Update uploads the file again under the same ID when its content,
+// metadata or multimodal setting changed; otherwise it only records values
+// learnt from the configuration (after an import: source, content_hash).
 func (r *assistantFileResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan assistantFileResourceModel
+	var plan, state assistantFileResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if plan.ContentHash.IsUnknown() {
-		plan.ContentHash = types.StringNull() // no local file to hash
+	upload, err := needsUpload(&plan, &state)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("metadata"), "Invalid metadata", err.Error())
+		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if !upload {
+		if plan.ContentHash.IsUnknown() {
+			plan.ContentHash = types.StringNull() // no local file to hash
+		}
+		plan.UpdatedOn = state.UpdatedOn
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, defaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
+	r.upsert(ctx, &plan, &resp.State, &resp.Diagnostics, "Error updating Pinecone assistant file")
 }
 
 func (r *assistantFileResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -335,7 +340,7 @@ func (r *assistantFileResource) Delete(ctx context.Context, req resource.DeleteR
 		return // the assistant, and with it the file, is gone
 	}
 	if err == nil {
-		err = r.data.client.DeleteAssistantFile(ctx, host, assistant, id)
+		_, err = r.data.client.DeleteAssistantFile(ctx, host, assistant, id)
 	}
 	if errors.Is(err, client.ErrNotFound) {
 		return
@@ -358,16 +363,8 @@ func (r *assistantFileResource) ImportState(ctx context.Context, req resource.Im
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("assistant_name"), assistant)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("file_id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("metadata"), types.DynamicNull())...)
-}
-
-// parseAssistantFileID splits an import ID of the form <assistant>/<file id>.
-func parseAssistantFileID(raw string) (string, string, error) {
-	assistant, id, ok := strings.Cut(raw, "/")
-	if !ok || id == "" || strings.Contains(id, "/") || !assistantNameRegexp.MatchString(assistant) || len(assistant) > assistantNameMaxLength {
-		return "", "", fmt.Errorf("the import ID of an assistant file is \"<assistant_name>/<file_id>\", e.g. \"support-bot/3c90c3cc-0d44-4b50-8888-8dd25736052a\"; got %q", raw)
-	}
-	return assistant, id, nil
 }
 
 func setAssistantFileState(ctx context.Context, st stateSetter, f *client.AssistantFile, prior *assistantFileResourceModel) diag.Diagnostics {
@@ -377,28 +374,4 @@ func setAssistantFileState(ctx context.Context, st stateSetter, f *client.Assist
 	}
 	diags.Append(st.Set(ctx, out)...)
 	return diags
-}
-
-// newAssistantFileModel maps a file; prior supplies source, content_hash and
-// the user's spelling of metadata.
-func newAssistantFileModel(f *client.AssistantFile, prior *assistantFileResourceModel) (*assistantFileResourceModel, diag.Diagnostics) {
-	out := *prior
-	out.ID = types.StringValue(f.ID)
-	out.Name = types.StringValue(f.Name)
-	out.Status = types.StringValue(f.Status)
-	out.PercentDone = types.Float64Null()
-	if f.PercentDone != nil {
-		out.PercentDone = types.Float64Value(*f.PercentDone)
-	}
-	out.CreatedOn = types.StringValue(f.CreatedOn)
-	out.UpdatedOn = types.StringValue(f.UpdatedOn)
-	if f.Multimodal != nil && (*f.Multimodal || !out.Multimodal.IsNull()) {
-		out.Multimodal = types.BoolValue(*f.Multimodal)
-	}
-	if out.ContentHash.IsUnknown() {
-		out.ContentHash = types.StringNull()
-	}
-	metadata, diags := metadataFromAPI(f.Metadata, prior.Metadata)
-	out.Metadata = metadata
-	return &out, diags
 }

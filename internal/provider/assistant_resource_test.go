@@ -6,8 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -197,6 +199,30 @@ func TestAccAssistantResource_failed(t *testing.T) {
 	})
 }
 
+// testAccCheckOneFile checks that the assistant holds exactly one file, the
+// one in state.
+func testAccCheckOneFile(env *acctest.Env, assistant string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		a, err := env.Client.DescribeAssistant(acctest.Ctx(), assistant)
+		if err != nil {
+			return err
+		}
+		host, err := client.AssistantHost(a)
+		if err != nil {
+			return err
+		}
+		files, err := env.Client.ListAssistantFiles(acctest.Ctx(), host, assistant, "")
+		if err != nil {
+			return err
+		}
+		want := s.RootModule().Resources[fileAddr].Primary.ID
+		if len(files) != 1 || files[0].ID != want {
+			return fmt.Errorf("assistant %s holds %+v, want exactly the file %s", assistant, files, want)
+		}
+		return nil
+	}
+}
+
 // writeFile creates a file for upload tests.
 func writeFile(t *testing.T, dir, name, content string) string {
 	t.Helper()
@@ -235,7 +261,10 @@ func TestAccAssistantFileResource_basic(t *testing.T) {
 	env := acctest.New(t)
 	dir := t.TempDir()
 	assistant := acctest.RandomName()
-	source := writeFile(t, dir, "faq.txt", "Q: How do I reset my password?\nA: Use the link on the login page.\n")
+	const faqV1, faqV2 = "Q: How do I reset my password?\nA: Use the link on the login page.\n", "Q: Where are invoices?\nA: Under Billing.\n"
+	source := writeFile(t, dir, "faq.txt", faqV1)
+	// The file keeps its ID and creation time through every in-place update.
+	sameFileID, sameCreatedOn := statecheck.CompareValue(compare.ValuesSame()), statecheck.CompareValue(compare.ValuesSame())
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckAssistantDestroy(env),
@@ -246,7 +275,11 @@ func TestAccAssistantFileResource_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("status"), knownvalue.StringExact("Available")),
 					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("name"), knownvalue.StringExact("faq.txt")),
 					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("content_hash"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f]{64}$`))),
-					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("percent_done"), knownvalue.Float64Exact(1)),
+					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("size"), knownvalue.Int64Exact(int64(len(faqV1)))),
+					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("file_id"), knownvalue.StringRegexp(regexp.MustCompile(`^faq-[0-9a-f]{12}$`))),
+					statecheck.CompareValuePairs(fileAddr, tfjsonpath.New("id"), fileAddr, tfjsonpath.New("file_id"), compare.ValuesSame()),
+					sameFileID.AddStateValue(fileAddr, tfjsonpath.New("file_id")),
+					sameCreatedOn.AddStateValue(fileAddr, tfjsonpath.New("created_on")),
 					statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files"), knownvalue.ListSizeExact(1)),
 					statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("faq.txt")),
 					statecheck.ExpectKnownValue("data.pinecone_assistant.test", tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https?://`))),
@@ -267,22 +300,41 @@ func TestAccAssistantFileResource_basic(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"source", "content_hash"},
 			},
 			{
-				// New content at the same path: the plan replaces the file.
-				PreConfig: func() { writeFile(t, dir, "faq.txt", "Q: Where are invoices?\nA: Under Billing.\n") },
+				// New content at the same path: uploaded again in place, same ID.
+				PreConfig: func() { writeFile(t, dir, "faq.txt", faqV2) },
 				Config:    env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { topic = "faq" }`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(fileAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(fileAddr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("size"), knownvalue.Int64Exact(int64(len(faqV2)))),
+					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("status"), knownvalue.StringExact("Available")),
+					sameFileID.AddStateValue(fileAddr, tfjsonpath.New("file_id")),
+					sameCreatedOn.AddStateValue(fileAddr, tfjsonpath.New("created_on")),
 				},
 			},
 			{
-				// The filter sees metadata changes (which replace the file).
-				Config: env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { topic = "howto" }`)),
+				// Metadata changes are in place too, and the filter sees them.
+				Config: env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { topic = "howto", tags = ["billing", "faq"] }`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(fileAddr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files"), knownvalue.ListSizeExact(0)),
+					sameFileID.AddStateValue(fileAddr, tfjsonpath.New("file_id")),
+				},
+				Check: testAccCheckOneFile(env, assistant),
+			},
+			{
+				// Another ID is another file: replaced.
+				Config: env.Config(testAccAssistantFileConfig(assistant, source, `file_id = "faq_main"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(fileAddr, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files"), knownvalue.ListSizeExact(0)),
+					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("id"), knownvalue.StringExact("faq_main")),
 				},
+				Check: testAccCheckOneFile(env, assistant),
 			},
 		},
 	})
@@ -309,7 +361,7 @@ func TestAccAssistantFileResource_disappears(t *testing.T) {
 					if err != nil {
 						return err
 					}
-					if err := env.Client.DeleteAssistantFile(acctest.Ctx(), host, assistant, id); err != nil {
+					if _, err := env.Client.DeleteAssistantFile(acctest.Ctx(), host, assistant, id); err != nil {
 						return err
 					}
 					return env.Client.WaitForAssistantFileDeleted(acctest.Ctx(), host, assistant, id)
@@ -348,8 +400,19 @@ func TestAccAssistantFileResource_processingFailedAndBadInput(t *testing.T) {
 				ExpectError: regexp.MustCompile(`Unsupported file type`),
 			},
 			{
+				Config:      env.Config(testAccAssistantFileConfig(assistant, writeFile(t, dir, "big.txt", strings.Repeat("x", 10<<20+1)), "")),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)File too large.*at most 10 MB`),
+			},
+			{
+				Config:      env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { nested = { a = 1 } }`)),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid file metadata.*must be flat`),
+			},
+			{
+				// Pinecone's message from the failed operation reaches the user.
 				Config:      env.Config(testAccAssistantFileConfig(assistant, source, "")),
-				ExpectError: regexp.MustCompile(`(?s)broken.pdf.*ProcessingFailed`),
+				ExpectError: regexp.MustCompile(`(?s)Error processing file.*upsert_file\s+operation.*failed:\s+File\s+processing\s+failed:\s+broken.pdf`),
 			},
 			{RefreshState: true, ExpectNonEmptyPlan: true, Check: testAccCheckTainted(fileAddr)},
 		},

@@ -197,8 +197,9 @@ const concurrentEstateSize = 12 + 1 + 1 + 4 + 8 + 1 + 1 + 2
 // with state, and destroys everything.
 //
 // Server errors hit every method, creates included: creates with a unique
-// name are retried by the client, and those without one (backups, projects,
-// API keys, file uploads) are recovered by the resources (recovery.go).
+// name (and file upserts, whose ID is chosen by the provider) are retried by
+// the client, and those without one (backups, projects, API keys) are
+// recovered by the resources (recovery.go).
 func TestAccConcurrentMixedEstate(t *testing.T) {
 	env := acctest.New(t, emulator.Options{Faults: emulator.Faults{
 		RateLimit: 20, RateBurst: 10, ErrorRate: 0.1,

@@ -43,6 +43,7 @@ func TestAccFaultMatrix(t *testing.T) {
 		{"dropped_create_response_collection", fmDroppedCollection},
 		{"dropped_create_response_assistant", fmDroppedAssistant},
 		{"dropped_create_response_api_key", fmDroppedAPIKey},
+		{"dropped_create_response_assistant_file", fmDroppedFileUpsert},
 		{"failed_states", fmFailedStates},
 		{"deleted_out_of_band", fmDeletedOutOfBand},
 		{"changed_out_of_band", fmChangedOutOfBand},
@@ -246,6 +247,49 @@ func fmDroppedAPIKey(t *testing.T) {
 	})
 }
 
+// The assistant comes first; only the file's upsert loses its answer. The
+// client sends the PUT again with the same file ID, so the assistant ends
+// with exactly one file, the one in state.
+func fmDroppedFileUpsert(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	assistant := acctest.RandomName()
+	notes := writeFile(t, t.TempDir(), "notes.txt", "Opening hours: 9 to 5.\n")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             fmCheckDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(testAccAssistantConfig(assistant, "us", "")),
+				Check:  checkInventoryMatchesState(env),
+			},
+			{
+				PreConfig: func() {
+					env.Emulator.SetFaults(emulator.Faults{DropCreateResponses: 1})
+					env.Emulator.ResetStats()
+				},
+				Config: env.Config(testAccAssistantConfig(assistant, "us", "") + fmt.Sprintf(`
+resource "pinecone_assistant_file" "test" {
+  assistant_name = pinecone_assistant.test.name
+  source         = %q
+}
+`, notes)),
+				Check: resource.ComposeTestCheckFunc(
+					fmCheckDropped(t, env, "PUT /assistant/files/{assistant_name}/{assistant_file_id}"),
+					func(*terraform.State) error {
+						if sent := env.Emulator.Stats()["PUT /assistant/files/{assistant_name}/{assistant_file_id}"]; sent != 2 {
+							return fmt.Errorf("upserts sent = %d, want 2 (the dropped one and its retry)", sent)
+						}
+						return nil
+					},
+					fmCheckCount("pinecone_assistant_file", 1),
+					checkInventoryMatchesState(env),
+				),
+			},
+		},
+	})
+}
+
 // Objects that end in a failed state: a clear error naming the object and
 // the state, the object kept in state as tainted (so nothing is orphaned),
 // and once Pinecone behaves the next apply replaces it.
@@ -292,7 +336,7 @@ resource "pinecone_assistant_file" "test" {
 }
 `, notes),
 			addr: fileAddr,
-			err:  fmErr("Error processing file in Pinecone assistant", `file "notes.txt"`, "is in state ProcessingFailed"),
+			err:  fmErr("Error processing file in Pinecone assistant", "upsert_file operation", "failed: File processing failed: notes.txt"),
 		},
 	}
 	for _, tc := range cases {
