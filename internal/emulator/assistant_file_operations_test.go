@@ -53,7 +53,7 @@ func TestFiles2026UploadAnswersOperation(t *testing.T) {
 	}
 
 	// The file itself: size, metadata from the part, no percent_done.
-	f := e.get2026("/assistant/files/a/" + fileID).must(t, http.StatusOK)
+	f := e.get2026("/assistant/files/a/"+fileID).must(t, http.StatusOK)
 	wantField(t, f, float64(5), "size")
 	wantField(t, f, "Processing", "status")
 	wantField(t, f, map[string]any{"genre": "report", "tags": []any{"q4", "finance"}, "year": float64(2025)}, "metadata")
@@ -62,11 +62,11 @@ func TestFiles2026UploadAnswersOperation(t *testing.T) {
 	}
 
 	e.clock.Advance(5 * time.Second)
-	mid := e.get2026("/assistant/operations/a/" + id).must(t, http.StatusOK)
+	mid := e.get2026("/assistant/operations/a/"+id).must(t, http.StatusOK)
 	wantField(t, mid, float64(50), "percent_complete")
 
 	e.clock.Advance(5 * time.Second)
-	done := e.get2026("/assistant/operations/a/" + id).must(t, http.StatusOK)
+	done := e.get2026("/assistant/operations/a/"+id).must(t, http.StatusOK)
 	wantField(t, done, "Completed", "status")
 	wantField(t, done, float64(100), "percent_complete")
 	wantField(t, done, float64(1), "ingestion_units")
@@ -133,7 +133,7 @@ func TestFiles2026DeleteOperationAnd204ForFailed(t *testing.T) {
 	failed := e.send2026("PUT", "/assistant/files/a/bad", part{"file", "broken.pdf", "%PDF"}).must(t, http.StatusAccepted)
 	e.clock.Advance(time.Second)
 
-	op := e.get2026("/assistant/operations/a/" + failed["id"].(string)).must(t, http.StatusOK)
+	op := e.get2026("/assistant/operations/a/"+failed["id"].(string)).must(t, http.StatusOK)
 	wantField(t, op, "Failed", "status")
 	if msg, _ := op["error_message"].(string); !strings.Contains(msg, "broken.pdf") {
 		t.Errorf("error_message = %q, want it to name the file", msg)
@@ -154,7 +154,7 @@ func TestFiles2026DeleteOperationAnd204ForFailed(t *testing.T) {
 	wantField(t, e.get2026("/assistant/files/a/good").must(t, http.StatusOK), "Deleting", "status")
 	e.clock.Advance(4 * time.Second)
 	e.get2026("/assistant/files/a/good").wantError(t, 404, codeNotFound, "not found")
-	done := e.get2026("/assistant/operations/a/" + d["id"].(string)).must(t, http.StatusOK)
+	done := e.get2026("/assistant/operations/a/"+d["id"].(string)).must(t, http.StatusOK)
 	wantField(t, done, "Completed", "status")
 	if has(done, "ingestion_units") {
 		t.Errorf("a delete reports ingestion units: %v", done)
@@ -241,7 +241,7 @@ func TestFiles2026ListPagination(t *testing.T) {
 		t.Fatalf("first page of operations = %v", ops)
 	}
 	next, _ := dig(b, "pagination", "next").(string)
-	b = e.get2026("/assistant/operations/a?limit=2&status=Completed&pagination_token=" + next).must(t, http.StatusOK)
+	b = e.get2026("/assistant/operations/a?limit=2&status=Completed&pagination_token="+next).must(t, http.StatusOK)
 	if got := b["operations"].([]any)[0].(map[string]any)["file_id"]; got != "f2" {
 		t.Fatalf("second page starts with %v, want f2", got)
 	}

@@ -69,10 +69,14 @@
 //	PATCH  /assistant/assistants/{assistant_name}  200 {"assistant_name":...,"instructions":...,"metadata":...}
 //	DELETE /assistant/assistants/{assistant_name}  200, empty body
 //
-//	GET    /assistant/files/{assistant_name}                      200 {"files":[...]} (query filter)
-//	POST   /assistant/files/{assistant_name}                      200 AssistantFileModel (multipart part file; query metadata, multimodal)
+//	GET    /assistant/files/{assistant_name}                      200 {"files":[...]} (query filter; 2026-04+: limit, pagination_token, plus pagination)
+//	POST   /assistant/files/{assistant_name}                      2025-10: 200 AssistantFileModel (part file; query metadata, multimodal)
+//	                                                              2026-04+: 202 OperationModel + Location (parts file, metadata; query multimodal)
+//	PUT    /assistant/files/{assistant_name}/{assistant_file_id}  2026-04+: 202 OperationModel + Location (upsert with the caller's id)
 //	GET    /assistant/files/{assistant_name}/{assistant_file_id}  200 AssistantFileModel (query include_url)
-//	DELETE /assistant/files/{assistant_name}/{assistant_file_id}  200, empty body
+//	DELETE /assistant/files/{assistant_name}/{assistant_file_id}  2025-10: 200, empty body; 2026-04+: 202 OperationModel, 204 for a ProcessingFailed file
+//	GET    /assistant/operations/{assistant_name}                 2026-04+: 200 {"operations":[...],"pagination":...} (query operation_type, status, limit, pagination_token)
+//	GET    /assistant/operations/{assistant_name}/{operation_id}  2026-04+: 200 OperationModel
 //
 //	POST   /oauth/token                              200 {"access_token":...,"token_type":"Bearer","expires_in":N}
 //
@@ -112,7 +116,8 @@
 // Every request passes, in this order: counting (Server.Stats), Faults.Latency,
 // the rate limiter and random 429s, error injection, authentication (401
 // UNAUTHENTICATED; see below), the X-Pinecone-Api-Version check (missing
-// means 2025-10; values other than 2025-10 and 2026-04 get 400), routing
+// means 2025-10; 2025-10, 2026-04 and, for /assistant/ and /admin/ paths
+// only, 2026-07 are served; anything else is 400), routing
 // (unknown path 404, wrong method 405), a forced status (Faults.ForceStatus)
 // and the handler. Authentication depends on the path prefix: /admin/ needs
 // Authorization: Bearer <access token> (an Api-Key alone is 401; missing,
@@ -293,6 +298,21 @@
 //     DeleteDelay (still listed), then 404. updated_on is the upload time
 //     while Processing, the end of processing afterwards and the DELETE time
 //     once Deleting. Files can only be uploaded to a Ready assistant.
+//   - File operations (2026-04 and later, pinecone-api.md §10.1): an upload
+//     or upsert starts an upload_file / upsert_file operation that is
+//     Processing for ReadyDelay (always in the 202 answer, percent_complete
+//     0, rising as an integer), then Completed (percent_complete 100,
+//     completed_on, ingestion_units) or, for a name in Faults.FailFiles,
+//     Failed with an error_message; the file's status follows (Processing,
+//     Available, ProcessingFailed). An upsert of an existing id replaces its
+//     name, content, metadata (an absent metadata part leaves none) and
+//     multimodal setting and processes it again; created_on stays. DELETE
+//     starts a delete_file operation that completes when the file is gone
+//     (DeleteDelay); a repeated DELETE answers the same operation; a
+//     ProcessingFailed file is removed at once with 204. Operations are
+//     kept for the life of the assistant and listed newest first. The 2025-10
+//     and 2026-04+ views of a file differ (percent_done and error_message,
+//     or size), whatever protocol stored it.
 //
 // # Faults
 //
@@ -307,11 +327,11 @@
 // FORBIDDEN index quota on "POST /indexes", with Pinecone's messages;
 // after authentication, before acting), dropped
 // responses to successful creates (of indexes, collections, backups,
-// restores, assistants, admin projects and admin API keys: the object is
-// created, then the connection is closed with nothing written; a client
-// retry of an assistant create or a project create then gets 409, and the
-// value of a dropped API key is lost; file uploads and token requests are
-// never dropped), indexes that never become Ready
+// restores, assistants, file upserts, admin projects and admin API keys: the
+// object is created, then the connection is closed with nothing written; a
+// client retry of an assistant create or a project create then gets 409, a
+// retried upsert replaces the same file, and the value of a dropped API key
+// is lost; POST file uploads and token requests are never dropped), indexes that never become Ready
 // (FailInitialization; not applied to restored indexes), backups that end
 // Failed (FailBackups), assistants that end Failed (FailAssistants) and
 // assistant files that end ProcessingFailed (FailFiles).
@@ -438,6 +458,25 @@
 //     Failed; while Terminating it is 400.
 //   - The assistant list is ordered by creation time, then name, in both
 //     versions. Its pagination tokens work only on that list.
+//   - 2026-04+ file rules: metadata is a multipart part (a query parameter
+//     metadata is 400, as the Python client reports); it must be a flat JSON
+//     object (strings, numbers, booleans and lists of them; no null, no
+//     nested object, no key starting with "$") of at most 16 KB (400
+//     otherwise; the file guide's limits). Files may be at most 100 MiB
+//     (PDF) or 10 MiB (other types); the guide says "MB", read as MiB
+//     [unverified]. The metadata part may come before or after the file
+//     part. Upsert ids are 1-128 characters of [A-Za-z0-9_-] (the spec's
+//     rule; 400 otherwise); PUT with 2025-10 is 404 (no such route then).
+//     An upsert of a file that is Deleting is 400 [unverified: the spec
+//     lists no conflict code]. The file list pages with limit (1-100,
+//     default 100 [unverified]) and pagination_token; pagination is absent
+//     on the last page. Location is "/operations/{assistant}/{id}",
+//     relative to the assistant API's base, as in the spec's example.
+//     Operation ids look like the spec's "op-1234-abcd-5678";
+//     ingestion_units is one per started MiB [unverified placeholder]; a
+//     Failed operation reports percent_complete 0 [unverified]. A dropped
+//     response (Faults.DropCreateResponses) applies to upserts, whose id
+//     the caller knows, but never to a POST upload.
 //   - Files are identified by extension, case-insensitively: .pdf .txt .md
 //     .json .docx; anything else (or no extension) is 400. name is the base
 //     name of the part's filename; a file part without a filename is 400. The

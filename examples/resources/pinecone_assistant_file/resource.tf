@@ -3,10 +3,12 @@ resource "pinecone_assistant" "support" {
 }
 
 # Upload a local file. Editing the file changes its content hash, which the
-# plan shows as a replacement of the uploaded file.
+# plan shows as an in-place update: the file is uploaded again under the
+# same file_id (derived from the assistant and the source path unless set).
 resource "pinecone_assistant_file" "faq" {
   assistant_name = pinecone_assistant.support.name
   source         = "${path.module}/docs/faq.md"
+  file_id        = "faq"
 
   metadata = {
     topic = "faq"
