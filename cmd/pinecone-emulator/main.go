@@ -80,6 +80,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		apiKeys    listFlag
 		failIni    listFlag
 		failBak    listFlag
+		failRC     listFlag
 		failAst    listFlag
 		failFil    listFlag
 		forcePaths listFlag
@@ -103,6 +104,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&opts.Faults.DropCreateResponses, "drop-create-responses", 0, "commit the next N creates (indexes, collections, backups, restores, assistants, admin projects and API keys) but close the connection without answering")
 	fs.Var(&failIni, "fail-initialization", "index names (comma-separated, * for all) that end in InitializationFailed")
 	fs.Var(&failBak, "fail-backups", "source index names (comma-separated, * for all) whose backups end in Failed")
+	fs.Var(&failRC, "fail-read-capacity", "index names (comma-separated, * for all) whose read capacity changes end in the read capacity state Error")
 	fs.Var(&failAst, "fail-assistants", "assistant names (comma-separated, * for all) that end in Failed")
 	fs.Var(&failFil, "fail-files", "assistant file names, e.g. notes.txt (comma-separated, * for all), that end in ProcessingFailed")
 	// The defaults are resolved after parsing, so -help never prints a
@@ -131,6 +133,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	opts.Faults.FailInitialization = failIni
 	opts.Faults.FailBackups = failBak
+	opts.Faults.FailReadCapacity = failRC
 	opts.Faults.FailAssistants = failAst
 	opts.Faults.FailFiles = failFil
 	opts.Faults.ForceStatusPaths = forcePaths

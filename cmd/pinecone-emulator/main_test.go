@@ -123,6 +123,7 @@ func TestRunFlags(t *testing.T) {
 	url, stderr, _ := start(t, "-addr", "127.0.0.1:0", "-quiet",
 		"-api-key", "k1,k2", "-api-key", "k3",
 		"-ready-delay", "1h", "-fail-initialization", "a, b", "-fail-backups", "s", "-fail-backups", "x,*",
+		"-fail-read-capacity", "dedicated-1,dedicated-2",
 		"-fail-assistants", "helper,*", "-fail-files", "bad.pdf", "-fail-files", "worse.txt",
 		"-rate-limit", "50", "-rate-burst", "10", "-latency", "1ms", "-drop-create-responses", "1", "-error-rate", "0")
 	for _, k := range []string{"k1", "k2", "k3"} {
@@ -151,6 +152,9 @@ func TestRunFlags(t *testing.T) {
 	}
 	if fb, _ := json.Marshal(f["fail_backups"]); string(fb) != `["s","x","*"]` {
 		t.Errorf("fail_backups = %s", fb)
+	}
+	if fr, _ := json.Marshal(f["fail_read_capacity"]); string(fr) != `["dedicated-1","dedicated-2"]` {
+		t.Errorf("fail_read_capacity = %s", fr)
 	}
 	if fa, _ := json.Marshal(f["fail_assistants"]); string(fa) != `["helper","*"]` {
 		t.Errorf("fail_assistants = %s", fa)

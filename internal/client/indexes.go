@@ -264,7 +264,7 @@ func (c *Client) DeleteIndex(ctx context.Context, name string) error {
 }
 
 // IndexFailedError reports that an index reached a state it cannot leave on
-// its own (InitializationFailed) or a read capacity error.
+// its own (InitializationFailed).
 type IndexFailedError struct {
 	Name   string
 	State  string
@@ -282,16 +282,49 @@ func (e *IndexFailedError) Error() string {
 // notFoundGrace is how long a waiter treats a 404 as "not visible yet".
 const notFoundGrace = 15 * time.Second
 
-// IsReady reports whether the index has settled: it serves requests (or is
-// Disabled on purpose: dedicated read capacity with zero replicas) and no
-// read capacity change is in progress.
+// IsReady reports whether the index has settled in the state it is meant to
+// be in and no read capacity change is in progress. That state is Ready
+// (status.ready true), except for dedicated read capacity with zero replicas,
+// which disables the index on purpose: then it is Disabled. A Disabled index
+// that should serve (replicas back at 1 or more) is still on its way to
+// Ready, and a paused one that still reports Ready has not finished pausing.
 func IsReady(ix *IndexModel) bool {
-	settled := (ix.Status.Ready && ix.Status.State == IndexStateReady) || ix.Status.State == IndexStateDisabled
+	var settled bool
+	if WantsDisabled(ix) {
+		settled = ix.Status.State == IndexStateDisabled
+	} else {
+		settled = ix.Status.Ready && ix.Status.State == IndexStateReady
+	}
 	if !settled {
 		return false
 	}
 	rc := ix.readCapacity()
 	return rc == nil || rc.Status == nil || rc.Status.State == "" || rc.Status.State == ReadCapacityReady
+}
+
+// WantsDisabled reports whether the index is configured to be Disabled:
+// Dedicated read capacity with zero replicas ("Setting replicas to 0
+// disables the index").
+func WantsDisabled(ix *IndexModel) bool {
+	rc := ix.readCapacity()
+	return rc != nil && rc.Mode == ReadCapacityDedicated && rc.Dedicated != nil &&
+		rc.Dedicated.Manual != nil && rc.Dedicated.Manual.Replicas == 0
+}
+
+// ReadCapacityFailedError reports that Pinecone could not apply a read capacity
+// configuration: read_capacity.status.state is Error. Message is Pinecone's
+// error_message.
+type ReadCapacityFailedError struct {
+	Name    string
+	Message string
+}
+
+func (e *ReadCapacityFailedError) Error() string {
+	msg := fmt.Sprintf("the read capacity of index %q is in state Error", e.Name)
+	if e.Message != "" {
+		msg += ": " + e.Message
+	}
+	return msg
 }
 
 func (ix *IndexModel) readCapacity() *ReadCapacity {
@@ -312,9 +345,11 @@ func describeState(ix *IndexModel) string {
 	return s
 }
 
-// WaitForIndexReady polls until the index is Ready (including its read
-// capacity). It returns the last description, and an *IndexFailedError for
-// terminal failure states.
+// WaitForIndexReady polls until the index has settled (see IsReady: Ready,
+// or Disabled when its dedicated read capacity has zero replicas, with the
+// read capacity Ready). It returns the last description, an
+// *IndexFailedError for InitializationFailed and a *ReadCapacityFailedError when
+// the read capacity reports Error.
 func (c *Client) WaitForIndexReady(ctx context.Context, name string) (*IndexModel, error) {
 	var last *IndexModel
 	start := time.Now()
@@ -333,7 +368,7 @@ func (c *Client) WaitForIndexReady(ctx context.Context, name string) (*IndexMode
 			return false, ix.Status.State, &IndexFailedError{Name: name, State: ix.Status.State}
 		}
 		if rc := ix.readCapacity(); rc != nil && rc.Status != nil && rc.Status.State == ReadCapacityError {
-			return false, "read capacity Error", &IndexFailedError{Name: name, State: "read capacity Error", Detail: rc.Status.ErrorMessage}
+			return false, "read capacity Error", &ReadCapacityFailedError{Name: name, Message: rc.Status.ErrorMessage}
 		}
 		return IsReady(ix), describeState(ix), nil
 	})

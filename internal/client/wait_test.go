@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -327,19 +328,40 @@ func TestWaitForIndexReadyReadCapacityError(t *testing.T) {
 		indexJSON("Ready", true, `{"state":"Error","error_message":"not enough capacity in us-east-1"}`),
 	))
 	c := newTestClient(t, api.URL())
-	_, err := c.WaitForIndexReady(boundedCtx(t), "s")
-	var fe *IndexFailedError
-	if !errors.As(err, &fe) {
-		t.Fatalf("err = %v (%T), want *IndexFailedError", err, err)
+	ix, err := c.WaitForIndexReady(boundedCtx(t), "s")
+	var rce *ReadCapacityFailedError
+	if !errors.As(err, &rce) {
+		t.Fatalf("err = %v (%T), want *ReadCapacityFailedError", err, err)
 	}
-	if fe.Detail != "not enough capacity in us-east-1" || !strings.Contains(fe.State, "Error") {
-		t.Errorf("IndexFailedError = %+v", fe)
+	if rce.Name != "s" || rce.Message != "not enough capacity in us-east-1" {
+		t.Errorf("ReadCapacityFailedError = %+v", rce)
+	}
+	var fe *IndexFailedError
+	if errors.As(err, &fe) {
+		t.Errorf("a read capacity error is not an IndexFailedError: %+v", fe)
 	}
 	if !strings.Contains(err.Error(), "not enough capacity in us-east-1") {
-		t.Errorf("Error() = %q lacks the detail", err)
+		t.Errorf("Error() = %q lacks Pinecone's message", err)
+	}
+	if ix == nil || ix.Spec.Serverless.ReadCapacity.Status.State != "Error" {
+		t.Errorf("last model = %+v, want the Error description", ix)
 	}
 	if api.count() != 2 {
 		t.Errorf("describes = %d, want 2", api.count())
+	}
+}
+
+func TestReadCapacityFailedErrorMessage(t *testing.T) {
+	for _, c := range []struct {
+		err  *ReadCapacityFailedError
+		want string
+	}{
+		{&ReadCapacityFailedError{Name: "s", Message: "quota"}, `the read capacity of index "s" is in state Error: quota`},
+		{&ReadCapacityFailedError{Name: "s"}, `the read capacity of index "s" is in state Error`},
+	} {
+		if got := c.err.Error(); got != c.want {
+			t.Errorf("Error() = %q, want %q", got, c.want)
+		}
 	}
 }
 
@@ -390,13 +412,73 @@ func TestWaitForIndexReadyToleratesEarly404(t *testing.T) {
 	}
 }
 
-// Dedicated capacity with zero replicas leaves the index Disabled on purpose:
-// that is a settled state, not one to wait out.
-func TestWaitForIndexReadyAcceptsDisabled(t *testing.T) {
-	api := newFakeAPI(t, sequence(indexJSON("Disabled", false, "")))
+// pausedIndexJSON is a serverless index with dedicated read capacity of the
+// given replicas, in state (ready) with read capacity status rcState.
+func pausedIndexJSON(state string, ready bool, replicas int, rcState string) string {
+	return fmt.Sprintf(`{"name":"s","dimension":3,"metric":"cosine","host":"s-x.svc.pinecone.io","spec":{"serverless":{"cloud":"aws","region":"us-east-1",`+
+		`"read_capacity":{"mode":"Dedicated","dedicated":{"node_type":"b1","scaling":"Manual","manual":{"replicas":%d,"shards":1}},"status":{"state":%q,"current_replicas":0,"current_shards":1}}}},`+
+		`"status":{"ready":%v,"state":%q},"vector_type":"dense"}`, replicas, rcState, ready, state)
+}
+
+// Dedicated capacity with zero replicas disables the index on purpose: the
+// waiter waits for Disabled (with the read capacity Ready), not for Ready.
+func TestWaitForIndexReadyWaitsForDisabledWithZeroReplicas(t *testing.T) {
+	api := newFakeAPI(t, sequence(
+		pausedIndexJSON("Ready", true, 0, "Scaling"),
+		pausedIndexJSON("Ready", true, 0, "Ready"), // not paused yet
+		pausedIndexJSON("Disabled", false, 0, "Ready"),
+	))
 	c := newTestClient(t, api.URL())
-	if _, err := c.WaitForIndexReady(boundedCtx(t), "s"); err != nil {
+	ix, err := c.WaitForIndexReady(boundedCtx(t), "s")
+	if err != nil {
 		t.Fatalf("WaitForIndexReady: %v", err)
+	}
+	if ix.Status.State != "Disabled" || api.count() != 3 {
+		t.Errorf("state %s after %d describes, want Disabled after 3", ix.Status.State, api.count())
+	}
+}
+
+// Back to one replica or more, Disabled is a state to wait out.
+func TestWaitForIndexReadyWaitsOutDisabledWithReplicas(t *testing.T) {
+	api := newFakeAPI(t, sequence(
+		pausedIndexJSON("Disabled", false, 1, "Scaling"),
+		pausedIndexJSON("Disabled", false, 1, "Ready"),
+		pausedIndexJSON("Ready", true, 1, "Ready"),
+	))
+	c := newTestClient(t, api.URL())
+	ix, err := c.WaitForIndexReady(boundedCtx(t), "s")
+	if err != nil {
+		t.Fatalf("WaitForIndexReady: %v", err)
+	}
+	if ix.Status.State != "Ready" || api.count() != 3 {
+		t.Errorf("state %s after %d describes, want Ready after 3", ix.Status.State, api.count())
+	}
+}
+
+func TestIsReadyTargets(t *testing.T) {
+	decode := func(s string) *IndexModel {
+		var ix IndexModel
+		if err := json.Unmarshal([]byte(s), &ix); err != nil {
+			t.Fatal(err)
+		}
+		return &ix
+	}
+	for _, c := range []struct {
+		name string
+		body string
+		want bool
+	}{
+		{"ready on demand", indexJSON("Ready", true, ""), true},
+		{"disabled without dedicated replicas 0", indexJSON("Disabled", false, ""), false},
+		{"paused", pausedIndexJSON("Disabled", false, 0, "Ready"), true},
+		{"pausing", pausedIndexJSON("Ready", true, 0, "Ready"), false},
+		{"paused, capacity scaling", pausedIndexJSON("Disabled", false, 0, "Scaling"), false},
+		{"resuming", pausedIndexJSON("Disabled", false, 2, "Ready"), false},
+		{"resumed", pausedIndexJSON("Ready", true, 2, "Ready"), true},
+	} {
+		if got := IsReady(decode(c.body)); got != c.want {
+			t.Errorf("%s: IsReady = %v, want %v", c.name, got, c.want)
+		}
 	}
 }
 

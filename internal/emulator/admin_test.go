@@ -263,7 +263,7 @@ func TestProjectCMEKCannotBeDisabled(t *testing.T) {
 func TestProjectDeleteNeedsEmptyProject(t *testing.T) {
 	e := newEnv(t, Options{DeleteDelay: time.Minute})
 	tok := e.token()
-	id := e.createProject(tok, `{"name":"busy"}`)
+	id := e.createProject(tok, `{"name":"busy","max_pods":5}`)
 	keyID, key := e.createKey(tok, id, `{"name":"k"}`)
 	as := func(method, path, body string) response { return e.do(method, path, body, "Api-Key", key) }
 	del := func() response { return e.admin(tok, "DELETE", "/admin/projects/"+id, "") }

@@ -169,7 +169,7 @@ func TestCreatedKeyWorksAndDeletedKeyStops(t *testing.T) {
 func TestProjectsScopeTheData(t *testing.T) {
 	e := newEnv(t, Options{})
 	tok := e.token()
-	_, other := e.createKey(tok, e.createProject(tok, `{"name":"other"}`), `{"name":"k"}`)
+	_, other := e.createKey(tok, e.createProject(tok, `{"name":"other","max_pods":5}`), `{"name":"k"}`)
 	asOther := []string{"Api-Key", other}
 
 	// Indexes: same name in both projects, each sees its own.

@@ -85,11 +85,12 @@ type backupModelJSON struct {
 	Schema          *schemaJSON       `json:"schema,omitempty"`
 }
 
-// backupListJSON is BackupList; data is always present, pagination only
-// when another page follows.
+// backupListJSON is BackupList; data is always present, pagination is
+// {"next":...} when another page follows and null on the last page, as
+// production answers (docs.pinecone.io list_project_backups example).
 type backupListJSON struct {
 	Data       []backupModelJSON `json:"data"`
-	Pagination *paginationJSON   `json:"pagination,omitempty"`
+	Pagination *paginationJSON   `json:"pagination"`
 }
 
 func (b *backup) view(t time.Time, fresh bool) backupModelJSON {
@@ -104,7 +105,7 @@ func (b *backup) view(t time.Time, fresh bool) backupModelJSON {
 		Region:          b.region,
 		Metric:          b.metric,
 		Tags:            maps.Clone(b.tags),
-		CreatedAt:       timestamp(b.createdAt),
+		CreatedAt:       timestampMillis(b.createdAt),
 		Schema:          schemaView(b.schema),
 	}
 	if b.dimension != 0 {

@@ -38,9 +38,25 @@ func ids(t *testing.T, body map[string]any, key string) []string {
 	return out
 }
 
+// lastPage reports whether a db_control list page is the last one: its
+// pagination key is present and null (the spec's examples; production's
+// list_project_backups answer). A page with pagination.next is not last;
+// anything else fails the test.
+func lastPage(t *testing.T, b map[string]any) bool {
+	t.Helper()
+	p, ok := b["pagination"]
+	switch {
+	case !ok:
+		t.Fatalf("list page has no pagination key: %v", b)
+	case p == nil:
+		return true
+	}
+	return false
+}
+
 // walkPages follows pagination.next from path (which may carry a query)
 // and returns the items' key values page by page. It checks that every
-// page but the last has pagination.next and the last has no pagination.
+// page but the last has pagination.next and the last has "pagination": null.
 func (e *testEnv) walkPages(path, key string) [][]string {
 	e.t.Helper()
 	var pages [][]string
@@ -56,7 +72,7 @@ func (e *testEnv) walkPages(path, key string) [][]string {
 		}
 		b := e.do("GET", p, "").must(e.t, http.StatusOK)
 		pages = append(pages, ids(e.t, b, key))
-		if !has(b, "pagination") {
+		if lastPage(e.t, b) {
 			return pages
 		}
 		n, _ := dig(b, "pagination", "next").(string)
@@ -87,7 +103,7 @@ func TestCreateBackup(t *testing.T) {
 		"backup_id": id, "source_index_name": "s", "source_index_id": srcID, "status": "Initializing",
 		"cloud": "aws", "region": "us-east-1", "dimension": 3, "metric": "euclidean",
 		"record_count": 0, "namespace_count": 0, "size_bytes": 0, "tags": map[string]any{"env": "prod"},
-		"created_at": "2026-03-01T12:00:10Z", "schema": map[string]any{"fields": map[string]any{"genre": map[string]any{"filterable": true}}},
+		"created_at": "2026-03-01T12:00:10.000Z", "schema": map[string]any{"fields": map[string]any{"genre": map[string]any{"filterable": true}}},
 	}
 	if !jsonEqual(b, want) {
 		t.Errorf("create answered\n %v\nwant\n %v", b, want)
@@ -167,7 +183,7 @@ func TestCreateBackupValidation(t *testing.T) {
 			e.do("POST", "/indexes/"+c.index+"/backups", c.body).wantError(t, c.status, c.code, c.msg)
 		})
 	}
-	if got := strings.TrimSpace(e.do("GET", "/backups", "").raw); got != `{"data":[]}` {
+	if got := strings.TrimSpace(e.do("GET", "/backups", "").raw); got != `{"data":[],"pagination":null}` {
 		t.Errorf("rejected creates left backups: %s", got)
 	}
 }
@@ -235,7 +251,7 @@ func TestDescribeAndDeleteBackup(t *testing.T) {
 	e.do("GET", "/backups/"+keep, "").must(t, http.StatusOK)
 	e.do("GET", "/indexes/s/backups", "").wantError(t, http.StatusNotFound, "NOT_FOUND", "Index s not found.")
 	e.do("POST", "/indexes", bodyServerless).must(t, http.StatusCreated)
-	if got := strings.TrimSpace(e.do("GET", "/indexes/s/backups", "").raw); got != `{"data":[]}` {
+	if got := strings.TrimSpace(e.do("GET", "/indexes/s/backups", "").raw); got != `{"data":[],"pagination":null}` {
 		t.Errorf("new index lists %s", got)
 	}
 	if got := ids(t, e.do("GET", "/backups", "").must(t, http.StatusOK), "backup_id"); len(got) != 1 {
@@ -245,12 +261,12 @@ func TestDescribeAndDeleteBackup(t *testing.T) {
 
 func TestListBackupsPagination(t *testing.T) {
 	e := newEnv(t, Options{})
-	if got := strings.TrimSpace(e.do("GET", "/backups", "").raw); got != `{"data":[]}` {
+	if got := strings.TrimSpace(e.do("GET", "/backups", "").raw); got != `{"data":[],"pagination":null}` {
 		t.Errorf("empty GET /backups = %s, want {\"data\":[]}", got)
 	}
 	e.do("POST", "/indexes", bodyServerless).must(t, http.StatusCreated)
 	e.do("POST", "/indexes", strings.Replace(bodyServerless, `"name":"s"`, `"name":"t"`, 1)).must(t, http.StatusCreated)
-	if got := strings.TrimSpace(e.do("GET", "/indexes/s/backups", "").raw); got != `{"data":[]}` {
+	if got := strings.TrimSpace(e.do("GET", "/indexes/s/backups", "").raw); got != `{"data":[],"pagination":null}` {
 		t.Errorf("empty GET /indexes/s/backups = %s", got)
 	}
 
@@ -290,10 +306,10 @@ func TestListBackupsPagination(t *testing.T) {
 		t.Errorf("GET /backups?limit=2 pages = %v", pages)
 	}
 	// Exactly limit items left: no next page. limit 1 and 100 are valid.
-	if b := e.do("GET", "/indexes/s/backups?limit=5", "").must(t, http.StatusOK); has(b, "pagination") || len(ids(t, b, "backup_id")) != 5 {
+	if b := e.do("GET", "/indexes/s/backups?limit=5", "").must(t, http.StatusOK); !lastPage(t, b) || len(ids(t, b, "backup_id")) != 5 {
 		t.Errorf("limit=5 over 5 items = %v", b)
 	}
-	if b := e.do("GET", "/backups?limit=100", "").must(t, http.StatusOK); has(b, "pagination") || len(ids(t, b, "backup_id")) != 11 {
+	if b := e.do("GET", "/backups?limit=100", "").must(t, http.StatusOK); !lastPage(t, b) || len(ids(t, b, "backup_id")) != 11 {
 		t.Errorf("limit=100 = %v", b)
 	}
 	first := e.do("GET", "/backups?limit=1", "").must(t, http.StatusOK)

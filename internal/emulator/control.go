@@ -29,6 +29,7 @@ type faultsWire struct {
 	DropCreateResponses int      `json:"drop_create_responses"`
 	FailInitialization  []string `json:"fail_initialization"`
 	FailBackups         []string `json:"fail_backups"`
+	FailReadCapacity    []string `json:"fail_read_capacity"`
 	FailAssistants      []string `json:"fail_assistants"`
 	FailFiles           []string `json:"fail_files"`
 }
@@ -46,6 +47,7 @@ func (w faultsWire) faults() (Faults, error) {
 		DropCreateResponses: w.DropCreateResponses,
 		FailInitialization:  w.FailInitialization,
 		FailBackups:         w.FailBackups,
+		FailReadCapacity:    w.FailReadCapacity,
 		FailAssistants:      w.FailAssistants,
 		FailFiles:           w.FailFiles,
 	}
@@ -108,6 +110,7 @@ func wireFaults(f Faults) faultsWire {
 		DropCreateResponses: f.DropCreateResponses,
 		FailInitialization:  f.FailInitialization,
 		FailBackups:         f.FailBackups,
+		FailReadCapacity:    f.FailReadCapacity,
 		FailAssistants:      f.FailAssistants,
 		FailFiles:           f.FailFiles,
 		Latency:             f.Latency.String(),
@@ -123,6 +126,9 @@ func wireFaults(f Faults) faultsWire {
 	}
 	if w.FailBackups == nil {
 		w.FailBackups = []string{}
+	}
+	if w.FailReadCapacity == nil {
+		w.FailReadCapacity = []string{}
 	}
 	if w.FailAssistants == nil {
 		w.FailAssistants = []string{}

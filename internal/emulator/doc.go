@@ -6,7 +6,9 @@
 // the admin API (projects, API keys, organizations) and its OAuth token
 // endpoint the way production does, as
 // described in the project's pinecone-api.md; where the spec and production
-// differ it follows production.
+// differ it follows production. CONFORMANCE.md in this directory lists
+// every endpoint with the API versions served, the source each rests on and
+// the known differences from production.
 //
 // Use it in-process,
 //
@@ -168,15 +170,18 @@
 //     production says may exceed the request (pinecone-api.md §8.11): the
 //     emulator keeps 0 and values from 5 up and raises 1-4 to 5. PATCH
 //     changes name, max_pods and force_encryption_with_cmek (absent or null:
-//     unchanged); turning force_encryption_with_cmek off once on is 400.
-//     [unverified] Project names are unique in the organization (409
-//     ALREADY_EXISTS on create and rename). Unknown project: 404 "Project
-//     <id> not found.". DELETE answers 202 and removes the project with its
-//     API keys and restore jobs; while it still holds an index, collection,
-//     backup or assistant (Terminating ones too, until they are gone) it is
-//     412 FAILED_PRECONDITION, e.g. "Project p still has 2 indexes and 1
-//     assistant; delete them first." (the facts only say these must go
-//     first; 412 is db_control's code for a DELETE that other objects
+//     unchanged); turning force_encryption_with_cmek off once on is 400
+//     (confirmed: spec UpdateProjectRequest, once true it cannot be turned
+//     off). Project names are unique in the organization (409
+//     ALREADY_EXISTS on create and rename) (chosen: create_project and
+//     update_project list no 409, and the docs say nothing of uniqueness).
+//     Unknown project: 404 "Project <id> not found.". DELETE answers 202
+//     and removes the project with its API keys and restore jobs; while it
+//     still holds an index, collection, backup or assistant (Terminating
+//     ones too, until they are gone) it is 412 FAILED_PRECONDITION, e.g.
+//     "Project p still has 2 indexes and 1 assistant; delete them first."
+//     (confirmed that they must go first: admin spec delete_project; the
+//     412 is chosen, db_control's code for a DELETE that other objects
 //     depend on). The default project can be deleted like any other.
 //   - API keys: name 1-80 characters, required, not unique; roles from
 //     ProjectEditor, ProjectViewer, ControlPlaneEditor, ControlPlaneViewer,
@@ -186,9 +191,11 @@
 //     shown only in the create answer. PATCH replaces the name and/or the
 //     whole role set. Unknown key: 404 "API Key <id> not found.".
 //   - Organization: plan Standard, payment_status Active, support_tier
-//     Developer ([unverified] placeholders). PATCH renames it (1-512
-//     characters). Unknown id: 404 "Organization <id> not found.". DELETE is
-//     412 while any project is left ([unverified], mirroring projects);
+//     Developer (chosen: placeholders taken from the spec's enums). PATCH
+//     renames it (1-512 characters). Unknown id: 404 "Organization <id> not
+//     found.". DELETE is 412 while any project is left (confirmed that
+//     projects must go first: admin spec delete_organization; the 412 is
+//     chosen, mirroring projects);
 //     afterwards the organization is gone with its service accounts: every
 //     token stops working and the token endpoint answers 401.
 //   - Requests that passed authentication just before their project (or
@@ -217,8 +224,11 @@
 // leaves out rerank models (type=rerank&vector_type=dense lists none).
 // Other query parameters are ignored.
 //
-// What the facts do not give is [unverified] and comes from the example
-// answer on Pinecone's public list_models reference page (API 2025-10):
+// What the facts do not give comes from the example answer on Pinecone's
+// public list_models reference page (API 2025-10) (confirmed for
+// llama-text-embed-v2's provider and sequence length: docs
+// models/llama-text-embed-v2, "NVIDIA", 2048 input tokens; the other
+// values are chosen: copied from that example, which no spec repeats):
 // max_sequence_length / max_batch_size / provider_name of 2048 / 96 /
 // NVIDIA (llama-text-embed-v2), 507 / 96 / Microsoft
 // (multilingual-e5-large), 512 / 96 / Pinecone
@@ -320,7 +330,8 @@
 // add latency to every request or to a random share of them (LatencyRate;
 // a delayed request is abandoned without an answer, and without being acted
 // on, when its context ends first), a token-bucket rate limit answered 429
-// RESOURCE_EXHAUSTED with Retry-After, random 429s with Retry-After: 1
+// RESOURCE_EXHAUSTED (TOO_MANY_REQUESTS on /assistant/ paths at 2026-04 and
+// later; see the choices below) with Retry-After, random 429s with Retry-After: 1
 // whatever the bucket holds (RateLimitedRate), random 500 UNKNOWN / 503
 // UNAVAILABLE answers before acting, a forced status on chosen routes
 // (ForceStatus and ForceStatusPaths, e.g. 402 PAYMENT_REQUIRED or a 403
@@ -349,160 +360,255 @@
 // takes them as -rate-limited-rate, -latency-rate, -force-status and
 // -force-status-paths.
 //
-// # Choices where the facts are silent ([unverified])
+// # Choices where the facts are silent, and their sources
 //
-//   - 429 uses RESOURCE_EXHAUSTED; 405 uses UNIMPLEMENTED; an unknown route
-//     gets a 404 NOT_FOUND body in Pinecone's shape.
-//   - status.ready stays true while a pod index scales.
+// Each entry below was checked again against the public sources and carries
+// one mark per claim: (confirmed: source) when a spec, a docs page or an
+// official client states it; (chosen: reason) when nothing public decides
+// it; (contradicted: source) when a source says otherwise, followed by what
+// became of it. "Spec" is pinecone-io/pinecone-api at 2026-04 (db_control
+// and admin are identical at 2025-10); "TS client" is the official
+// @pinecone-database/pinecone 9.0.0, generated for API 2026-07; "docs" are
+// pages of docs.pinecone.io. CONFORMANCE.md has the same marks per endpoint.
+//
+//   - A 429 uses RESOURCE_EXHAUSTED (chosen: the db_control, inference and
+//     admin enums have no TOO_MANY_REQUESTS, and their 429 example is a pod
+//     quota, not a rate limit), except on /assistant/ paths with API version
+//     2026-04 or 2026-07, where it is TOO_MANY_REQUESTS (contradicted
+//     before: assistant_control and assistant_data 2026-04 ErrorResponse
+//     example, 429 TOO_MANY_REQUESTS; fixed). 405 uses UNIMPLEMENTED and an
+//     unknown route gets a 404 NOT_FOUND body in Pinecone's shape (chosen:
+//     no spec describes either).
+//   - status.ready stays true while a pod index scales (confirmed: spec
+//     IndexModel.status example {ready: true, state: ScalingUpPodSize}).
 //   - A cloud outside gcp/aws/azure is 400 (an enum violation); a known cloud
-//     with an unknown region is 404. Pod environments are checked against the
-//     Python SDK's list (unknown: 400); any non-empty BYOC environment is
-//     accepted.
+//     with an unknown region is 404 (contradicted: spec create_index and
+//     create_index_for_model answer 404 for an "Unknown cloud or region";
+//     index_validate.go in the work tree already answers 404 for both, see
+//     NOTES-fidelity.md). Pod environments are checked against the Python
+//     SDK's list (unknown: 400) (chosen: the spec has no environment enum);
+//     any non-empty BYOC environment is accepted (chosen: likewise).
 //   - pod_type is echoed as sent (a bare "p1" stays "p1"; it means p1.x1 for
-//     size comparisons). The pod family cannot change on PATCH. pods in the
-//     response is always replicas x shards; pods sent on create is only
-//     checked to be >= 1.
+//     size comparisons) (chosen: nothing says the server normalizes it). The
+//     pod family cannot change on PATCH (confirmed: docs
+//     guides/indexes/pods/understanding-pod-based-indexes, "Once a
+//     pod-based index is created, you cannot change its pod type"). pods in
+//     the response is always replicas x shards (confirmed: spec PodSpec.pods,
+//     "should be equal to shards x replicas"); pods sent on create is only
+//     checked to be >= 1 (confirmed: spec minimum 1; not comparing it with
+//     replicas x shards is chosen).
 //   - A Dedicated read capacity without manual gets replicas 1 and shards 1
-//     (or keeps the current values when the index is already Dedicated).
-//     Replicas 0 is accepted; the index does not become Disabled.
+//     (or keeps the current values when the index is already Dedicated)
+//     (chosen: the spec requires only node_type and scaling and gives manual
+//     no default). Replicas 0 is accepted; the index does not become Disabled
+//     (contradicted: spec ScalingConfigManual.replicas, "Setting replicas to
+//     0 disables the index", and the Disabled state of IndexModel.status; the
+//     work tree's index lifecycle code is being changed to Disabled, see
+//     NOTES-fidelity.md).
 //   - PATCH of a Terminating index is 412 FAILED_PRECONDITION. PATCH is
-//     otherwise accepted in every state, including Initializing.
+//     otherwise accepted in every state, including Initializing (chosen: the
+//     spec lists no status for either; clients wait for Ready first).
 //   - Integrated inference: read_parameters and write_parameters gain
 //     input_type (query / passage), for models with a dimension parameter
 //     the index dimension, and every other parameter default of the model
-//     (truncate: END; return_tokens: false for the sparse model). PATCH
-//     replaces field_map / read_parameters / write_parameters when sent.
-//     embed on a pod or BYOC index is 400.
+//     (truncate: END; return_tokens: false for the sparse model) (chosen: the
+//     spec and clients only show that the server adds defaults such as
+//     truncate, not which). PATCH replaces field_map / read_parameters /
+//     write_parameters when sent (chosen). embed on a pod or BYOC index is
+//     400 (chosen: create-for-model only makes serverless indexes).
 //   - create-for-model and PATCH embed check embed against the model
 //     catalogue, each with a 400 INVALID_ARGUMENT that names the field or
 //     parameter and lists what is allowed: embed.model not in the
 //     catalogue, or a rerank model (only embed models back an index);
 //     embed.dimension and embed.metric not among the model's supported
 //     ones (for an upgrade by PATCH, the index's dimension, metric and
-//     vector type must fit the model); in each side's parameters, a name
+//     vector type must fit the model) (confirmed: spec
+//     ConfigureIndexRequest.embed.model, "The index dimension and model
+//     dimension must match, and the index similarity metric must be
+//     supported by the model"); in each side's parameters, a name
 //     the model does not have (the message lists its parameters), a value
 //     of the wrong JSON type, outside allowed_values (one_of) or outside
 //     [min, max] (numeric_range, inclusive); and a required parameter that
-//     is still missing after the server has filled in what it can.
-//     input_type is required by every embed model, yet the server fills it
-//     (query for reads, passage for writes), because an integrated index
-//     knows which side each call is on: a user who leaves it out is
-//     therefore not rejected. A required parameter without a default that
-//     the server cannot derive would be 400 ("Parameter "x" in
-//     embed.read_parameters is required by model m. Allowed values: ...");
-//     no model in today's catalogue has one, nor a numeric_range
-//     parameter on an embed model, so those two rules are exercised with a
-//     test-only catalogue. Parameters are checked one side after the other
-//     (read, then write), names in sorted order. A PATCH that sends one
-//     side replaces it, so a required parameter must be sent again.
+//     is still missing after the server has filled in what it can (chosen:
+//     built on inference ModelInfo.supported_parameters; the messages are
+//     the emulator's). input_type is required by every embed model, yet the
+//     server fills it (query for reads, passage for writes), because an
+//     integrated index knows which side each call is on: a user who leaves
+//     it out is therefore not rejected (chosen). A required parameter
+//     without a default that the server cannot derive would be 400
+//     ("Parameter "x" in embed.read_parameters is required by model m.
+//     Allowed values: ..."); no model in today's catalogue has one, nor a
+//     numeric_range parameter on an embed model, so those two rules are
+//     exercised with a test-only catalogue. Parameters are checked one side
+//     after the other (read, then write), names in sorted order. A PATCH
+//     that sends one side replaces it, so a required parameter must be sent
+//     again (chosen).
 //   - The emulator holds no vectors: collections report size 0 and
 //     vector_count 0; backups report record_count, namespace_count and
-//     size_bytes 0. A collection's dimension and environment are those of its
-//     source index.
-//   - A collection from a serverless or BYOC index, or from a Terminating
-//     index, is 400; so is a backup of a pod, BYOC or Terminating index.
-//     Collections and backups may be made from an index that is still
-//     Initializing. The source index (404) is checked before the collection
-//     name (409).
+//     size_bytes 0 (chosen: there is no data plane). A collection's dimension
+//     and environment are those of its source index (chosen).
+//   - A collection from a serverless index is 400 (confirmed: spec
+//     create_collection, "Serverless indexes do not support collections";
+//     TS client: "Collections are supported only for pod-based indexes"); so
+//     is one from a BYOC or Terminating index (chosen). A backup of a pod or
+//     Terminating index is 400 (chosen; the TS client rejects pod indexes
+//     with 400 for backup schedules); a backup of a BYOC index is 400
+//     (contradicted: TS client create_backup_schedule, "supported for
+//     serverless and BYOC indexes", and create_index_from_backup, which
+//     speaks of "serverless backups" as one kind; backups.go is being
+//     edited elsewhere and was not changed). Collections and backups may be
+//     made from an index that is still Initializing (chosen). The source
+//     index (404) is checked before the collection name (409) (chosen).
 //   - DELETE of an index checks deletion protection (403) before pending
-//     collections (412). Deleting a collection that is still Initializing is
-//     allowed, and it then no longer blocks its index's DELETE.
+//     collections (412) (chosen). Deleting a collection that is still
+//     Initializing is allowed, and it then no longer blocks its index's DELETE
+//     (chosen).
 //   - An index created from a collection checks the collection after every
 //     other 400 and the region 404, and before the name (409). A
 //     source_collection of "" is 404. The collection's pod environment is not
-//     compared with the new index's.
+//     compared with the new index's (chosen, all three).
 //   - GET /indexes/{index_name}/backups lists the backups of the index that
 //     currently has that name (by its id); backups of an earlier index of the
-//     same name are only in GET /backups.
+//     same name are only in GET /backups (confirmed: TS client
+//     list_index_backups, where without include_deleted the name "must
+//     resolve to an active index"; include_deleted itself is not served).
 //   - Backup name and description are echoed when sent and absent otherwise;
-//     the backup's dimension and tags are absent when the index has none.
+//     the backup's dimension and tags are absent when the index has none
+//     (chosen: the fields are optional in the spec).
 //   - Restore: 422 and 400 rules on the body come first, then an unknown
 //     backup (404), a backup that is not Ready (400: Initializing or Failed),
-//     then a taken index name (409). A restore job is pending (blocks the
-//     backup's DELETE) while Pending or InProgress. Deleting the target index
-//     does not affect the job.
+//     then a taken index name (409) (chosen). A restore job is pending (blocks
+//     the backup's DELETE) while Pending or InProgress (contradicted: TS
+//     client RestoreJobModel lists Pending, Completed, Failed and Cancelled,
+//     no InProgress, and percent_complete is absent until Completed with no
+//     intermediate progress; restore.go is being edited elsewhere and was
+//     not changed). Deleting the target index does not affect the job
+//     (chosen).
 //   - Timestamps (created_at, completed_at) are RFC 3339 in UTC with whole
-//     seconds. IDs (backup_id, restore_job_id, index ids) are random UUIDs.
+//     seconds (contradicted in form: the 2026-07 reference examples of
+//     backups and restore jobs show milliseconds, answers captured in the
+//     docs microseconds; both are RFC 3339; the work tree's backup and
+//     restore code is moving to milliseconds, see NOTES-fidelity.md). IDs
+//     (backup_id, restore_job_id, index ids) are random UUIDs (confirmed:
+//     the spec's BackupModel and RestoreJobModel examples are UUIDs).
 //   - Unknown JSON fields are ignored (serde's default). Go's decoder matches
-//     field names case-insensitively, which serde does not.
-//   - Tags with an empty value on create are dropped, as on PATCH.
+//     field names case-insensitively, which serde does not (chosen: no
+//     source says; the additionalProperties: false of the spec variants is
+//     not known to be enforced).
+//   - Tags with an empty value on create are dropped, as on PATCH (chosen:
+//     the spec gives "" its removing meaning only for PATCH).
 //   - Hosts: "<name>-<7 lowercase alnum>.svc.<cell>.pinecone.io" with a random
 //     serverless cell per cloud/region ("aped-4627-b74a" style) or the pod /
-//     BYOC environment, and private_host with ".svc.private.".
+//     BYOC environment, and private_host with ".svc.private." (confirmed:
+//     the spec's host and private_host examples, and hosts seen from
+//     production in pinecone-api.md §1).
 //
 // Assistants and their files:
 //
 //   - A taken assistant name is 409 ALREADY_EXISTS "Resource already
-//     exists." The spec lists only a 429 ("Assistant of given name already
-//     exists", no example); third-party code looks for ALREADY_EXISTS.
+//     exists." (contradicted: assistant_control 2025-10 and 2026-04
+//     create_assistant list only a 429, "Assistant of given name already
+//     exists", without a body; kept, because third-party code matches
+//     ALREADY_EXISTS in production errors and a 429 would make clients,
+//     this provider's included, retry a create that cannot succeed).
 //   - Error bodies use the db_control codes, including 422
 //     UNPROCESSABLE_ENTITY for a body that does not decode (bad JSON, wrong
 //     types, missing name, metadata that is not an object), although the
-//     assistant_control enum lacks that code. 429 stays RESOURCE_EXHAUSTED
-//     (2026-04 adds TOO_MANY_REQUESTS for assistants).
+//     assistant_control enum lacks that code (chosen: the spec names no
+//     status for such a body). A 429 is TOO_MANY_REQUESTS at 2026-04 and
+//     later and RESOURCE_EXHAUSTED at 2025-10 (contradicted before: the
+//     2026-04 ErrorResponse example; fixed, test
+//     TestRateLimitCodeFollowsAssistantVersion).
 //   - Create checks, in order: the body (422), the name (1-63 characters,
-//     the index charset rule; 400), region (exactly "us" or "eu", case
-//     sensitive; "" is 400 "Invalid region: Valid options are us, eu"),
-//     instructions, metadata (400), then the name (409). 16 KB is 16384
-//     bytes: of UTF-8 for instructions, of the compact JSON serialization
-//     (no insignificant whitespace, no HTML escaping) for metadata. The
-//     instructions "" and the metadata {} are kept as such.
+//     the index charset rule; 400) (confirmed: spec CreateAssistantRequest
+//     name), region (exactly "us" or "eu"; "" is 400 "Invalid region: Valid
+//     options are us, eu") (confirmed: spec region x-enum and its
+//     ErrorResponse example), case sensitive (chosen: the TS client
+//     lowercases before sending, so nothing shows what the server does),
+//     instructions, metadata (400), then the name (409) (the order is
+//     chosen). 16 KB is 16384 bytes: of UTF-8 for instructions, of the
+//     compact JSON serialization (no insignificant whitespace, no HTML
+//     escaping) for metadata (chosen: the spec says only "Maximum 16 KB").
+//     The instructions "" and the metadata {} are kept as such (chosen).
 //   - Metadata is echoed as the same JSON object: values exactly as sent
 //     (numbers are not rounded), keys sorted; like every answer it is
 //     written with Go's HTML-safe escaping (< as \u003c), which decodes to
-//     the same strings.
+//     the same strings (chosen).
 //   - PATCH: a field that is absent keeps its value and JSON null clears it
-//     (unlike everywhere else, where null counts as absent); metadata is
+//     (unlike everywhere else, where null counts as absent) (chosen: the spec
+//     makes both fields nullable without saying what null does); metadata is
 //     replaced as a whole, not merged. Other fields are ignored. Any accepted
 //     PATCH (even {}) sets updated_at. PATCH is allowed while Initializing or
-//     Failed; while Terminating it is 400.
+//     Failed; while Terminating it is 400 (chosen, all of these: update_assistant
+//     lists 400 and 404 without bodies).
 //   - The assistant list is ordered by creation time, then name, in both
-//     versions. Its pagination tokens work only on that list.
+//     versions. Its pagination tokens work only on that list (chosen).
 //   - 2026-04+ file rules: metadata is a multipart part (a query parameter
-//     metadata is 400, as the Python client reports); it must be a flat JSON
-//     object (strings, numbers, booleans and lists of them; no null, no
-//     nested object, no key starting with "$") of at most 16 KB (400
-//     otherwise; the file guide's limits). Files may be at most 100 MiB
-//     (PDF) or 10 MiB (other types); the guide says "MB", read as MiB
-//     [unverified]. The metadata part may come before or after the file
-//     part. Upsert ids are 1-128 characters of [A-Za-z0-9_-] (the spec's
-//     rule; 400 otherwise); PUT with 2025-10 is 404 (no such route then).
-//     An upsert of a file that is Deleting is 400 [unverified: the spec
-//     lists no conflict code]. The file list pages with limit (1-100,
-//     default 100 [unverified]) and pagination_token; pagination is absent
-//     on the last page. Location is "/operations/{assistant}/{id}",
-//     relative to the assistant API's base, as in the spec's example.
-//     Operation ids look like the spec's "op-1234-abcd-5678";
-//     ingestion_units is one per started MiB [unverified placeholder]; a
-//     Failed operation reports percent_complete 0 [unverified]. A dropped
-//     response (Faults.DropCreateResponses) applies to upserts, whose id
-//     the caller knows, but never to a POST upload.
+//     metadata is 400, as the Python client reports) (confirmed: spec
+//     FileData.metadata; upload_file has no metadata query parameter); it
+//     must be a flat JSON object (strings, numbers, booleans and lists of
+//     them; no null, no nested object, no key starting with "$") of at most
+//     16 KB (400 otherwise) (confirmed: docs
+//     guides/assistant/files-overview and spec FileData, "Maximum size is
+//     16KB"). Files may be at most 100 MiB (PDF) or 10 MiB (other types)
+//     (confirmed for the numbers: docs; reading "MB" as MiB is chosen). The
+//     metadata part may come before or after the file part (chosen). Upsert
+//     ids are 1-128 characters of [A-Za-z0-9_-] (400 otherwise) (confirmed:
+//     spec upsert_file assistant_file_id); PUT with 2025-10 is 404
+//     (confirmed: the 2025-10 assistant_data spec has no PUT). An upsert of a
+//     file that is Deleting is 400 (chosen: the spec lists no conflict
+//     code). The file list pages with limit (1-100, default 100) and
+//     pagination_token; pagination is absent on the last page (chosen: the
+//     spec gives the parameters, an example limit of 100 and no default).
+//     Location is "/operations/{assistant}/{id}", relative to the assistant
+//     API's base (confirmed: spec Location example
+//     "/operations/test-assistant/op-1234-abcd"). Operation ids look like
+//     the spec's "op-1234-abcd-5678" (confirmed: spec OperationModel.id
+//     example); ingestion_units is one per started MiB (chosen: a
+//     placeholder; the spec only says it is a number present on Completed
+//     ingestions). A Failed operation reports percent_complete 0
+//     (contradicted: spec list_operations example, a Failed upload_file with
+//     percent_complete 15, the progress reached; the code is in
+//     assistant_file_operations.go, which this change may not touch). A
+//     dropped response (Faults.DropCreateResponses) applies to upserts, whose
+//     id the caller knows, but never to a POST upload (chosen).
+//   - Operations are kept for the life of the assistant (contradicted: TS
+//     client list_operations, "Both successful and failed operations are
+//     retained for 30 days after completion"; not changed, same file) and
+//     listed newest first (chosen).
 //   - Files are identified by extension, case-insensitively: .pdf .txt .md
-//     .json .docx; anything else (or no extension) is 400. name is the base
-//     name of the part's filename; a file part without a filename is 400. The
-//     first part named file is used; other parts before it are skipped and
-//     the body after it is not read. A body that is not multipart/form-data
-//     is 400. There is no size limit: the content is streamed through SHA-256
-//     and only the size and the hash are kept (neither is shown).
+//     .json .docx (confirmed: docs guides/assistant/files-overview,
+//     "Supported file types"); anything else (or no extension) is 400. name
+//     is the base name of the part's filename; a file part without a
+//     filename is 400. The first part named file is used; other parts before
+//     it are skipped and the body after it is not read. A body that is not
+//     multipart/form-data is 400 (chosen). With 2025-10 there is no size
+//     limit: the content is streamed through SHA-256 and only the size and
+//     the hash are kept (neither is shown) (chosen).
 //   - Upload checks, in order: the query (metadata must be a JSON object, ""
 //     and null meaning none; multimodal and include_url take only true or
-//     false; 400), the assistant (404; 400 unless Ready), the multipart body,
-//     the file type and multimodal=true on a non-PDF (400); then the content
-//     is read. An assistant deleted or replaced meanwhile gives 404 (400 while
-//     it is Terminating), and nothing is stored.
+//     false; 400) (confirmed for multimodal: spec x-enum 'true' | 'false'),
+//     the assistant (404; 400 unless Ready), the multipart body, the file
+//     type and multimodal=true on a non-PDF (400); then the content is read.
+//     An assistant deleted or replaced meanwhile gives 404 (400 while it is
+//     Terminating), and nothing is stored (chosen: the order and the 400s).
 //   - Listing, describing and deleting files works in every assistant state;
 //     a Terminating assistant has no files. The file list holds Deleting
-//     files too and is ordered by upload time, then id.
+//     files too and is ordered by upload time, then id (chosen).
 //   - signed_url (include_url=true, in any file state) is a URL on the
 //     emulator's address under /_emulator/files/ that nothing serves: the
-//     content is not kept.
+//     content is not kept (chosen; in production it is a signed Cloud
+//     Storage URL that expires after an hour, docs files-overview).
 //   - filter (list files) is a JSON object: {"k":v} (equality), operators
 //     $eq $ne $in $nin $gt $gte $lt $lte $exists, and $and / $or over
-//     non-empty arrays of filters. Keys in one object, and operators on one
+//     non-empty arrays of filters (confirmed in part: the TS client's
+//     listFiles names $eq, $ne, $gt, $lt and $in and points to docs
+//     guides/data/filter-with-metadata; the other operators are chosen from
+//     that page's list for record metadata). Keys in one object, and operators on one
 //     field, must all hold. A list value matches $eq/$in when one element
 //     does ($ne/$nin when none does); a missing field matches only $ne, $nin
 //     and $exists:false; files without metadata have every field missing.
 //     Operands must be strings, numbers or booleans ($gt... numbers only).
 //     Anything else, including unknown operators, is 400; an empty filter
-//     parameter means none.
+//     parameter means none (chosen: the matching details and the 400s).
 package emulator

@@ -73,6 +73,12 @@ type Faults struct {
 	// in Failed instead of Ready. Names are checked when the backup is
 	// created.
 	FailBackups []string
+	// FailReadCapacity lists index names (or "*" for all) whose read
+	// capacity changes end in the read capacity state Error, with an
+	// error_message, instead of Ready. Names are checked when a PATCH starts
+	// a change (of mode, node type, replicas or shards); the capacity that
+	// served before the change keeps serving.
+	FailReadCapacity []string
 	// FailAssistants lists assistant names (or "*" for all) that end in
 	// Failed instead of Ready. Names are checked when the assistant is
 	// created.
@@ -88,6 +94,7 @@ func (f Faults) clone() Faults {
 	f.ForceStatusPaths = slices.Clone(f.ForceStatusPaths)
 	f.FailInitialization = slices.Clone(f.FailInitialization)
 	f.FailBackups = slices.Clone(f.FailBackups)
+	f.FailReadCapacity = slices.Clone(f.FailReadCapacity)
 	f.FailAssistants = slices.Clone(f.FailAssistants)
 	f.FailFiles = slices.Clone(f.FailFiles)
 	return f
@@ -286,6 +293,28 @@ func (fs *faultState) failsInitialization(name string) bool {
 
 func (fs *faultState) failsBackup(indexName string) bool {
 	return fs.listed(func(f *Faults) []string { return f.FailBackups }, indexName)
+}
+
+func (fs *faultState) failsReadCapacity(indexName string) bool {
+	return fs.listed(func(f *Faults) []string { return f.FailReadCapacity }, indexName)
+}
+
+// readCapacityFailure is the error_message a read capacity change of ix to
+// rc ends with, or "" when Faults.FailReadCapacity does not list the index.
+// [unverified] production's wording for a failed change is undocumented.
+func (s *Server) readCapacityFailure(ix *index, rc readCapacity) string {
+	if !s.faults.failsReadCapacity(ix.name) {
+		return ""
+	}
+	where := ix.environment
+	if ix.kind == specServerless {
+		where = ix.cloud + " " + ix.region
+	}
+	if rc.mode != modeDedicated {
+		return fmt.Sprintf("Failed to migrate index %s to OnDemand read capacity in %s. Retry the change later or contact support.", ix.name, where)
+	}
+	return fmt.Sprintf("Failed to provision %d replicas x %d shards of node type %s for index %s in %s: insufficient capacity. Retry later or choose another node_type.",
+		rc.replicas, rc.shards, rc.nodeType, ix.name, where)
 }
 
 func (fs *faultState) failsAssistant(name string) bool {

@@ -11,11 +11,13 @@ const (
 	stateScalingDown          = "ScalingDown"
 	stateScalingUpPodSize     = "ScalingUpPodSize"
 	stateTerminating          = "Terminating"
+	stateDisabled             = "Disabled"
 
 	// read_capacity.status.state values.
 	rcStateReady     = "Ready"
 	rcStateScaling   = "Scaling"
 	rcStateMigrating = "Migrating"
+	rcStateError     = "Error"
 )
 
 // index is one stored index. Its status is not stored: it is computed from
@@ -42,6 +44,7 @@ type index struct {
 	rcPrev           readCapacity // what is really serving while rcState is active
 	rcState          string       // Scaling | Migrating during a change
 	rcUntil          time.Time
+	rcFail           string // error_message the change ends with (Faults.FailReadCapacity); "" = it succeeds
 
 	// pod
 	podType        string
@@ -105,30 +108,56 @@ func (ix *index) status(t time.Time, f fresh) (string, bool) {
 		// keeps serving during the change.
 		return ix.podState, true
 	}
+	if serving := ix.servingReadCapacity(t, f); serving.mode == modeDedicated && serving.replicas == 0 {
+		// Dedicated read capacity with zero replicas disables the index
+		// (ScalingConfigManual.replicas: "Setting replicas to 0 disables the
+		// index"). [unverified] ready is false: a Disabled index serves no
+		// queries.
+		return stateDisabled, false
+	}
 	return stateReady, true
 }
 
-// readCapacityStatus returns the read capacity's state and, for Dedicated,
-// the replicas and shards currently serving (nil when not Dedicated).
-func (ix *index) readCapacityStatus(t time.Time, f fresh) (state string, serving *readCapacity) {
-	if ix.rcState != "" && during(t, ix.rcUntil, f&freshRC != 0) {
-		if ix.rcPrev.mode == modeDedicated {
-			prev := ix.rcPrev
-			return ix.rcState, &prev
-		}
-		return ix.rcState, nil
+// rcChanging reports whether a read capacity change is still in progress at
+// time t.
+func (ix *index) rcChanging(t time.Time, f fresh) bool {
+	return ix.rcState != "" && during(t, ix.rcUntil, f&freshRC != 0)
+}
+
+// servingReadCapacity is the read capacity that really serves at time t: the
+// previous one while a change is in progress or after a change failed, the
+// configured one otherwise.
+func (ix *index) servingReadCapacity(t time.Time, f fresh) readCapacity {
+	if ix.rcChanging(t, f) || (ix.rcState != "" && ix.rcFail != "") {
+		return ix.rcPrev
 	}
-	if ix.rc.mode == modeDedicated {
-		cur := ix.rc
-		return rcStateReady, &cur
+	return ix.rc
+}
+
+// readCapacityStatus returns the read capacity's state, the error message of
+// a failed change and, for Dedicated, the replicas and shards currently
+// serving (nil when what serves is not Dedicated).
+func (ix *index) readCapacityStatus(t time.Time, f fresh) (state, errMsg string, serving *readCapacity) {
+	state = rcStateReady
+	switch {
+	case ix.rcChanging(t, f):
+		state = ix.rcState
+	case ix.rcState != "" && ix.rcFail != "":
+		state, errMsg = rcStateError, ix.rcFail
 	}
-	return rcStateReady, nil
+	if cur := ix.servingReadCapacity(t, f); cur.mode == modeDedicated {
+		return state, errMsg, &cur
+	}
+	return state, errMsg, nil
 }
 
 // changeReadCapacity switches to rc at time t, starting a Scaling (replicas
-// or shards changed) or Migrating (mode or node type changed) period.
-func (ix *index) changeReadCapacity(rc readCapacity, t time.Time, delay time.Duration) (started bool) {
+// or shards changed) or Migrating (mode or node type changed) period. A
+// non-empty failMsg makes the change end in the read capacity state Error
+// with that error_message; the capacity serving before it keeps serving.
+func (ix *index) changeReadCapacity(rc readCapacity, t time.Time, delay time.Duration, failMsg string) (started bool) {
 	old := ix.rc
+	serving := ix.servingReadCapacity(t, 0)
 	kind := ""
 	switch {
 	case old.mode != rc.mode || old.nodeType != rc.nodeType:
@@ -140,13 +169,13 @@ func (ix *index) changeReadCapacity(rc readCapacity, t time.Time, delay time.Dur
 	if kind == "" {
 		return false
 	}
-	// While an earlier change is still in progress the old capacity keeps
-	// serving, so rcPrev is only replaced once that change has finished.
-	if ix.rcState == "" || !t.Before(ix.rcUntil) {
-		ix.rcPrev = old
-	}
+	// What serves now keeps serving until this change finishes: the
+	// previous capacity while an earlier change is still in progress or
+	// after it failed, the configured one otherwise.
+	ix.rcPrev = serving
 	ix.rcState = kind
 	ix.rcUntil = t.Add(delay)
+	ix.rcFail = failMsg
 	return true
 }
 

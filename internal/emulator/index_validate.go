@@ -38,11 +38,14 @@ var (
 	podTypeRe   = regexp.MustCompile(`^(s1|p1|p2)(\.(x1|x2|x4|x8))?$`)
 )
 
-// Serverless regions per cloud: the Python SDK's enums plus gcp us-east1 from
-// the spec's own example (pinecone-api.md §3.2).
+// Serverless regions per cloud: the regions Pinecone documents for
+// serverless indexes (docs.pinecone.io, "Cloud regions"), which are also the
+// official Python SDK's AwsRegion / GcpRegion / AzureRegion enums. Anything
+// else, an unknown cloud included, is 404 (spec: "Unknown cloud or region
+// when creating a serverless index"). See NOTES-fidelity.md.
 var serverlessRegions = map[string][]string{
 	"aws":   {"us-east-1", "us-west-2", "eu-west-1"},
-	"gcp":   {"us-central1", "europe-west4", "us-east1"},
+	"gcp":   {"us-central1", "europe-west4"},
 	"azure": {"eastus2"},
 }
 
@@ -140,15 +143,10 @@ func validateDimension(d int64) *apiError {
 	return nil
 }
 
-func validateCloud(cloud string) *apiError {
-	if _, ok := serverlessRegions[cloud]; ok {
-		return nil
-	}
-	return invalidArgument("Invalid cloud %q. Must be one of: gcp, aws, azure.", cloud)
-}
-
-// checkRegion answers 404 for a known cloud with an unknown region, in the
-// spec's wording.
+// checkRegion answers 404 NOT_FOUND, in the spec's wording, for a cloud
+// and region pair where Pinecone offers no serverless indexes: an unknown
+// region of a known cloud and an unknown cloud alike (the spec's 404 is
+// "Unknown cloud or region when creating a serverless index").
 func checkRegion(cloud, region string) *apiError {
 	if slices.Contains(serverlessRegions[cloud], region) {
 		return nil

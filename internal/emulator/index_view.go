@@ -82,6 +82,7 @@ type readCapacityStatus struct {
 	State           string `json:"state"`
 	CurrentReplicas *int   `json:"current_replicas,omitempty"`
 	CurrentShards   *int   `json:"current_shards,omitempty"`
+	ErrorMessage    string `json:"error_message,omitempty"`
 }
 
 type schemaJSON struct {
@@ -171,8 +172,8 @@ func (ix *index) view(t time.Time, f fresh) indexModelJSON {
 }
 
 func (ix *index) readCapacityView(t time.Time, f fresh) readCapacityJSON {
-	state, serving := ix.readCapacityStatus(t, f)
-	out := readCapacityJSON{Mode: ix.rc.mode, Status: readCapacityStatus{State: state}}
+	state, errMsg, serving := ix.readCapacityStatus(t, f)
+	out := readCapacityJSON{Mode: ix.rc.mode, Status: readCapacityStatus{State: state, ErrorMessage: errMsg}}
 	if ix.rc.mode == modeDedicated {
 		out.Dedicated = &dedicatedJSON{
 			NodeType: ix.rc.nodeType,

@@ -315,9 +315,6 @@ func newIndexFromCreate(body jsonBody, b *createIndexBody) (*index, *apiError) {
 	case specServerless:
 		sl := b.Spec.Serverless
 		ix.kind = specServerless
-		if err := validateCloud(*sl.Cloud); err != nil {
-			return nil, err
-		}
 		ix.cloud, ix.region = *sl.Cloud, *sl.Region
 		if err := serverlessPlacement(ix, "spec.serverless", sl.ReadCapacity, sl.Schema); err != nil {
 			return nil, err
@@ -412,9 +409,6 @@ func (s *Server) handleCreateIndexForModel(q *request) {
 func newIndexForModel(models modelCatalogue, b *createForModelBody) (*index, *apiError) {
 	ix := &index{kind: specServerless}
 	if err := commonFields(ix, *b.Name, b.DeletionProtection, b.Tags); err != nil {
-		return nil, err
-	}
-	if err := validateCloud(*b.Cloud); err != nil {
 		return nil, err
 	}
 	ix.cloud, ix.region = *b.Cloud, *b.Region
@@ -514,6 +508,11 @@ func (s *Server) commitCreate(q *request, ix *index) {
 	if _, taken := p.indexes[ix.name]; taken {
 		s.mu.Unlock()
 		q.fail(alreadyExists())
+		return
+	}
+	if err := p.checkPodQuota(nil, ix.pods()); err != nil {
+		s.mu.Unlock()
+		q.fail(err)
 		return
 	}
 	ix.failInit = s.faults.failsInitialization(ix.name)
@@ -676,6 +675,9 @@ func (s *Server) handleConfigureIndex(q *request) {
 			rc = b.Spec.Byoc.ReadCapacity
 		case specPod:
 			started, err := s.configurePod(&nx, b.Spec.Pod.Replicas, b.Spec.Pod.PodType, t)
+			if err == nil && nx.pods() > ix.pods() {
+				err = p.checkPodQuota(ix, nx.pods())
+			}
 			if err != nil {
 				q.fail(err)
 				return
@@ -690,7 +692,7 @@ func (s *Server) handleConfigureIndex(q *request) {
 				q.fail(err)
 				return
 			}
-			if nx.changeReadCapacity(parsed, t, s.opts.ScalingDelay) {
+			if nx.changeReadCapacity(parsed, t, s.opts.ScalingDelay, s.readCapacityFailure(&nx, parsed)) {
 				f |= freshRC
 			}
 		}

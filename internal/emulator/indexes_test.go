@@ -102,7 +102,7 @@ func TestCreateDedicatedSchemaTags(t *testing.T) {
 	e := newEnv(t, Options{})
 	b := e.do("POST", "/indexes", `{"name":"movie-recommendations","dimension":1536,"metric":"euclidean",
 		"deletion_protection":"enabled","tags":{"env":"prod","team":"a b;c@d_e-f.g+h","gone":""},
-		"spec":{"serverless":{"cloud":"gcp","region":"us-east1",
+		"spec":{"serverless":{"cloud":"gcp","region":"europe-west4",
 			"read_capacity":{"mode":"Dedicated","dedicated":{"node_type":"t1","scaling":"Manual","manual":{"replicas":2,"shards":2}}},
 			"schema":{"fields":{"genre":{"filterable":true},"year":{"filterable":true}}}}}}`).must(t, http.StatusCreated)
 	wantField(t, b, "euclidean", "metric")
@@ -166,7 +166,6 @@ func TestCreateValidation(t *testing.T) {
 		{"spec empty", `{"name":"a","dimension":3,"spec":{}}`, 400, "INVALID_ARGUMENT", "exactly one"},
 		{"spec two keys", `{"name":"a","dimension":3,"spec":{"serverless":{"cloud":"aws","region":"us-east-1"},"pod":{"environment":"us-east-1-aws","pod_type":"p1.x1"}}}`, 400, "INVALID_ARGUMENT", "exactly one"},
 		{"spec unknown key", `{"name":"a","dimension":3,"spec":{"edge":{}}}`, 400, "INVALID_ARGUMENT", "edge"},
-		{"unknown cloud", `{"name":"a","dimension":3,"spec":{"serverless":{"cloud":"ibm","region":"us-east-1"}}}`, 400, "INVALID_ARGUMENT", "cloud"},
 		{"pod_type unknown", `{"name":"a","dimension":3,"spec":{"pod":{"environment":"us-east-1-aws","pod_type":"p3.x1"}}}`, 400, "INVALID_ARGUMENT", "pod_type"},
 		{"pod_type bad size", `{"name":"a","dimension":3,"spec":{"pod":{"environment":"us-east-1-aws","pod_type":"p1.x3"}}}`, 400, "INVALID_ARGUMENT", "pod_type"},
 		{"pod replicas 0", `{"name":"a","dimension":3,"spec":{"pod":{"environment":"us-east-1-aws","pod_type":"p1.x1","replicas":0}}}`, 400, "INVALID_ARGUMENT", "replicas"},
@@ -187,6 +186,8 @@ func TestCreateValidation(t *testing.T) {
 
 		// 404: unknown region or source collection.
 		{"unknown region", `{"name":"a","dimension":3,"spec":{"serverless":{"cloud":"aws","region":"us-west1"}}}`, 404, "NOT_FOUND", "Resource cloud: aws region: us-west1 not found."},
+		{"unknown cloud", `{"name":"a","dimension":3,"spec":{"serverless":{"cloud":"ibm","region":"us-east-1"}}}`, 404, "NOT_FOUND", "Resource cloud: ibm region: us-east-1 not found."},
+		{"gcp us-east1 (spec example, not a serverless region)", `{"name":"a","dimension":3,"spec":{"serverless":{"cloud":"gcp","region":"us-east1"}}}`, 404, "NOT_FOUND", "Resource cloud: gcp region: us-east1 not found."},
 		{"region of another cloud", `{"name":"a","dimension":3,"spec":{"serverless":{"cloud":"azure","region":"us-east-1"}}}`, 404, "NOT_FOUND", "Resource cloud: azure region: us-east-1 not found."},
 		{"unknown source collection", `{"name":"a","dimension":3,"spec":{"pod":{"environment":"us-east-1-aws","pod_type":"p1.x1","source_collection":"c1"}}}`, 404, "NOT_FOUND", "Collection c1 not found."},
 	}

@@ -99,7 +99,7 @@ func TestCreateForModelValidation(t *testing.T) {
 		{"missing field_map", `{"name":"m","cloud":"aws","region":"us-east-1","embed":{"model":"multilingual-e5-large"}}`, 422, "UNPROCESSABLE_ENTITY", "missing field `field_map`"},
 		{"dimension string", `{"name":"m","cloud":"aws","region":"us-east-1","embed":{"model":"multilingual-e5-large","dimension":"1024","field_map":{"text":"t"}}}`, 422, "UNPROCESSABLE_ENTITY", "embed.dimension"},
 		{"bad name", `{"name":"M","cloud":"aws","region":"us-east-1","embed":{"model":"multilingual-e5-large","field_map":{"text":"t"}}}`, 400, "INVALID_ARGUMENT", nameRuleMessage},
-		{"unknown cloud", `{"name":"m","cloud":"oci","region":"us-east-1","embed":{"model":"multilingual-e5-large","field_map":{"text":"t"}}}`, 400, "INVALID_ARGUMENT", "cloud"},
+		{"unknown cloud", `{"name":"m","cloud":"oci","region":"us-east-1","embed":{"model":"multilingual-e5-large","field_map":{"text":"t"}}}`, 404, "NOT_FOUND", "Resource cloud: oci region: us-east-1 not found."},
 		{"unknown model", `{"name":"m","cloud":"aws","region":"us-east-1","embed":{"model":"text-embedding-3-small","field_map":{"text":"t"}}}`, 400, "INVALID_ARGUMENT", "text-embedding-3-small"},
 		{"unsupported dimension", `{"name":"m","cloud":"aws","region":"us-east-1","embed":{"model":"multilingual-e5-large","dimension":768,"field_map":{"text":"t"}}}`, 400, "INVALID_ARGUMENT", "Dimension 768"},
 		{"llama dimension 100", `{"name":"m","cloud":"aws","region":"us-east-1","embed":{"model":"llama-text-embed-v2","dimension":100,"field_map":{"text":"t"}}}`, 400, "INVALID_ARGUMENT", "Dimension 100"},

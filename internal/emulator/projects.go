@@ -369,3 +369,49 @@ func (p *project) remaining() (string, int) {
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1], total
 }
+
+// codeQuotaExceeded is the db_control error code of a pod quota answer
+// (pinecone-api.md §2.1, §2.2).
+const codeQuotaExceeded = "QUOTA_EXCEEDED"
+
+// pods is what a pod index counts against its project's max_pods: replicas
+// x shards. Other kinds use no pods.
+func (ix *index) pods() int {
+	if ix.kind != specPod {
+		return 0
+	}
+	return ix.replicas * ix.shards
+}
+
+// podsInUse counts the pods of every pod index of p except skip: Terminating
+// indexes still count until they are purged. Callers hold s.mu and have
+// purged.
+func (p *project) podsInUse(skip *index) int {
+	n := 0
+	for _, ix := range p.indexes {
+		if ix != skip {
+			n += ix.pods()
+		}
+	}
+	return n
+}
+
+// checkPodQuota answers 403 QUOTA_EXCEEDED when giving want pods to an index
+// (replacing what the index old uses; nil for a new index) would take p over
+// its max_pods. max_pods 0 means serverless only, so no pod index fits. The
+// status is the one the spec lists for a pod quota on create and configure
+// (403 "You've exceed your pod quota"), as the quotas page of the docs gives
+// for every quota (403 QUOTA_EXCEEDED); the message is the spec's
+// ErrorResponse example. Callers hold s.mu and have purged.
+func (p *project) checkPodQuota(old *index, want int) *apiError {
+	if want == 0 {
+		return nil
+	}
+	total := p.podsInUse(old) + want
+	if total <= p.maxPods {
+		return nil
+	}
+	return &apiError{status: http.StatusForbidden, code: codeQuotaExceeded,
+		message: fmt.Sprintf("The index exceeds the project quota of %d pods by %d pods. Upgrade your account or change the project settings to increase the quota.",
+			p.maxPods, total-p.maxPods)}
+}

@@ -69,9 +69,11 @@ type restoreJobJSON struct {
 	PercentComplete float64 `json:"percent_complete"`
 }
 
+// restoreJobListJSON is RestoreJobList; pagination is null on the last page
+// (the spec's non-paginated and empty examples).
 type restoreJobListJSON struct {
 	Data       []restoreJobJSON `json:"data"`
-	Pagination *paginationJSON  `json:"pagination,omitempty"`
+	Pagination *paginationJSON  `json:"pagination"`
 }
 
 func (j *restoreJob) view(t time.Time) restoreJobJSON {
@@ -82,11 +84,11 @@ func (j *restoreJob) view(t time.Time) restoreJobJSON {
 		TargetIndexName: j.targetIndexName,
 		TargetIndexID:   j.targetIndexID,
 		Status:          status,
-		CreatedAt:       timestamp(j.createdAt),
+		CreatedAt:       timestampMillis(j.createdAt),
 		PercentComplete: pct,
 	}
 	if status == restoreCompleted {
-		done := timestamp(j.doneAt)
+		done := timestampMillis(j.doneAt)
 		out.CompletedAt = &done
 	}
 	return out

@@ -61,7 +61,7 @@ func TestRestoreLifecycle(t *testing.T) {
 	}
 	want := map[string]any{
 		"restore_job_id": jobID, "backup_id": bk, "target_index_name": "r", "target_index_id": indexID,
-		"status": "Pending", "created_at": "2026-03-01T12:00:20Z", "percent_complete": 0,
+		"status": "Pending", "created_at": "2026-03-01T12:00:20.000Z", "percent_complete": 0,
 	}
 	if j := job(); !jsonEqual(j, want) {
 		t.Errorf("job = %v, want %v", j, want)
@@ -91,7 +91,7 @@ func TestRestoreLifecycle(t *testing.T) {
 
 	// ... and is Ready when it does.
 	e.clock.Advance(time.Millisecond)
-	want["status"], want["percent_complete"], want["completed_at"] = "Completed", 100, "2026-03-01T12:00:30Z"
+	want["status"], want["percent_complete"], want["completed_at"] = "Completed", 100, "2026-03-01T12:00:30.000Z"
 	if j := job(); !jsonEqual(j, want) {
 		t.Errorf("completed job = %v, want %v", j, want)
 	}
@@ -119,7 +119,7 @@ func TestRestoreSparseAndZeroDelay(t *testing.T) {
 	j := e.do("GET", "/restore-jobs/"+jobID, "").must(t, http.StatusOK)
 	wantField(t, j, "Completed", "status")
 	wantField(t, j, 100, "percent_complete")
-	wantField(t, j, "2026-03-01T12:00:00Z", "completed_at")
+	wantField(t, j, "2026-03-01T12:00:00.000Z", "completed_at")
 	ix := e.do("GET", "/indexes/r", "").must(t, http.StatusOK)
 	wantState(t, ix, "Ready", true)
 	wantField(t, ix, "sparse", "vector_type")
@@ -173,7 +173,7 @@ func TestRestoreValidation(t *testing.T) {
 			e.do("POST", "/backups/"+c.backup+"/create-index", c.body).wantError(t, c.status, c.code, c.msg)
 		})
 	}
-	if got := strings.TrimSpace(e.do("GET", "/restore-jobs", "").raw); got != `{"data":[]}` {
+	if got := strings.TrimSpace(e.do("GET", "/restore-jobs", "").raw); got != `{"data":[],"pagination":null}` {
 		t.Errorf("rejected restores left jobs: %s", got)
 	}
 	e.do("GET", "/indexes/r", "").wantError(t, http.StatusNotFound, "NOT_FOUND", "Index r not found.")
@@ -219,7 +219,7 @@ func TestDeleteBackupWithPendingRestore(t *testing.T) {
 
 func TestListRestoreJobs(t *testing.T) {
 	e := newEnv(t, Options{ReadyDelay: 10 * time.Second})
-	if got := strings.TrimSpace(e.do("GET", "/restore-jobs", "").raw); got != `{"data":[]}` {
+	if got := strings.TrimSpace(e.do("GET", "/restore-jobs", "").raw); got != `{"data":[],"pagination":null}` {
 		t.Errorf("empty GET /restore-jobs = %s, want {\"data\":[]}", got)
 	}
 	e.do("POST", "/indexes", bodyServerless).must(t, http.StatusCreated)
@@ -242,8 +242,8 @@ func TestListRestoreJobs(t *testing.T) {
 	}
 	// List items carry the live status.
 	b := e.do("GET", "/restore-jobs", "").must(t, http.StatusOK)
-	if has(b, "pagination") {
-		t.Errorf("single page has pagination: %v", b)
+	if !lastPage(t, b) {
+		t.Errorf("single page has pagination.next: %v", b)
 	}
 	data := b["data"].([]any)
 	wantField(t, data[0].(map[string]any), "InProgress", "status")

@@ -338,8 +338,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", fmt.Sprint(retryAfter))
 		// RESOURCE_EXHAUSTED rather than QUOTA_EXCEEDED: the spec ties
 		// QUOTA_EXCEEDED to project quotas (pods), while RESOURCE_EXHAUSTED is
-		// the enum's generic code for "too many requests right now".
-		fail(http.StatusTooManyRequests, codeResourceExhausted,
+		// the enum's generic code for "too many requests right now". The
+		// assistant APIs at 2026-04 and later use TOO_MANY_REQUESTS instead
+		// (rateLimitCode).
+		fail(http.StatusTooManyRequests, rateLimitCode(r),
 			fmt.Sprintf("Too many requests. Rate limit exceeded; retry after %d second(s).", retryAfter))
 		return
 	}
@@ -387,11 +389,31 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		e := forcedError(status)
 		if status == http.StatusTooManyRequests {
 			w.Header().Set("Retry-After", "1")
+			e.code = rateLimitCode(r)
 		}
 		fail(e.status, e.code, e.message)
 		return
 	}
 	h(&request{w: w, r: r, params: params, version: version, proj: proj})
+}
+
+// rateLimitCode is the error.code of a 429 answer to r. The assistant
+// control and data plane specs of 2026-04 add TOO_MANY_REQUESTS to their
+// ErrorResponse enum and use it in their 429 example ("Too many get or list
+// assistant requests, try again later"); their 2025-10 enums lack it, and
+// the db_control, inference and admin enums (2025-10, 2026-04) have only
+// RESOURCE_EXHAUSTED for this. The version is read from the header
+// directly, because the rate limit runs before the version check.
+func rateLimitCode(r *http.Request) string {
+	p := r.URL.Path
+	if p != assistantPrefix && !strings.HasPrefix(p, assistantPrefix+"/") {
+		return codeResourceExhausted
+	}
+	switch r.Header.Get(headerAPIVersion) {
+	case apiVersion2026_04, apiVersion2026_07:
+		return codeTooManyRequests
+	}
+	return codeResourceExhausted
 }
 
 // Namespaces of the API, told apart by path prefix. Each has its own
@@ -463,6 +485,7 @@ const (
 	codeFailedPrecondition = "FAILED_PRECONDITION"
 	codeUnprocessable      = "UNPROCESSABLE_ENTITY"
 	codeResourceExhausted  = "RESOURCE_EXHAUSTED"
+	codeTooManyRequests    = "TOO_MANY_REQUESTS" // assistant APIs, 2026-04 and later
 	codeUnimplemented      = "UNIMPLEMENTED"
 	codeUnknown            = "UNKNOWN"
 	codeUnavailable        = "UNAVAILABLE"

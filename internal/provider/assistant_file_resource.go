@@ -129,9 +129,11 @@ func (r *assistantFileResource) ModifyPlan(ctx context.Context, req resource.Mod
 			"Changing the metadata or multimodal setting of a file uploads it again; set `source` to its local path.")
 		return
 	}
-	// The upload changes what Pinecone reports about the file.
+	// The upload changes what Pinecone reports about the file. The name is
+	// the uploaded file's; the rest is left to Pinecone's answer.
 	plan.Name = types.StringValue(filepath.Base(plan.Source.ValueString()))
-	plan.Status = types.StringValue(client.FileStateAvailable)
+	plan.Status = types.StringUnknown()
+	plan.CreatedOn = types.StringUnknown()
 	plan.UpdatedOn = types.StringUnknown()
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
@@ -204,6 +206,10 @@ func (r *assistantFileResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	defer cancel()
+	if plan.FileID.IsUnknown() { // source was not known at plan time
+		plan.FileID = types.StringValue(defaultFileID(plan.AssistantName.ValueString(), plan.Source.ValueString()))
+	}
+	plan.ID = plan.FileID
 	r.upsert(ctx, &plan, &resp.State, &resp.Diagnostics, "Error uploading file to Pinecone assistant")
 }
 

@@ -37,6 +37,12 @@ func errorDetail(what string, err error) string {
 	case errors.Is(err, context.Canceled):
 		return msg + "\n\nThe operation was cancelled."
 	}
+	var rcFailed *client.ReadCapacityFailedError
+	if errors.As(err, &rcFailed) {
+		return msg + "\n\nPinecone could not apply the read capacity configuration (read_capacity.status.state is Error). " +
+			"Pinecone said: " + quoteOrNone(rcFailed.Message) + "\n\nThe index keeps serving with its previous read capacity. " +
+			"Check `node_type`, `replicas` and `shards` (and your quotas), change the configuration or retry later, then apply again."
+	}
 	var failed *client.IndexFailedError
 	if errors.As(err, &failed) {
 		return msg + "\n\nPinecone could not bring the index up. The resource is kept in state as tainted, so the next " +
@@ -86,4 +92,12 @@ func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (
 // resourceProviderData extracts the provider's data in Configure.
 func resourceProviderData(v any, diags *diag.Diagnostics) *providerData {
 	return dataSourceProviderData(v, diags)
+}
+
+// quoteOrNone quotes Pinecone's message, or says that there was none.
+func quoteOrNone(msg string) string {
+	if msg == "" {
+		return "(no error message)."
+	}
+	return fmt.Sprintf("%q.", msg)
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
@@ -110,6 +111,7 @@ func (r *indexResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), tagsAll)...)
 	r.planFromBackup(ctx, req, resp)
 	r.planFromModel(ctx, req, resp)
+	planStatusWhenPausing(ctx, req, resp)
 
 	var pod types.Object
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("spec").AtName("pod"), &pod)...)
@@ -124,6 +126,44 @@ func (r *indexResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		pods = types.Int64Value(replicas.ValueInt64() * shards.ValueInt64())
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("spec").AtName("pod").AtName("pods"), pods)...)
+}
+
+// attributeGetter reads one attribute of a plan or state.
+type attributeGetter func(ctx context.Context, p path.Path, target interface{}) diag.Diagnostics
+
+// pausedByReadCapacity reports whether the configuration asks for a
+// Disabled index: Dedicated read capacity with zero replicas ("Setting
+// replicas to 0 disables the index"). known is false while the replicas are
+// unknown.
+func pausedByReadCapacity(ctx context.Context, get attributeGetter) (paused, known bool) {
+	for _, kind := range []string{"serverless", "byoc"} {
+		var replicas types.Int64
+		if diags := get(ctx, path.Root("spec").AtName(kind).AtName("read_capacity").AtName("dedicated").AtName("replicas"), &replicas); diags.HasError() {
+			return false, false
+		}
+		if replicas.IsUnknown() {
+			return false, false
+		}
+		if !replicas.IsNull() && replicas.ValueInt64() == 0 {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// planStatusWhenPausing marks status unknown on an update that pauses
+// (replicas 0) or resumes the index: Pinecone then reports Disabled, or
+// Ready again, so the state's status would be a wrong prediction.
+func planStatusWhenPausing(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() {
+		return // create: status is unknown already
+	}
+	was, _ := pausedByReadCapacity(ctx, req.State.GetAttribute)
+	will, known := pausedByReadCapacity(ctx, req.Plan.GetAttribute)
+	if known && was == will {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.ObjectUnknown(indexStatusAttrTypes))...)
 }
 
 func allElementsKnown(m types.Map) bool {
