@@ -51,6 +51,14 @@ const (
 	maxOtherBytes    = 10 << 20
 	maxMetadataBytes = 16 << 10
 
+	// failedAtPercent is where processing of a file that fails stops.
+	failedAtPercent = 50
+
+	// operationRetention is how long a finished operation stays listed:
+	// "retained for 30 days after completion" (list_operations in the
+	// 2026-04 assistant data spec).
+	operationRetention = 30 * 24 * time.Hour
+
 	// defaultFilePageLimit is the file list's page size when limit is absent
 	// ([unverified]: the spec gives none).
 	defaultFilePageLimit = 100
@@ -126,9 +134,10 @@ func (o *fileOperation) view(t time.Time, fresh bool) operationJSON {
 	done := operationTime(o.doneAt)
 	out.CompletedOn = &done
 	if o.fail {
-		// A failed operation reports no progress ([unverified]: the spec's
-		// example shows a partial percentage).
+		// A failed operation keeps the progress it had reached, a partial
+		// percentage as in the spec's list_operations example.
 		out.Status = opFailed
+		out.PercentComplete = failedAtPercent
 		msg := o.errorMsg
 		out.ErrorMessage = &msg
 		return out
@@ -455,6 +464,10 @@ func (s *Server) commitIngest(p *project, a *assistant, id, opType string, up *u
 	f.fail = s.faults.failsFile(up.name)
 	f.processedAt = t
 	f.doneAt = t.Add(s.opts.ReadyDelay)
+	if f.fail {
+		// Processing of a failing file stops halfway (failedAtPercent).
+		f.doneAt = t.Add(s.opts.ReadyDelay * failedAtPercent / 100)
+	}
 
 	op := &fileOperation{id: newOperationID(), opType: opType, fileID: id, createdAt: t, doneAt: f.doneAt,
 		fail: f.fail, units: ingestionUnits(up.size)}

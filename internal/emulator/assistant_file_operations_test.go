@@ -135,6 +135,7 @@ func TestFiles2026DeleteOperationAnd204ForFailed(t *testing.T) {
 
 	op := e.get2026("/assistant/operations/a/"+failed["id"].(string)).must(t, http.StatusOK)
 	wantField(t, op, "Failed", "status")
+	wantField(t, op, float64(50), "percent_complete")
 	if msg, _ := op["error_message"].(string); !strings.Contains(msg, "broken.pdf") {
 		t.Errorf("error_message = %q, want it to name the file", msg)
 	}
@@ -277,4 +278,20 @@ func TestAPIVersion2026_07Scope(t *testing.T) {
 	e.do("GET", "/assistant/assistants", "", headerAPIVersion, v2026_07).must(t, http.StatusOK)
 	e.do("GET", "/indexes", "", headerAPIVersion, v2026_07).wantError(t, 400, codeInvalidArgument, "does not serve API version 2026-07")
 	e.do("GET", "/indexes", "", headerAPIVersion, "2027-01").wantError(t, 400, codeInvalidArgument, "Unsupported API version")
+}
+
+func TestFiles2026OperationsRetainedThirtyDays(t *testing.T) {
+	e := newEnv(t, Options{ReadyDelay: time.Second})
+	e.readyAssistant("a", time.Second)
+	op := e.send2026("PUT", "/assistant/files/a/doc", part{"file", "doc.txt", "x"}).must(t, http.StatusAccepted)
+	path := "/assistant/operations/a/" + op["id"].(string)
+	e.clock.Advance(time.Second + 30*24*time.Hour - time.Minute)
+	wantField(t, e.get2026(path).must(t, http.StatusOK), "Completed", "status")
+	e.clock.Advance(time.Minute)
+	e.get2026(path).wantError(t, 404, codeNotFound, "not found")
+	if ops := e.get2026("/assistant/operations/a").must(t, http.StatusOK); len(ops["operations"].([]any)) != 0 {
+		t.Fatalf("operations 30 days after completion: %v", ops)
+	}
+	// The file itself stays.
+	wantField(t, e.get2026("/assistant/files/a/doc").must(t, http.StatusOK), "Available", "status")
 }

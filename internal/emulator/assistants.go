@@ -462,5 +462,10 @@ func (p *project) purgeAssistants(t time.Time) {
 				delete(a.files, id)
 			}
 		}
+		for id, o := range a.operations {
+			if !t.Before(o.doneAt.Add(operationRetention)) {
+				delete(a.operations, id)
+			}
+		}
 	}
 }
