@@ -59,6 +59,9 @@ const (
 	// 2026-04 assistant data spec).
 	operationRetention = 30 * 24 * time.Hour
 
+	// queryTokenSnake is the assistant APIs' page token parameter.
+	queryTokenSnake = "pagination_token"
+
 	// defaultFilePageLimit is the file list's page size when limit is absent
 	// ([unverified]: the spec gives none).
 	defaultFilePageLimit = 100
@@ -396,14 +399,7 @@ func (s *Server) ingest(q *request, id, opType string) {
 		return
 	}
 	p := q.proj
-	t := s.now()
-	s.mu.Lock()
-	p.purgeAssistants(t)
-	a, err := p.lookupAssistant(name)
-	if err == nil {
-		err = readyForUpload(a, t)
-	}
-	s.mu.Unlock()
+	a, err := s.uploadTarget(p, name)
 	if err != nil {
 		q.fail(err)
 		return
@@ -530,50 +526,30 @@ func (s *Server) handleDeleteFile2026(q *request) {
 // limit 1-100 (default 100) and pagination_token, ordered by creation time,
 // then id, filtered like the 2025-10 list.
 func (s *Server) handleListFiles2026(q *request) {
-	name := q.param("assistant_name")
 	match, err := parseMetadataFilter(q.r.URL.Query().Get("filter"))
 	if err != nil {
 		q.fail(err)
 		return
 	}
-	page, err := parsePage(q.r, pageSpec{kind: pageKindFiles, limitParam: queryLimit, tokenParam: "pagination_token", defaultLimit: defaultFilePageLimit})
+	page, err := parsePage(q.r, pageSpec{kind: pageKindFiles, limitParam: queryLimit, tokenParam: queryTokenSnake, defaultLimit: defaultFilePageLimit})
 	if err != nil {
 		q.fail(err)
 		return
 	}
-	p := q.proj
-	t := s.now()
-	s.mu.Lock()
-	p.purgeAssistants(t)
-	a, err := p.lookupAssistant(name)
-	if err != nil {
-		s.mu.Unlock()
-		q.fail(err)
-		return
-	}
-	files := make([]*assistantFile, 0, len(a.files))
-	for _, f := range a.files {
-		if match(f.meta) {
-			files = append(files, f)
+	s.readAssistant(q, func(a *assistant, t time.Time) (any, *apiError) {
+		items, next := paginate(a.matchingFiles(match), (*assistantFile).pos, page, pageKindFiles)
+		out := fileList2026JSON{Files: make([]assistantFileJSON2026, 0, len(items)), Pagination: nextPage(next)}
+		for _, f := range items {
+			out.Files = append(out.Files, f.view2026(t))
 		}
-	}
-	items, next := paginate(files, (*assistantFile).pos, page, pageKindFiles)
-	out := fileList2026JSON{Files: make([]assistantFileJSON2026, 0, len(items))}
-	for _, f := range items {
-		out.Files = append(out.Files, f.view2026(t))
-	}
-	s.mu.Unlock()
-	if next != "" {
-		out.Pagination = &paginationJSON{Next: next}
-	}
-	writeJSON(q.w, http.StatusOK, out)
+		return out, nil
+	})
 }
 
 // handleListOperations answers one page of an assistant's operations,
 // newest first as in the spec's example, filtered by operation_type and
 // status (values outside their enums are 400).
 func (s *Server) handleListOperations(q *request) {
-	name := q.param("assistant_name")
 	query := q.r.URL.Query()
 	opType, status := query.Get("operation_type"), query.Get("status")
 	if query.Has("operation_type") && !slices.Contains(operationTypes, opType) {
@@ -584,39 +560,34 @@ func (s *Server) handleListOperations(q *request) {
 		q.fail(invalidArgument("Invalid status %q. Allowed values: %s.", status, strings.Join(operationStates, ", ")))
 		return
 	}
-	page, err := parsePage(q.r, pageSpec{kind: pageKindOperations, limitParam: queryLimit, tokenParam: "pagination_token", defaultLimit: defaultFilePageLimit})
+	page, err := parsePage(q.r, pageSpec{kind: pageKindOperations, limitParam: queryLimit, tokenParam: queryTokenSnake, defaultLimit: defaultFilePageLimit})
 	if err != nil {
 		q.fail(err)
 		return
 	}
-	p := q.proj
-	t := s.now()
-	s.mu.Lock()
-	p.purgeAssistants(t)
-	a, err := p.lookupAssistant(name)
-	if err != nil {
-		s.mu.Unlock()
-		q.fail(err)
-		return
-	}
-	views := make([]operationJSON, 0, len(a.operations))
-	ops := make([]*fileOperation, 0, len(a.operations))
-	for _, o := range a.operations {
-		v := o.view(t, false)
-		if (opType == "" || v.OperationType == opType) && (status == "" || v.Status == status) {
-			ops = append(ops, o)
+	s.readAssistant(q, func(a *assistant, t time.Time) (any, *apiError) {
+		ops := make([]*fileOperation, 0, len(a.operations))
+		for _, o := range a.operations {
+			v := o.view(t, false)
+			if (opType == "" || v.OperationType == opType) && (status == "" || v.Status == status) {
+				ops = append(ops, o)
+			}
 		}
+		items, next := paginateNewestFirst(ops, page)
+		out := operationListJSON{Operations: make([]operationJSON, 0, len(items)), Pagination: nextPage(next)}
+		for _, o := range items {
+			out.Operations = append(out.Operations, o.view(t, false))
+		}
+		return out, nil
+	})
+}
+
+// nextPage is the pagination object of a page: absent on the last one.
+func nextPage(next string) *paginationJSON {
+	if next == "" {
+		return nil
 	}
-	items, next := paginateNewestFirst(ops, page)
-	for _, o := range items {
-		views = append(views, o.view(t, false))
-	}
-	s.mu.Unlock()
-	out := operationListJSON{Operations: views}
-	if next != "" {
-		out.Pagination = &paginationJSON{Next: next}
-	}
-	writeJSON(q.w, http.StatusOK, out)
+	return &paginationJSON{Next: next}
 }
 
 // paginateNewestFirst is paginate for a list shown newest first.
@@ -640,24 +611,12 @@ func paginateNewestFirst(ops []*fileOperation, p pageRequest) ([]*fileOperation,
 }
 
 func (s *Server) handleDescribeOperation(q *request) {
-	name, id := q.param("assistant_name"), q.param("operation_id")
-	p := q.proj
-	t := s.now()
-	s.mu.Lock()
-	p.purgeAssistants(t)
-	a, err := p.lookupAssistant(name)
-	var view operationJSON
-	if err == nil {
-		if o, ok := a.operations[id]; ok {
-			view = o.view(t, false)
-		} else {
-			err = operationNotFound(id)
+	id := q.param("operation_id")
+	s.readAssistant(q, func(a *assistant, t time.Time) (any, *apiError) {
+		o, ok := a.operations[id]
+		if !ok {
+			return nil, operationNotFound(id)
 		}
-	}
-	s.mu.Unlock()
-	if err != nil {
-		q.fail(err)
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
+		return o.view(t, false), nil
+	})
 }

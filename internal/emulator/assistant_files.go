@@ -235,14 +235,7 @@ func (s *Server) handleUploadFile(q *request) {
 	}
 
 	p := q.proj
-	t := s.now()
-	s.mu.Lock()
-	p.purgeAssistants(t)
-	a, err := p.lookupAssistant(name)
-	if err == nil {
-		err = readyForUpload(a, t)
-	}
-	s.mu.Unlock()
+	a, err := s.uploadTarget(p, name)
 	if err != nil {
 		q.fail(err)
 		return
@@ -288,6 +281,20 @@ func (s *Server) handleUploadFile(q *request) {
 		return
 	}
 	writeJSON(q.w, http.StatusOK, view)
+}
+
+// uploadTarget finds the assistant an upload goes to: 404 when it does not
+// exist, 400 unless it is Ready.
+func (s *Server) uploadTarget(p *project, name string) (*assistant, *apiError) {
+	t := s.now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p.purgeAssistants(t)
+	a, err := p.lookupAssistant(name)
+	if err != nil {
+		return nil, err
+	}
+	return a, readyForUpload(a, t)
 }
 
 // storeFile adds f to a (of project p), unless a has been deleted (or
@@ -351,75 +358,80 @@ func (s *Server) handleListFiles(q *request) {
 		s.handleListFiles2026(q)
 		return
 	}
-	name := q.param("assistant_name")
 	match, err := parseMetadataFilter(q.r.URL.Query().Get("filter"))
 	if err != nil {
 		q.fail(err)
 		return
 	}
-	p := q.proj
+	s.readAssistant(q, func(a *assistant, t time.Time) (any, *apiError) {
+		files := a.matchingFiles(match)
+		sortByPos(files, (*assistantFile).pos)
+		out := fileListJSON{Files: make([]assistantFileJSON, 0, len(files))}
+		for _, f := range files {
+			out.Files = append(out.Files, f.view(t, false))
+		}
+		return out, nil
+	})
+}
+
+// readAssistant answers a read of the assistant named in the path: with
+// s.mu held and expired objects purged, it passes the assistant and the
+// time to render, and writes what render returns (200) or its error. An
+// unknown assistant is 404.
+func (s *Server) readAssistant(q *request, render func(a *assistant, t time.Time) (any, *apiError)) {
 	t := s.now()
 	s.mu.Lock()
-	p.purgeAssistants(t)
-	a, err := p.lookupAssistant(name)
+	q.proj.purgeAssistants(t)
+	a, err := q.proj.lookupAssistant(q.param("assistant_name"))
+	var out any
+	if err == nil {
+		out, err = render(a, t)
+	}
+	s.mu.Unlock()
 	if err != nil {
-		s.mu.Unlock()
 		q.fail(err)
 		return
 	}
+	writeJSON(q.w, http.StatusOK, out)
+}
+
+// matchingFiles returns the files (Deleting ones included) whose metadata
+// match.
+func (a *assistant) matchingFiles(match func(map[string]any) bool) []*assistantFile {
 	files := make([]*assistantFile, 0, len(a.files))
 	for _, f := range a.files {
 		if match(f.meta) {
 			files = append(files, f)
 		}
 	}
-	sortByPos(files, (*assistantFile).pos)
-	out := fileListJSON{Files: make([]assistantFileJSON, 0, len(files))}
-	for _, f := range files {
-		out.Files = append(out.Files, f.view(t, false))
-	}
-	s.mu.Unlock()
-	writeJSON(q.w, http.StatusOK, out)
+	return files
 }
 
 func (s *Server) handleDescribeFile(q *request) {
-	name, id := q.param("assistant_name"), q.param("assistant_file_id")
+	id := q.param("assistant_file_id")
 	includeURL, err := boolQuery(q.r.URL.Query(), "include_url")
 	if err != nil {
 		q.fail(err)
 		return
 	}
-	p := q.proj
-	t := s.now()
-	s.mu.Lock()
-	p.purgeAssistants(t)
-	a, err := p.lookupAssistant(name)
-	var view any
-	if err == nil {
+	s.readAssistant(q, func(a *assistant, t time.Time) (any, *apiError) {
 		f, ok := a.files[id]
-		switch {
-		case !ok:
-			err = fileNotFound(id)
-		case q.usesOperations():
-			v := f.view2026(t)
-			if includeURL {
-				v.SignedURL = f.signedURL(q.r, name)
-			}
-			view = v
-		default:
-			v := f.view(t, false)
-			if includeURL {
-				v.SignedURL = f.signedURL(q.r, name)
-			}
-			view = v
+		if !ok {
+			return nil, fileNotFound(id)
 		}
-	}
-	s.mu.Unlock()
-	if err != nil {
-		q.fail(err)
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
+		signed := ""
+		if includeURL {
+			signed = f.signedURL(q.r, a.name)
+		}
+		if q.usesOperations() {
+			v := f.view2026(t)
+			v.SignedURL = signed
+			return v, nil
+		}
+		v := f.view(t, false)
+		v.SignedURL = signed
+		return v, nil
+	})
 }
 
 // handleDeleteFile answers 200 with no body; the file is Deleting for
