@@ -56,13 +56,13 @@
 //	GET    /collections/{collection_name}    200 CollectionModel
 //	DELETE /collections/{collection_name}    202, empty body
 //
-//	GET    /indexes/{index_name}/backups     200 {"data":[...],"pagination":{"next":...}} (that index's backups)
+//	GET    /indexes/{index_name}/backups     200 {"data":[...],"pagination":{"next":...} or null} (that index's backups)
 //	POST   /indexes/{index_name}/backups     200 BackupModel (the spec says 201; the Go SDK accepts only 200)
-//	GET    /backups                          200 {"data":[...],"pagination":{"next":...}} (all backups of the project)
+//	GET    /backups                          200 {"data":[...],"pagination":{"next":...} or null} (all backups of the project)
 //	GET    /backups/{backup_id}              200 BackupModel
 //	DELETE /backups/{backup_id}              202, empty body (412 while a restore from it is unfinished)
 //	POST   /backups/{backup_id}/create-index 202 {"restore_job_id":...,"index_id":...}
-//	GET    /restore-jobs                     200 {"data":[...],"pagination":{"next":...}}
+//	GET    /restore-jobs                     200 {"data":[...],"pagination":{"next":...} or null}
 //	GET    /restore-jobs/{job_id}            200 RestoreJobModel
 //
 //	GET    /assistant/assistants                   200 {"assistants":[...]} (2026-04: one page, plus pagination)
@@ -111,7 +111,8 @@
 // The three paginated lists take limit (1-100, default 10; anything else is
 // 400) and paginationToken (an opaque token from pagination.next of the
 // previous page; 400 when it does not come from that kind of list). They are
-// ordered by creation time, then id; pagination is absent on the last page.
+// ordered by creation time, then id; pagination is null on the last page,
+// an empty list included.
 // A page continues after the last item of the previous one, so deletions
 // between calls do not make items repeat or go missing.
 //
@@ -130,8 +131,9 @@
 // UNPROCESSABLE_ENTITY with serde-style messages ("Failed to deserialize the
 // JSON body into the target type: missing field `name` at line 1 column
 // 16"); JSON null counts as an absent field everywhere. Rule violations get
-// 400 INVALID_ARGUMENT, an unknown serverless region 404 NOT_FOUND ("Resource
-// cloud: aws region: us-west1 not found."), a taken name 409 ALREADY_EXISTS,
+// 400 INVALID_ARGUMENT, an unknown serverless cloud or region 404 NOT_FOUND
+// ("Resource cloud: aws region: us-west1 not found."), a taken name 409
+// ALREADY_EXISTS, a pod index over the project's max_pods 403 QUOTA_EXCEEDED,
 // DELETE of a protected index 403 FORBIDDEN, and a DELETE that pending work
 // depends on 412 FAILED_PRECONDITION ("Unable to delete an index. There are
 // pending collections for this index: ['c1', 'c2']", "Unable to delete
@@ -168,7 +170,8 @@
 //     max_pods 0 (default) to 2^31-1; force_encryption_with_cmek default
 //     false. max_pods is answered as the effective allotment, which
 //     production says may exceed the request (pinecone-api.md §8.11): the
-//     emulator keeps 0 and values from 5 up and raises 1-4 to 5. PATCH
+//     emulator keeps 0 and values from 5 up and raises 1-4 to 5. Pod
+//     indexes count against it (the pod quota below). PATCH
 //     changes name, max_pods and force_encryption_with_cmek (absent or null:
 //     unchanged); turning force_encryption_with_cmek off once on is 400
 //     (confirmed: spec UpdateProjectRequest, once true it cannot be turned
@@ -265,11 +268,18 @@
 //     pod size ScalingUpPodSize (which wins when both change), for
 //     ScalingDelay, then Ready. Smaller pod sizes are rejected ("Cannot scale
 //     down").
-//   - Read capacity PATCH (serverless/BYOC): the index stays Ready while
-//     read_capacity.status.state is Scaling (replicas/shards changed) or
-//     Migrating (mode or node type changed) for ScalingDelay; during that time
-//     current_replicas/current_shards show the previous Dedicated values (and
-//     are absent when the index was OnDemand), afterwards the new ones.
+//   - Read capacity PATCH (serverless/BYOC): read_capacity.status.state is
+//     Scaling (replicas/shards changed) or Migrating (mode or node type
+//     changed) for ScalingDelay, then Ready. Until then the previous
+//     capacity serves: current_replicas/current_shards show the previous
+//     Dedicated values (and are absent when the index was OnDemand), the
+//     new ones afterwards. The index state follows the capacity that
+//     serves: Ready, or Disabled/false when it is Dedicated with 0 replicas
+//     (an index created so goes Initializing, then Disabled; one paused
+//     this way stays Ready until the change is over, and one brought back
+//     to 1 or more replicas stays Disabled until then). For an index in
+//     Faults.FailReadCapacity the change ends in state Error with an
+//     error_message instead, and the previous capacity keeps serving.
 //   - As with create, the response to the PATCH that started a transition
 //     always shows it, even with a zero delay.
 //   - Collections (pod indexes only) follow the index rules: Initializing
@@ -312,17 +322,21 @@
 //     or upsert starts an upload_file / upsert_file operation that is
 //     Processing for ReadyDelay (always in the 202 answer, percent_complete
 //     0, rising as an integer), then Completed (percent_complete 100,
-//     completed_on, ingestion_units) or, for a name in Faults.FailFiles,
-//     Failed with an error_message; the file's status follows (Processing,
-//     Available, ProcessingFailed). An upsert of an existing id replaces its
-//     name, content, metadata (an absent metadata part leaves none) and
-//     multimodal setting and processes it again; created_on stays. DELETE
-//     starts a delete_file operation that completes when the file is gone
-//     (DeleteDelay); a repeated DELETE answers the same operation; a
-//     ProcessingFailed file is removed at once with 204. Operations are
-//     kept for the life of the assistant and listed newest first. The 2025-10
-//     and 2026-04+ views of a file differ (percent_done and error_message,
-//     or size), whatever protocol stored it.
+//     completed_on, ingestion_units); for a name in Faults.FailFiles,
+//     processing stops halfway: after ReadyDelay/2 the operation is Failed
+//     with percent_complete 50, completed_on and an error_message. The
+//     file's status follows (Processing, Available, ProcessingFailed; a
+//     2025-10 upload still fails after the whole ReadyDelay). An upsert of
+//     an existing id replaces its name, content, metadata (an absent
+//     metadata part leaves none) and multimodal setting and processes it
+//     again; created_on stays. DELETE starts a delete_file operation that
+//     completes when the file is gone (DeleteDelay); a repeated DELETE
+//     answers the same operation; a ProcessingFailed file is removed at once
+//     with 204. Finished operations are retained for 30 days after
+//     completed_on, then they are gone (404 on describe, absent from the
+//     list); they are listed newest first. The 2025-10 and 2026-04+ views of
+//     a file differ (percent_done and error_message, or size), whatever
+//     protocol stored it.
 //
 // # Faults
 //
@@ -344,8 +358,11 @@
 // retried upsert replaces the same file, and the value of a dropped API key
 // is lost; POST file uploads and token requests are never dropped), indexes that never become Ready
 // (FailInitialization; not applied to restored indexes), backups that end
-// Failed (FailBackups), assistants that end Failed (FailAssistants) and
-// assistant files that end ProcessingFailed (FailFiles).
+// Failed (FailBackups), read capacity changes that end in the read capacity
+// state Error while the previous capacity keeps serving (FailReadCapacity),
+// assistants that end Failed (FailAssistants) and assistant files that end
+// ProcessingFailed (FailFiles; with 2026-04 and later the operation fails
+// halfway, at percent_complete 50).
 // Server.Faulted counts what was injected: "429" (limiter and random 429s),
 // "500", "503", "dropped", "delayed" and, for forced answers, their status.
 //
@@ -358,7 +375,8 @@
 // force_status (0, or 400-599) and force_status_paths (["POST /indexes",
 // ...], route templates as Server.Stats keys them); cmd/pinecone-emulator
 // takes them as -rate-limited-rate, -latency-rate, -force-status and
-// -force-status-paths.
+// -force-status-paths. The Fail lists follow the same pattern, e.g.
+// FailReadCapacity is fail_read_capacity and -fail-read-capacity.
 //
 // # Choices where the facts are silent, and their sources
 //
@@ -381,13 +399,27 @@
 //     no spec describes either).
 //   - status.ready stays true while a pod index scales (confirmed: spec
 //     IndexModel.status example {ready: true, state: ScalingUpPodSize}).
-//   - A cloud outside gcp/aws/azure is 400 (an enum violation); a known cloud
-//     with an unknown region is 404 (contradicted: spec create_index and
-//     create_index_for_model answer 404 for an "Unknown cloud or region";
-//     index_validate.go in the work tree already answers 404 for both, see
-//     NOTES-fidelity.md). Pod environments are checked against the Python
-//     SDK's list (unknown: 400) (chosen: the spec has no environment enum);
-//     any non-empty BYOC environment is accepted (chosen: likewise).
+//   - Serverless regions per cloud are the ones Pinecone documents: aws
+//     us-east-1, us-west-2, eu-west-1; gcp us-central1, europe-west4; azure
+//     eastus2 (confirmed: docs guides/indexes/understanding-indexes, "Cloud
+//     regions", and the official Python SDK's AwsRegion, GcpRegion and
+//     AzureRegion enums; the TS client's 2026-07 models have no region enum,
+//     ManagedDeployment.region being a plain string). gcp us-east1, which
+//     only the spec's request example uses, is not accepted (chosen: neither
+//     the docs' table nor the Python SDK lists it).
+//   - An unknown cloud is 404 NOT_FOUND, like an unknown region of a known
+//     cloud, with the same message "Resource cloud: <cloud> region: <region>
+//     not found." (confirmed: the 404 of spec create_index and
+//     create_index_for_model, "Unknown cloud or region when creating a
+//     serverless index", example "Resource cloud: aws region: us-west1 not
+//     found."; contradicted before, when an unknown cloud was 400; fixed).
+//     The text for an unknown cloud is chosen (the example has a known
+//     cloud). The 404 still comes after every 400 (chosen). The provider
+//     keeps its plan-time cloud validator (gcp, aws, azure: the spec's
+//     x-enum) and has no region list, so nothing there disagrees.
+//   - Pod environments are checked against the Python SDK's list (unknown:
+//     400) (chosen: the spec has no environment enum); any non-empty BYOC
+//     environment is accepted (chosen: likewise).
 //   - pod_type is echoed as sent (a bare "p1" stays "p1"; it means p1.x1 for
 //     size comparisons) (chosen: nothing says the server normalizes it). The
 //     pod family cannot change on PATCH (confirmed: docs
@@ -397,14 +429,65 @@
 //     "should be equal to shards x replicas"); pods sent on create is only
 //     checked to be >= 1 (confirmed: spec minimum 1; not comparing it with
 //     replicas x shards is chosen).
+//   - Pod quota: a pod index create (POST /indexes with spec.pod, from a
+//     collection too) and a pod scale-up (PATCH changing replicas; pods =
+//     replicas x shards) are refused when the project's pods would exceed
+//     its max_pods, with 403 QUOTA_EXCEEDED "The index exceeds the project
+//     quota of N pods by M pods. Upgrade your account or change the project
+//     settings to increase the quota." (confirmed: the 403 that spec
+//     create_index and configure_index list for this case, "You've exceed
+//     your pod quota.", and docs reference/quotas-and-limits, "403 -
+//     QUOTA_EXCEEDED" for every quota; code and message from the spec's
+//     ErrorResponse example). That example carries status 429, which
+//     contradicts the operations' 403 (chosen: 403, because the operations
+//     name it for a pod quota and clients would retry a 429 as a rate
+//     limit). The quota comes after the 400s, the region and collection
+//     404s and the name 409, so a retried create whose first attempt went
+//     through still gets its 409 (chosen). Every pod index of the project
+//     counts, Terminating ones included until they are purged (they still
+//     exist and answer describe); a pod_type change keeps the pod count and
+//     is never refused; scaling down is always allowed, even above the
+//     quota (chosen, all three). max_pods 0 means serverless only: any pod
+//     index is over the quota ("by 1 pods" for a single pod) (confirmed:
+//     admin spec CreateProjectRequest.max_pods, "Default is `0` (serverless
+//     only)", and the docs quotas table, "Pods per project: 0" on the
+//     Starter plan). The default project keeps 50.
 //   - A Dedicated read capacity without manual gets replicas 1 and shards 1
 //     (or keeps the current values when the index is already Dedicated)
 //     (chosen: the spec requires only node_type and scaling and gives manual
-//     no default). Replicas 0 is accepted; the index does not become Disabled
-//     (contradicted: spec ScalingConfigManual.replicas, "Setting replicas to
-//     0 disables the index", and the Disabled state of IndexModel.status; the
-//     work tree's index lifecycle code is being changed to Disabled, see
-//     NOTES-fidelity.md).
+//     no default).
+//   - Dedicated read capacity with manual.replicas 0 disables the index:
+//     once the change has finished, status is {"ready": false, "state":
+//     "Disabled"} and read_capacity.status is {"state": "Ready",
+//     "current_replicas": 0, "current_shards": N} (confirmed: spec
+//     ScalingConfigManual.replicas, "Setting replicas to 0 disables the
+//     index but can be used to reduce costs while usage is paused", and the
+//     Disabled value of IndexModel.status.state; contradicted before, when
+//     the index stayed Ready; fixed; ready false is chosen: a Disabled index
+//     serves no queries). While the change runs (Scaling or Migrating) the
+//     previous capacity serves, so the index stays Ready until then; an
+//     index created with 0 replicas goes Initializing, then Disabled; back
+//     at 1 or more replicas it stays Disabled for the Scaling delay, then is
+//     Ready (chosen: the state follows the capacity that serves). The
+//     client's WaitForIndexReady waits for Disabled (read capacity Ready)
+//     when the index's dedicated replicas are 0 and for Ready otherwise
+//     (client.IsReady, client.WantsDisabled), so a Disabled index no longer
+//     counts as settled when it should serve; the provider plans status as
+//     unknown on an update that pauses or resumes an index.
+//   - A read capacity change started by PATCH on an index listed in
+//     Faults.FailReadCapacity ends, after ScalingDelay, with
+//     read_capacity.status.state "Error" and an error_message; the capacity
+//     that served before keeps serving (so the index state follows it), and
+//     the next change made while the index is not listed succeeds
+//     (confirmed for the field names: spec and TS client ReadCapacityStatus,
+//     state "Error ... see `error_message`", errorMessage in the TS model;
+//     the message's wording is chosen: production's is not public). The
+//     client answers *client.ReadCapacityFailedError{Name, Message} (not an
+//     IndexFailedError); the provider's diagnostic quotes Pinecone's message
+//     and says the previous capacity keeps serving.
+//   - The TS client's 2026-07 IndexModelStatus adds a Failed state; no
+//     index shows it (chosen: db_control 2026-07 is not served, 400, and
+//     nothing public says when 2026-04 indexes would be Failed).
 //   - PATCH of a Terminating index is 412 FAILED_PRECONDITION. PATCH is
 //     otherwise accepted in every state, including Initializing (chosen: the
 //     spec lists no status for either; clients wait for Ready first).
@@ -455,10 +538,10 @@
 //     with 400 for backup schedules); a backup of a BYOC index is 400
 //     (contradicted: TS client create_backup_schedule, "supported for
 //     serverless and BYOC indexes", and create_index_from_backup, which
-//     speaks of "serverless backups" as one kind; backups.go is being
-//     edited elsewhere and was not changed). Collections and backups may be
-//     made from an index that is still Initializing (chosen). The source
-//     index (404) is checked before the collection name (409) (chosen).
+//     speaks of "serverless backups" as one kind; not fixed yet, see
+//     CONFORMANCE.md). Collections and backups may be made from an index
+//     that is still Initializing (chosen). The source index (404) is checked
+//     before the collection name (409) (chosen).
 //   - DELETE of an index checks deletion protection (403) before pending
 //     collections (412) (chosen). Deleting a collection that is still
 //     Initializing is allowed, and it then no longer blocks its index's DELETE
@@ -479,18 +562,39 @@
 //     backup (404), a backup that is not Ready (400: Initializing or Failed),
 //     then a taken index name (409) (chosen). A restore job is pending (blocks
 //     the backup's DELETE) while Pending or InProgress (contradicted: TS
-//     client RestoreJobModel lists Pending, Completed, Failed and Cancelled,
-//     no InProgress, and percent_complete is absent until Completed with no
-//     intermediate progress; restore.go is being edited elsewhere and was
-//     not changed). Deleting the target index does not affect the job
-//     (chosen).
-//   - Timestamps (created_at, completed_at) are RFC 3339 in UTC with whole
-//     seconds (contradicted in form: the 2026-07 reference examples of
-//     backups and restore jobs show milliseconds, answers captured in the
-//     docs microseconds; both are RFC 3339; the work tree's backup and
-//     restore code is moving to milliseconds, see NOTES-fidelity.md). IDs
-//     (backup_id, restore_job_id, index ids) are random UUIDs (confirmed:
-//     the spec's BackupModel and RestoreJobModel examples are UUIDs).
+//     client 2026-07 RestoreJobModel lists Pending, Completed, Failed and
+//     Cancelled, no InProgress, and percent_complete is "100 once Completed,
+//     absent while pending or after it has failed. Intermediate progress is
+//     not reported"; the emulator shows InProgress and intermediate
+//     progress; not fixed yet, see CONFORMANCE.md). Deleting the target
+//     index does not affect the job (chosen).
+//   - Backup created_at and restore job created_at / completed_at are RFC
+//     3339 in UTC with exactly three fractional digits
+//     ("2025-03-15T10:30:00.000Z") (confirmed: the 2026-07 reference
+//     examples, docs reference/api/2026-07/control-plane/describe_backup,
+//     list_index_backups, list_restore_jobs and describe_restore_job;
+//     contradicted before, when they had whole seconds; fixed). Answers
+//     captured in Pinecone's docs show microseconds
+//     ("2025-05-15T00:52:10.809354Z", reference/api/2026-04
+//     list_restore_jobs and the latest list_project_backups); both parse as
+//     RFC 3339. Project, organization and assistant timestamps stay whole
+//     seconds (chosen: no public example has fractions). The client keeps
+//     these timestamps as strings, so whole seconds, milliseconds,
+//     microseconds and completed_at null all pass through unchanged (client
+//     test TestTimestampForms).
+//   - GET /backups, GET /indexes/{index_name}/backups and GET /restore-jobs
+//     answer "pagination": {"next": "..."} while another page follows and
+//     "pagination": null on the last page, an empty list included
+//     (confirmed: the spec's RestoreJobList examples
+//     "non-paginated-restore-jobs" and "no-restore-jobs", the answers of
+//     list_project_backups and 2026-04 list_restore_jobs captured in the
+//     docs, and the TS client's BackupListPagination, "null (or absent) on
+//     the final page"; contradicted before, when pagination was absent
+//     there; fixed). The client accepts an absent, null or {"next":""}
+//     pagination (client tests TestListSinglePage, TestListEmptyIsNonNil).
+//   - IDs (backup_id, restore_job_id, index ids) are random UUIDs
+//     (confirmed: the spec's BackupModel and RestoreJobModel examples are
+//     UUIDs).
 //   - Unknown JSON fields are ignored (serde's default). Go's decoder matches
 //     field names case-insensitively, which serde does not (chosen: no
 //     source says; the additionalProperties: false of the spec variants is
@@ -566,16 +670,24 @@
 //     the spec's "op-1234-abcd-5678" (confirmed: spec OperationModel.id
 //     example); ingestion_units is one per started MiB (chosen: a
 //     placeholder; the spec only says it is a number present on Completed
-//     ingestions). A Failed operation reports percent_complete 0
-//     (contradicted: spec list_operations example, a Failed upload_file with
-//     percent_complete 15, the progress reached; the code is in
-//     assistant_file_operations.go, which this change may not touch). A
-//     dropped response (Faults.DropCreateResponses) applies to upserts, whose
-//     id the caller knows, but never to a POST upload (chosen).
-//   - Operations are kept for the life of the assistant (contradicted: TS
-//     client list_operations, "Both successful and failed operations are
-//     retained for 30 days after completion"; not changed, same file) and
-//     listed newest first (chosen).
+//     ingestions). A file operation that fails (Faults.FailFiles) stops
+//     halfway: the file is ProcessingFailed after ReadyDelay/2 and the
+//     Failed operation reports percent_complete 50, the progress reached
+//     (confirmed that a Failed operation keeps a partial value: spec
+//     list_operations and describe_operation examples, a Failed upload_file
+//     with percent_complete 15; contradicted before, when it reported 0;
+//     fixed; stopping at 50 is chosen). A dropped response
+//     (Faults.DropCreateResponses) applies to upserts, whose id the caller
+//     knows, but never to a POST upload (chosen).
+//   - Finished operations (Completed or Failed) are retained for 30 days
+//     after completion (completed_on) on the Now clock; from then on they are
+//     gone from describe (404 "Operation <id> not found.") and from the list,
+//     while the file itself stays (confirmed: spec 2026-04 assistant_data
+//     list_operations and TS client list_operations, "Both successful and
+//     failed operations are retained for 30 days after completion";
+//     contradicted before, when they were kept for the life of the
+//     assistant; fixed). Operations still Processing are kept. The list is
+//     newest first (chosen).
 //   - Files are identified by extension, case-insensitively: .pdf .txt .md
 //     .json .docx (confirmed: docs guides/assistant/files-overview,
 //     "Supported file types"); anything else (or no extension) is 400. name

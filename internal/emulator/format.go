@@ -26,7 +26,7 @@ func timestamp(t time.Time) string {
 // timestampMillis renders t as RFC 3339 in UTC with exactly three
 // fractional digits ("2025-03-15T10:30:00.000Z"), the form of the backup and
 // restore job timestamps in the 2026-07 reference (production sends
-// sub-second precision there; see NOTES-fidelity.md).
+// sub-second precision there; see the timestamp entry in doc.go).
 func timestampMillis(t time.Time) string {
 	return t.UTC().Format("2006-01-02T15:04:05.000Z07:00")
 }

@@ -42,7 +42,7 @@ var (
 // serverless indexes (docs.pinecone.io, "Cloud regions"), which are also the
 // official Python SDK's AwsRegion / GcpRegion / AzureRegion enums. Anything
 // else, an unknown cloud included, is 404 (spec: "Unknown cloud or region
-// when creating a serverless index"). See NOTES-fidelity.md.
+// when creating a serverless index"). See the region entries in doc.go.
 var serverlessRegions = map[string][]string{
 	"aws":   {"us-east-1", "us-west-2", "eu-west-1"},
 	"gcp":   {"us-central1", "europe-west4"},
