@@ -295,7 +295,7 @@ func readCapacitySchema() schema.SingleNestedAttribute {
 						Validators:          []validator.String{nodeTypeValidator},
 					},
 					"replicas": schema.Int64Attribute{
-						MarkdownDescription: "Replicas; 0 pauses the index.",
+						MarkdownDescription: "Replicas; 0 disables the index (its status becomes `Disabled` and it serves no reads) until replicas are set again.",
 						Required:            true,
 						Validators:          []validator.Int64{int64validator.Between(0, maxCount)},
 					},
