@@ -130,3 +130,12 @@ func AsAPIError(err error) (*APIError, bool) {
 	}
 	return nil, false
 }
+
+// IsOwnRetriedCreate reports whether err is a 409 "already exists" that
+// answers a create this client retried after an attempt whose outcome was
+// uncertain: the object that exists may be the one our first attempt made.
+// Callers adopt it only after checking that it matches what they asked for.
+func IsOwnRetriedCreate(err error) bool {
+	apiErr, ok := AsAPIError(err)
+	return ok && errors.Is(err, ErrAlreadyExists) && apiErr.AfterUncertainRetry
+}

@@ -212,3 +212,23 @@ func TestAsAPIError(t *testing.T) {
 		t.Error("sentinels match each other")
 	}
 }
+
+func TestIsOwnRetriedCreate(t *testing.T) {
+	conflict := &APIError{Status: 409, Code: "ALREADY_EXISTS"}
+	retried := &APIError{Status: 409, Code: "ALREADY_EXISTS", AfterUncertainRetry: true}
+	for _, tc := range []struct {
+		err  error
+		want bool
+	}{
+		{retried, true},
+		{fmt.Errorf("creating index: %w", retried), true},
+		{conflict, false},
+		{&APIError{Status: 500, AfterUncertainRetry: true}, false},
+		{errors.New("409"), false},
+		{nil, false},
+	} {
+		if got := IsOwnRetriedCreate(tc.err); got != tc.want {
+			t.Errorf("IsOwnRetriedCreate(%v) = %v, want %v", tc.err, got, tc.want)
+		}
+	}
+}

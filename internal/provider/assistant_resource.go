@@ -203,7 +203,7 @@ func (r *assistantResource) Create(ctx context.Context, req resource.CreateReque
 	created, err := c.CreateAssistant(ctx, client.CreateAssistantRequest{
 		Name: name, Instructions: stringPtr(plan.Instructions), Metadata: metadata, Region: knownString(plan.Region),
 	})
-	if apiErr, ok := client.AsAPIError(err); ok && errors.Is(err, client.ErrAlreadyExists) && apiErr.AfterUncertainRetry {
+	if client.IsOwnRetriedCreate(err) {
 		created, err = c.DescribeAssistant(ctx, name) // our create went through; its answer was lost
 	}
 	if err != nil {

@@ -122,7 +122,7 @@ func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequ
 	c := r.data.client
 	name, source := plan.Name.ValueString(), plan.Source.ValueString()
 	created, err := c.CreateCollection(ctx, client.CreateCollectionRequest{Name: name, Source: source})
-	if apiErr, ok := client.AsAPIError(err); ok && errors.Is(err, client.ErrAlreadyExists) && apiErr.AfterUncertainRetry {
+	if client.IsOwnRetriedCreate(err) {
 		// Our first create went through but its answer was lost: adopt it.
 		created, err = c.DescribeCollection(ctx, name)
 	}

@@ -145,7 +145,7 @@ func (r *indexResource) startRestore(ctx context.Context, backupID string, req c
 	if err == nil {
 		return out.RestoreJobID, nil
 	}
-	if apiErr, ok := client.AsAPIError(err); !ok || !errors.Is(err, client.ErrAlreadyExists) || !apiErr.AfterUncertainRetry {
+	if !client.IsOwnRetriedCreate(err) {
 		return "", err
 	}
 	jobs, listErr := c.ListRestoreJobs(ctx)
@@ -206,7 +206,7 @@ func (r *indexResource) createIndex(ctx context.Context, plan *indexResourceMode
 	} else {
 		created, err = c.CreateIndex(ctx, newCreateIndexRequest(plan, tags))
 	}
-	if apiErr, ok := client.AsAPIError(err); ok && errors.Is(err, client.ErrAlreadyExists) && apiErr.AfterUncertainRetry {
+	if client.IsOwnRetriedCreate(err) {
 		name := plan.Name.ValueString()
 		tflog.Info(ctx, "Create answered 409 after a retried attempt; checking whether the index is ours", map[string]any{"index": name})
 		existing, descErr := c.DescribeIndex(ctx, name)
