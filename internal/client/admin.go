@@ -5,7 +5,9 @@ import (
 	"net/http"
 )
 
-// Admin API roles of API keys (facts doc §5.2).
+// Admin API roles of API keys: the enum of APIKey.roles in the admin OpenAPI
+// spec (github.com/pinecone-io/pinecone-api, 2026-04/admin_2026-04.oas.yaml,
+// schemas APIKey and CreateAPIKeyRequest; operationId create_api_key).
 var APIKeyRoles = []string{
 	"ProjectEditor", "ProjectViewer", "ControlPlaneEditor", "ControlPlaneViewer", "DataPlaneEditor", "DataPlaneViewer",
 }
@@ -74,60 +76,41 @@ type Organization struct {
 	SupportTier   string `json:"support_tier"`
 }
 
-type projectList struct {
-	Data []Project `json:"data"`
-}
-
-type apiKeyList struct {
-	Data []APIKey `json:"data"`
-}
-
-type organizationList struct {
-	Data []Organization `json:"data"`
-}
-
 func projectPath(id string) string { return "/admin/projects/" + pathEscape(id) }
 
 func apiKeyPath(id string) string { return "/admin/api-keys/" + pathEscape(id) }
 
-// ListProjects returns the organization's projects.
-func (c *Client) ListProjects(ctx context.Context) ([]Project, error) {
-	var out projectList
-	if err := c.do(ctx, call{method: http.MethodGet, path: "/admin/projects", out: &out, admin: true}); err != nil {
+// adminList GETs an admin list: one answer, items under "data", never nil.
+func adminList[T any](ctx context.Context, c *Client, path string) ([]T, error) {
+	out, err := doJSON[dataPage[T]](ctx, c, call{method: http.MethodGet, path: path, admin: true})
+	if err != nil {
 		return nil, err
 	}
 	if out.Data == nil {
-		out.Data = []Project{}
+		return []T{}, nil
 	}
 	return out.Data, nil
+}
+
+// ListProjects returns the organization's projects.
+func (c *Client) ListProjects(ctx context.Context) ([]Project, error) {
+	return adminList[Project](ctx, c, "/admin/projects")
 }
 
 // CreateProject creates a project. Project names are not documented as
 // unique, so the create is not retried after an uncertain failure.
 func (c *Client) CreateProject(ctx context.Context, req CreateProjectRequest) (*Project, error) {
-	var out Project
-	if err := c.do(ctx, call{method: http.MethodPost, path: "/admin/projects", body: req, out: &out, admin: true}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Project](ctx, c, call{method: http.MethodPost, path: "/admin/projects", body: req, admin: true})
 }
 
 // DescribeProject returns one project.
 func (c *Client) DescribeProject(ctx context.Context, id string) (*Project, error) {
-	var out Project
-	if err := c.do(ctx, call{method: http.MethodGet, path: projectPath(id), out: &out, admin: true}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Project](ctx, c, call{method: http.MethodGet, path: projectPath(id), admin: true})
 }
 
 // UpdateProject changes a project.
 func (c *Client) UpdateProject(ctx context.Context, id string, req UpdateProjectRequest) (*Project, error) {
-	var out Project
-	if err := c.do(ctx, call{method: http.MethodPatch, path: projectPath(id), body: req, out: &out, admin: true}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Project](ctx, c, call{method: http.MethodPatch, path: projectPath(id), body: req, admin: true})
 }
 
 // DeleteProject deletes a project (and its API keys).
@@ -137,43 +120,24 @@ func (c *Client) DeleteProject(ctx context.Context, id string) error {
 
 // ListAPIKeys returns a project's API keys, without secrets.
 func (c *Client) ListAPIKeys(ctx context.Context, projectID string) ([]APIKey, error) {
-	var out apiKeyList
-	if err := c.do(ctx, call{method: http.MethodGet, path: projectPath(projectID) + "/api-keys", out: &out, admin: true}); err != nil {
-		return nil, err
-	}
-	if out.Data == nil {
-		out.Data = []APIKey{}
-	}
-	return out.Data, nil
+	return adminList[APIKey](ctx, c, projectPath(projectID)+"/api-keys")
 }
 
 // CreateAPIKey creates an API key and returns its secret, shown only now.
 // Key names are not unique, so the create is never retried after an
 // uncertain failure (a retry could make a second key).
 func (c *Client) CreateAPIKey(ctx context.Context, projectID string, req CreateAPIKeyRequest) (*APIKeyWithSecret, error) {
-	var out APIKeyWithSecret
-	if err := c.do(ctx, call{method: http.MethodPost, path: projectPath(projectID) + "/api-keys", body: req, out: &out, admin: true}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[APIKeyWithSecret](ctx, c, call{method: http.MethodPost, path: projectPath(projectID) + "/api-keys", body: req, admin: true})
 }
 
 // DescribeAPIKey returns one API key, without its secret.
 func (c *Client) DescribeAPIKey(ctx context.Context, id string) (*APIKey, error) {
-	var out APIKey
-	if err := c.do(ctx, call{method: http.MethodGet, path: apiKeyPath(id), out: &out, admin: true}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[APIKey](ctx, c, call{method: http.MethodGet, path: apiKeyPath(id), admin: true})
 }
 
 // UpdateAPIKey renames an API key and/or replaces its roles.
 func (c *Client) UpdateAPIKey(ctx context.Context, id string, req UpdateAPIKeyRequest) (*APIKey, error) {
-	var out APIKey
-	if err := c.do(ctx, call{method: http.MethodPatch, path: apiKeyPath(id), body: req, out: &out, admin: true}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[APIKey](ctx, c, call{method: http.MethodPatch, path: apiKeyPath(id), body: req, admin: true})
 }
 
 // DeleteAPIKey deletes an API key.
@@ -183,21 +147,10 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 
 // ListOrganizations returns the organizations the credentials can see.
 func (c *Client) ListOrganizations(ctx context.Context) ([]Organization, error) {
-	var out organizationList
-	if err := c.do(ctx, call{method: http.MethodGet, path: "/admin/organizations", out: &out, admin: true}); err != nil {
-		return nil, err
-	}
-	if out.Data == nil {
-		out.Data = []Organization{}
-	}
-	return out.Data, nil
+	return adminList[Organization](ctx, c, "/admin/organizations")
 }
 
 // DescribeOrganization returns one organization.
 func (c *Client) DescribeOrganization(ctx context.Context, id string) (*Organization, error) {
-	var out Organization
-	if err := c.do(ctx, call{method: http.MethodGet, path: "/admin/organizations/" + pathEscape(id), out: &out, admin: true}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Organization](ctx, c, call{method: http.MethodGet, path: "/admin/organizations/" + pathEscape(id), admin: true})
 }

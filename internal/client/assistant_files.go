@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -27,7 +26,10 @@ const (
 )
 
 // Default assistant data-plane hosts by region, used when an assistant
-// reports no host yet (facts doc §1).
+// reports no host yet. Both are the servers of the assistant_evaluation
+// OpenAPI spec (github.com/pinecone-io/pinecone-api,
+// 2026-04/assistant_evaluation_2026-04.oas.yaml); the official TypeScript
+// client falls back to them per region when an assistant has no host.
 var defaultAssistantHosts = map[string]string{
 	"us": "https://prod-1-data.ke.pinecone.io",
 	"eu": "https://prod-eu-data.ke.pinecone.io",
@@ -36,7 +38,10 @@ var defaultAssistantHosts = map[string]string{
 // FilesAPIVersion is the X-Pinecone-Api-Version of every file and
 // operation call. From 2026-04 on, uploads, upserts and deletes are
 // asynchronous operations and metadata travels as a multipart part
-// (pinecone-api.md §10.1); 2026-07 keeps that protocol.
+// (github.com/pinecone-io/pinecone-api, 2026-04/assistant_data_2026-04.oas.yaml:
+// operationIds upload_file, upsert_file and delete_file, schemas FileData and
+// OperationModel); 2026-07 keeps that protocol (the assistant_data models of
+// the official TypeScript client 9.0.0, see internal/emulator/CONFORMANCE.md).
 const FilesAPIVersion = "2026-07"
 
 // AssistantFile is a file of an assistant (AssistantFileModel, 2026-04 and
@@ -117,6 +122,11 @@ func operationPath(assistant, id string) string {
 	return "/assistant/operations/" + pathEscape(assistant) + "/" + pathEscape(id)
 }
 
+// fileCall is a call to the files API of an assistant's data plane.
+func fileCall(method string, host *url.URL, path string) call {
+	return call{method: method, base: host, path: path, version: FilesAPIVersion}
+}
+
 // UploadAssistantFile uploads a local file under an id Pinecone chooses and
 // returns the upload operation. Such a file has no unique key, so the upload
 // is retried only when the server cannot have received it (429, refused
@@ -149,16 +159,10 @@ func (c *Client) sendFile(ctx context.Context, method string, host *url.URL, pat
 	if len(req.Metadata) > 0 && string(req.Metadata) != "null" {
 		metadata = req.Metadata
 	}
-	contentType, stream := multipartStream(req.Path, metadata)
-	var out FileOperation
-	err = c.do(ctx, call{
-		method: method, base: host, path: path, query: q, version: FilesAPIVersion,
-		stream: stream, contentType: contentType, out: &out,
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	cl := fileCall(method, host, path)
+	cl.query = q
+	cl.contentType, cl.stream = multipartStream(req.Path, metadata)
+	return doJSON[FileOperation](ctx, c, cl)
 }
 
 // multipartStream returns the Content-Type and a function that produces the
@@ -220,59 +224,35 @@ func randomBoundary() string {
 // DescribeAssistantFile returns one file; ErrNotFound if it (or the
 // assistant) does not exist.
 func (c *Client) DescribeAssistantFile(ctx context.Context, host *url.URL, assistant, id string) (*AssistantFile, error) {
-	var out AssistantFile
-	if err := c.do(ctx, call{method: http.MethodGet, base: host, path: filePath(assistant, id), version: FilesAPIVersion, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[AssistantFile](ctx, c, fileCall(http.MethodGet, host, filePath(assistant, id)))
 }
 
 // ListAssistantFiles lists every file of an assistant, following
 // pagination_token pages; filter is an optional JSON metadata filter.
 func (c *Client) ListAssistantFiles(ctx context.Context, host *url.URL, assistant, filter string) ([]AssistantFile, error) {
-	files := []AssistantFile{}
-	err := c.paginate(ctx, filesPath(assistant), func(token string) (string, error) {
-		q := url.Values{"limit": {strconv.Itoa(pageSize)}}
-		if strings.TrimSpace(filter) != "" {
-			q.Set("filter", filter)
-		}
-		if token != "" {
-			q.Set("pagination_token", token)
-		}
-		var page assistantFilePage
-		if err := c.do(ctx, call{method: http.MethodGet, base: host, path: filesPath(assistant), query: q, version: FilesAPIVersion, out: &page}); err != nil {
-			return "", err
-		}
-		files = append(files, page.Files...)
-		return nextToken(page.Pagination), nil
-	})
-	if err != nil {
-		return nil, err
+	cl := fileCall(http.MethodGet, host, filesPath(assistant))
+	if strings.TrimSpace(filter) != "" {
+		cl.query = url.Values{"filter": {filter}}
 	}
-	return files, nil
+	return paginate(ctx, c, cl, tokenParamAssistant, func(p *assistantFilePage) ([]AssistantFile, *pagination) {
+		return p.Files, p.Pagination
+	})
 }
 
 // DeleteAssistantFile starts deleting a file. It returns the delete
 // operation, or nil when Pinecone removed the file at once (204, a file
 // whose processing had failed).
 func (c *Client) DeleteAssistantFile(ctx context.Context, host *url.URL, assistant, id string) (*FileOperation, error) {
-	var out FileOperation
-	if err := c.do(ctx, call{method: http.MethodDelete, base: host, path: filePath(assistant, id), version: FilesAPIVersion, out: &out}); err != nil {
+	op, err := doJSON[FileOperation](ctx, c, fileCall(http.MethodDelete, host, filePath(assistant, id)))
+	if err != nil || op.ID == "" {
 		return nil, err
 	}
-	if out.ID == "" {
-		return nil, nil
-	}
-	return &out, nil
+	return op, nil
 }
 
 // DescribeFileOperation returns one operation of an assistant.
 func (c *Client) DescribeFileOperation(ctx context.Context, host *url.URL, assistant, id string) (*FileOperation, error) {
-	var out FileOperation
-	if err := c.do(ctx, call{method: http.MethodGet, base: host, path: operationPath(assistant, id), version: FilesAPIVersion, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[FileOperation](ctx, c, fileCall(http.MethodGet, host, operationPath(assistant, id)))
 }
 
 // FileOperationError reports an operation that ended Failed, with
@@ -293,19 +273,18 @@ func (e *FileOperationError) Error() string {
 }
 
 // WaitForFileOperation polls an operation until it is Completed; Failed is
-// a *FileOperationError. It returns the last operation seen.
+// a *FileOperationError. It returns the last operation seen (op itself if
+// none could be described).
 func (c *Client) WaitForFileOperation(ctx context.Context, host *url.URL, assistant string, op *FileOperation) (*FileOperation, error) {
-	last := op
 	fileID := ""
 	if op.FileID != nil {
 		fileID = *op.FileID
 	}
-	err := Poll(ctx, c.poll, fmt.Sprintf("%s operation %s of assistant %q to complete", op.OperationType, op.ID, assistant), func(ctx context.Context) (bool, string, error) {
-		cur, err := c.DescribeFileOperation(ctx, host, assistant, op.ID)
-		if err != nil {
-			return false, "", err
-		}
-		last = cur
+	describe := func(ctx context.Context) (*FileOperation, error) {
+		return c.DescribeFileOperation(ctx, host, assistant, op.ID)
+	}
+	what := fmt.Sprintf("%s operation %s of assistant %q to complete", op.OperationType, op.ID, assistant)
+	last, err := waitFor(ctx, c, what, notFoundFails, describe, func(cur *FileOperation) (bool, string, error) {
 		switch cur.Status {
 		case OperationFailed:
 			msg := ""
@@ -318,19 +297,16 @@ func (c *Client) WaitForFileOperation(ctx context.Context, host *url.URL, assist
 		}
 		return false, cur.Status, nil
 	})
+	if last == nil {
+		last = op
+	}
 	return last, err
 }
 
 // WaitForAssistantFileDeleted polls until describe answers 404.
 func (c *Client) WaitForAssistantFileDeleted(ctx context.Context, host *url.URL, assistant, id string) error {
-	return Poll(ctx, c.poll, fmt.Sprintf("file %s of assistant %q to be deleted", id, assistant), func(ctx context.Context) (bool, string, error) {
-		f, err := c.DescribeAssistantFile(ctx, host, assistant, id)
-		if errors.Is(err, ErrNotFound) {
-			return true, "", nil
-		}
-		if err != nil {
-			return false, "", err
-		}
-		return false, f.Status, nil
-	})
+	describe := func(ctx context.Context) (*AssistantFile, error) {
+		return c.DescribeAssistantFile(ctx, host, assistant, id)
+	}
+	return waitGone(ctx, c, fmt.Sprintf("file %s of assistant %q to be deleted", id, assistant), describe, func(f *AssistantFile) string { return f.Status })
 }

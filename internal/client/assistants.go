@@ -3,12 +3,8 @@ package client
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
-	"strconv"
-	"time"
 )
 
 // Assistant states.
@@ -67,29 +63,17 @@ func assistantPath(name string) string { return assistantsPath + "/" + pathEscap
 // CreateAssistant creates an assistant. Names are unique, so the create is
 // retry-safe: a 409 with AfterUncertainRetry may be our own assistant.
 func (c *Client) CreateAssistant(ctx context.Context, req CreateAssistantRequest) (*Assistant, error) {
-	var out Assistant
-	if err := c.do(ctx, call{method: http.MethodPost, path: assistantsPath, body: req, out: &out, retrySafe: true}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Assistant](ctx, c, call{method: http.MethodPost, path: assistantsPath, body: req, retrySafe: true})
 }
 
 // DescribeAssistant returns one assistant; ErrNotFound if it does not exist.
 func (c *Client) DescribeAssistant(ctx context.Context, name string) (*Assistant, error) {
-	var out Assistant
-	if err := c.do(ctx, call{method: http.MethodGet, path: assistantPath(name), out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[Assistant](ctx, c, call{method: http.MethodGet, path: assistantPath(name)})
 }
 
 // UpdateAssistant sets instructions and metadata.
 func (c *Client) UpdateAssistant(ctx context.Context, name string, req UpdateAssistantRequest) (*UpdateAssistantResponse, error) {
-	var out UpdateAssistantResponse
-	if err := c.do(ctx, call{method: http.MethodPatch, path: assistantPath(name), body: req, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[UpdateAssistantResponse](ctx, c, call{method: http.MethodPatch, path: assistantPath(name), body: req})
 }
 
 // DeleteAssistant starts deleting an assistant and its files.
@@ -100,23 +84,9 @@ func (c *Client) DeleteAssistant(ctx context.Context, name string) error {
 // ListAssistants returns every assistant, following 2026-04 pagination
 // (pagination_token); older versions answer in one page.
 func (c *Client) ListAssistants(ctx context.Context) ([]Assistant, error) {
-	all := []Assistant{}
-	err := c.paginate(ctx, assistantsPath, func(token string) (string, error) {
-		q := url.Values{"limit": {strconv.Itoa(pageSize)}}
-		if token != "" {
-			q.Set("pagination_token", token)
-		}
-		var page assistantPage
-		if err := c.do(ctx, call{method: http.MethodGet, path: assistantsPath, query: q, out: &page}); err != nil {
-			return "", err
-		}
-		all = append(all, page.Assistants...)
-		return nextToken(page.Pagination), nil
+	return paginate(ctx, c, call{method: http.MethodGet, path: assistantsPath}, tokenParamAssistant, func(p *assistantPage) ([]Assistant, *pagination) {
+		return p.Assistants, p.Pagination
 	})
-	if err != nil {
-		return nil, err
-	}
-	return all, nil
 }
 
 // AssistantFailedError reports an assistant that ended in a failed state.
@@ -129,38 +99,20 @@ func (e *AssistantFailedError) Error() string {
 	return fmt.Sprintf("assistant %q is in state %s", e.Name, e.State)
 }
 
-// WaitForAssistantReady polls until the assistant is Ready.
+// WaitForAssistantReady polls until the assistant is Ready; Failed and
+// InitializationFailed are an *AssistantFailedError. An early 404 is
+// tolerated (notFoundEarly).
 func (c *Client) WaitForAssistantReady(ctx context.Context, name string) (*Assistant, error) {
-	var last *Assistant
-	start := time.Now()
-	err := Poll(ctx, c.poll, fmt.Sprintf("assistant %q to become Ready", name), func(ctx context.Context) (bool, string, error) {
-		a, err := c.DescribeAssistant(ctx, name)
-		if errors.Is(err, ErrNotFound) && time.Since(start) < notFoundGrace {
-			return false, "not visible yet", nil // eventual consistency right after create
-		}
-		if err != nil {
-			return false, "", err
-		}
-		last = a
+	return waitFor(ctx, c, fmt.Sprintf("assistant %q to become Ready", name), notFoundEarly, bind(c.DescribeAssistant, name), func(a *Assistant) (bool, string, error) {
 		switch a.Status {
 		case AssistantStateFailed, AssistantStateInitializationFailed:
 			return false, a.Status, &AssistantFailedError{Name: name, State: a.Status}
 		}
 		return a.Status == AssistantStateReady, a.Status, nil
 	})
-	return last, err
 }
 
 // WaitForAssistantDeleted polls until describe answers 404.
 func (c *Client) WaitForAssistantDeleted(ctx context.Context, name string) error {
-	return Poll(ctx, c.poll, fmt.Sprintf("assistant %q to be deleted", name), func(ctx context.Context) (bool, string, error) {
-		a, err := c.DescribeAssistant(ctx, name)
-		if errors.Is(err, ErrNotFound) {
-			return true, "", nil
-		}
-		if err != nil {
-			return false, "", err
-		}
-		return false, a.Status, nil
-	})
+	return waitGone(ctx, c, fmt.Sprintf("assistant %q to be deleted", name), bind(c.DescribeAssistant, name), func(a *Assistant) string { return a.Status })
 }

@@ -2,11 +2,8 @@ package client
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
-	"strconv"
 )
 
 // Backup states.
@@ -71,43 +68,18 @@ type RestoreJobModel struct {
 	PercentComplete *float64 `json:"percent_complete,omitempty"`
 }
 
-type pagination struct {
-	Next string `json:"next"`
-}
-
-type backupPage struct {
-	Data       []BackupModel `json:"data"`
-	Pagination *pagination   `json:"pagination"`
-}
-
-type restoreJobPage struct {
-	Data       []RestoreJobModel `json:"data"`
-	Pagination *pagination       `json:"pagination"`
-}
-
-// pageSize is the largest page db_control allows; fewer pages, fewer calls.
-const pageSize = 100
-
 func backupPath(id string) string { return "/backups/" + pathEscape(id) }
 
 // CreateBackup starts a backup of a serverless index. Backups have no unique
 // name, so a retried create could make two: it is not marked retry-safe and
 // is retried only when the server cannot have acted (429, refused connection).
 func (c *Client) CreateBackup(ctx context.Context, indexName string, req CreateBackupRequest) (*BackupModel, error) {
-	var out BackupModel
-	if err := c.do(ctx, call{method: http.MethodPost, path: indexPath(indexName) + "/backups", body: req, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[BackupModel](ctx, c, call{method: http.MethodPost, path: indexPath(indexName) + "/backups", body: req})
 }
 
 // DescribeBackup returns one backup; ErrNotFound if it does not exist.
 func (c *Client) DescribeBackup(ctx context.Context, id string) (*BackupModel, error) {
-	var out BackupModel
-	if err := c.do(ctx, call{method: http.MethodGet, path: backupPath(id), out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[BackupModel](ctx, c, call{method: http.MethodGet, path: backupPath(id)})
 }
 
 // DeleteBackup deletes a backup.
@@ -117,108 +89,30 @@ func (c *Client) DeleteBackup(ctx context.Context, id string) error {
 
 // ListBackups returns every backup of the project, following pagination.
 func (c *Client) ListBackups(ctx context.Context) ([]BackupModel, error) {
-	return c.listBackups(ctx, "/backups")
+	return listData[BackupModel](ctx, c, "/backups")
 }
 
 // ListIndexBackups returns every backup of one index, following pagination.
 func (c *Client) ListIndexBackups(ctx context.Context, indexName string) ([]BackupModel, error) {
-	return c.listBackups(ctx, indexPath(indexName)+"/backups")
+	return listData[BackupModel](ctx, c, indexPath(indexName)+"/backups")
 }
 
-func (c *Client) listBackups(ctx context.Context, path string) ([]BackupModel, error) {
-	all := []BackupModel{}
-	err := c.paginate(ctx, path, func(next string) (string, error) {
-		var page backupPage
-		if err := c.do(ctx, call{method: http.MethodGet, path: path, query: pageQuery(next), out: &page}); err != nil {
-			return "", err
-		}
-		all = append(all, page.Data...)
-		return nextToken(page.Pagination), nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return all, nil
-}
-
-// ListRestoreJobs returns every restore job of the project.
+// ListRestoreJobs returns every restore job of the project, following
+// pagination.
 func (c *Client) ListRestoreJobs(ctx context.Context) ([]RestoreJobModel, error) {
-	all := []RestoreJobModel{}
-	err := c.paginate(ctx, "/restore-jobs", func(next string) (string, error) {
-		var page restoreJobPage
-		if err := c.do(ctx, call{method: http.MethodGet, path: "/restore-jobs", query: pageQuery(next), out: &page}); err != nil {
-			return "", err
-		}
-		all = append(all, page.Data...)
-		return nextToken(page.Pagination), nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return all, nil
-}
-
-// maxPages stops a server that keeps returning tokens from looping forever.
-const maxPages = 1000
-
-// paginate calls fetch with each page token until there is none.
-func (c *Client) paginate(ctx context.Context, path string, fetch func(token string) (string, error)) error {
-	token := ""
-	seen := map[string]bool{}
-	for i := 0; i < maxPages; i++ {
-		next, err := fetch(token)
-		if err != nil {
-			return err
-		}
-		if next == "" {
-			return nil
-		}
-		if seen[next] {
-			return fmt.Errorf("GET %s: pagination token %q repeated", path, next)
-		}
-		seen[next] = true
-		token = next
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-	}
-	return fmt.Errorf("GET %s: more than %d pages", path, maxPages)
-}
-
-func pageQuery(token string) url.Values {
-	q := url.Values{"limit": {strconv.Itoa(pageSize)}}
-	if token != "" {
-		q.Set("paginationToken", token)
-	}
-	return q
-}
-
-func nextToken(p *pagination) string {
-	if p == nil {
-		return ""
-	}
-	return p.Next
+	return listData[RestoreJobModel](ctx, c, "/restore-jobs")
 }
 
 // CreateIndexFromBackup starts restoring a backup into a new index. The
 // index name is unique, so the create is retry-safe: a 409 with
 // AfterUncertainRetry may be our own restore.
 func (c *Client) CreateIndexFromBackup(ctx context.Context, backupID string, req CreateIndexFromBackupRequest) (*CreateIndexFromBackupResponse, error) {
-	var out CreateIndexFromBackupResponse
-	err := c.do(ctx, call{method: http.MethodPost, path: backupPath(backupID) + "/create-index", body: req, out: &out, retrySafe: true})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[CreateIndexFromBackupResponse](ctx, c, call{method: http.MethodPost, path: backupPath(backupID) + "/create-index", body: req, retrySafe: true})
 }
 
 // DescribeRestoreJob returns one restore job.
 func (c *Client) DescribeRestoreJob(ctx context.Context, id string) (*RestoreJobModel, error) {
-	var out RestoreJobModel
-	if err := c.do(ctx, call{method: http.MethodGet, path: "/restore-jobs/" + pathEscape(id), out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[RestoreJobModel](ctx, c, call{method: http.MethodGet, path: "/restore-jobs/" + pathEscape(id)})
 }
 
 // BackupFailedError reports a backup that ended in Failed.
@@ -232,19 +126,12 @@ func (e *BackupFailedError) Error() string {
 
 // WaitForBackupReady polls until the backup is Ready; Failed is an error.
 func (c *Client) WaitForBackupReady(ctx context.Context, id string) (*BackupModel, error) {
-	var last *BackupModel
-	err := Poll(ctx, c.poll, fmt.Sprintf("backup %s to become Ready", id), func(ctx context.Context) (bool, string, error) {
-		b, err := c.DescribeBackup(ctx, id)
-		if err != nil {
-			return false, "", err
-		}
-		last = b
+	return waitFor(ctx, c, fmt.Sprintf("backup %s to become Ready", id), notFoundFails, bind(c.DescribeBackup, id), func(b *BackupModel) (bool, string, error) {
 		if b.Status == BackupStateFailed {
 			return false, b.Status, &BackupFailedError{ID: id}
 		}
 		return b.Status == BackupStateReady, b.Status, nil
 	})
-	return last, err
 }
 
 // RestoreFailedError reports a restore job that ended in a status other than
@@ -261,13 +148,7 @@ func (e *RestoreFailedError) Error() string {
 // WaitForRestoreJob polls until the restore job is Completed. Any other
 // final-sounding status (Failed, Cancelled, Error) is an error.
 func (c *Client) WaitForRestoreJob(ctx context.Context, id string) (*RestoreJobModel, error) {
-	var last *RestoreJobModel
-	err := Poll(ctx, c.poll, fmt.Sprintf("restore job %s to complete", id), func(ctx context.Context) (bool, string, error) {
-		j, err := c.DescribeRestoreJob(ctx, id)
-		if err != nil {
-			return false, "", err
-		}
-		last = j
+	return waitFor(ctx, c, fmt.Sprintf("restore job %s to complete", id), notFoundFails, bind(c.DescribeRestoreJob, id), func(j *RestoreJobModel) (bool, string, error) {
 		switch j.Status {
 		case RestoreJobStateCompleted:
 			return true, j.Status, nil
@@ -276,19 +157,9 @@ func (c *Client) WaitForRestoreJob(ctx context.Context, id string) (*RestoreJobM
 		}
 		return false, j.Status, nil
 	})
-	return last, err
 }
 
 // WaitForBackupDeleted polls until describe answers 404.
 func (c *Client) WaitForBackupDeleted(ctx context.Context, id string) error {
-	return Poll(ctx, c.poll, fmt.Sprintf("backup %s to be deleted", id), func(ctx context.Context) (bool, string, error) {
-		b, err := c.DescribeBackup(ctx, id)
-		if errors.Is(err, ErrNotFound) {
-			return true, "", nil
-		}
-		if err != nil {
-			return false, "", err
-		}
-		return false, b.Status, nil
-	})
+	return waitGone(ctx, c, fmt.Sprintf("backup %s to be deleted", id), bind(c.DescribeBackup, id), func(b *BackupModel) string { return b.Status })
 }

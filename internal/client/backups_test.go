@@ -12,7 +12,8 @@ import (
 	"time"
 )
 
-// Spec example of a backup (§3.8 of the API notes).
+// Spec example of a backup (github.com/pinecone-io/pinecone-api,
+// 2026-04/db_control_2026-04.oas.yaml : describe_backup).
 const backupExample = `{"backup_id":"670e8400-e29b-41d4-a716-446655440000","source_index_name":"my-index",` +
 	`"source_index_id":"670e8400-e29b-41d4-a716-446655440001","name":"backup_2024_03_15",` +
 	`"description":"Monthly backup of production index","status":"Ready","cloud":"aws","region":"us-east-1",` +
@@ -20,7 +21,8 @@ const backupExample = `{"backup_id":"670e8400-e29b-41d4-a716-446655440000","sour
 	`"tags":{"environment":"production","type":"monthly"},"created_at":"2024-03-15T10:30:00Z",` +
 	`"schema":{"fields":{"genre":{"filterable":true}}}}`
 
-// A finished restore job as the spec shows it (§3.9).
+// A finished restore job as the spec shows it (RestoreJobModel field examples
+// in 2026-04/db_control_2026-04.oas.yaml : describe_restore_job).
 const restoreJobExample = `{"restore_job_id":"670e8400-e29b-41d4-a716-446655440002","backup_id":"670e8400-e29b-41d4-a716-446655440000",` +
 	`"target_index_name":"sample-index","target_index_id":"670e8400-e29b-41d4-a716-446655440003","status":"Completed",` +
 	`"created_at":"2025-02-04T13:00:00Z","completed_at":"2025-02-04T13:05:00Z","percent_complete":100}`

@@ -176,6 +176,16 @@ func (c *Client) do(ctx context.Context, cl call) error {
 	return c.send(ctx, cl, func(h http.Header) { h.Set(headerAPIKey, c.apiKey) })
 }
 
+// doJSON sends cl and returns its decoded JSON answer (cl.out is ignored).
+func doJSON[T any](ctx context.Context, c *Client, cl call) (*T, error) {
+	var out T
+	cl.out = &out
+	if err := c.do(ctx, cl); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // doAdmin sends an admin call with a Bearer token. A 401 with a cached
 // service-account token drops the token and tries once more with a new one.
 func (c *Client) doAdmin(ctx context.Context, cl call) error {

@@ -2,10 +2,8 @@ package client
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
-	"time"
 )
 
 // Collection states.
@@ -40,8 +38,8 @@ func collectionPath(name string) string { return "/collections/" + pathEscape(na
 
 // ListCollections returns every collection of the project.
 func (c *Client) ListCollections(ctx context.Context) ([]CollectionModel, error) {
-	var out collectionList
-	if err := c.do(ctx, call{method: http.MethodGet, path: "/collections", out: &out}); err != nil {
+	out, err := doJSON[collectionList](ctx, c, call{method: http.MethodGet, path: "/collections"})
+	if err != nil {
 		return nil, err
 	}
 	return out.Collections, nil
@@ -50,20 +48,12 @@ func (c *Client) ListCollections(ctx context.Context) ([]CollectionModel, error)
 // CreateCollection creates a collection from a pod index. Retry-safe like
 // index creation: a 409 with AfterUncertainRetry may be our own collection.
 func (c *Client) CreateCollection(ctx context.Context, req CreateCollectionRequest) (*CollectionModel, error) {
-	var out CollectionModel
-	if err := c.do(ctx, call{method: http.MethodPost, path: "/collections", body: req, out: &out, retrySafe: true}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[CollectionModel](ctx, c, call{method: http.MethodPost, path: "/collections", body: req, retrySafe: true})
 }
 
 // DescribeCollection returns one collection; ErrNotFound if it does not exist.
 func (c *Client) DescribeCollection(ctx context.Context, name string) (*CollectionModel, error) {
-	var out CollectionModel
-	if err := c.do(ctx, call{method: http.MethodGet, path: collectionPath(name), out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[CollectionModel](ctx, c, call{method: http.MethodGet, path: collectionPath(name)})
 }
 
 // DeleteCollection starts deleting a collection.
@@ -71,34 +61,15 @@ func (c *Client) DeleteCollection(ctx context.Context, name string) error {
 	return c.do(ctx, call{method: http.MethodDelete, path: collectionPath(name)})
 }
 
-// WaitForCollectionReady polls until the collection is Ready.
+// WaitForCollectionReady polls until the collection is Ready. An early 404
+// is tolerated (notFoundEarly).
 func (c *Client) WaitForCollectionReady(ctx context.Context, name string) (*CollectionModel, error) {
-	var last *CollectionModel
-	start := time.Now()
-	err := Poll(ctx, c.poll, fmt.Sprintf("collection %q to become Ready", name), func(ctx context.Context) (bool, string, error) {
-		col, err := c.DescribeCollection(ctx, name)
-		if errors.Is(err, ErrNotFound) && time.Since(start) < notFoundGrace {
-			return false, "not visible yet", nil // eventual consistency right after create
-		}
-		if err != nil {
-			return false, "", err
-		}
-		last = col
+	return waitFor(ctx, c, fmt.Sprintf("collection %q to become Ready", name), notFoundEarly, bind(c.DescribeCollection, name), func(col *CollectionModel) (bool, string, error) {
 		return col.Status == CollectionStateReady, col.Status, nil
 	})
-	return last, err
 }
 
 // WaitForCollectionDeleted polls until describe answers 404.
 func (c *Client) WaitForCollectionDeleted(ctx context.Context, name string) error {
-	return Poll(ctx, c.poll, fmt.Sprintf("collection %q to be deleted", name), func(ctx context.Context) (bool, string, error) {
-		col, err := c.DescribeCollection(ctx, name)
-		if errors.Is(err, ErrNotFound) {
-			return true, "", nil
-		}
-		if err != nil {
-			return false, "", err
-		}
-		return false, col.Status, nil
-	})
+	return waitGone(ctx, c, fmt.Sprintf("collection %q to be deleted", name), bind(c.DescribeCollection, name), func(col *CollectionModel) string { return col.Status })
 }

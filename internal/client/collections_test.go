@@ -11,7 +11,8 @@ import (
 	"time"
 )
 
-// Spec example of a collection (§3.7 of the API notes).
+// Spec example of a collection (github.com/pinecone-io/pinecone-api,
+// 2026-04/db_control_2026-04.oas.yaml : describe_collection).
 const collectionExample = `{"name":"tiny-collection","dimension":3,"environment":"us-east1-gcp","size":3126700,"status":"Ready","vector_count":99}`
 
 // collectionJSON is a describe answer for collection "c" in the given state.
@@ -129,7 +130,8 @@ func TestCollectionCallsOnTheWire(t *testing.T) {
 	runWireCases(t, collectionWireCases())
 }
 
-// The Go SDK sends exactly these bytes (§9); the field order is part of it.
+// The Go SDK (github.com/pinecone-io/go-pinecone v5.4.1, Client.CreateCollection)
+// sends exactly these bytes; the field order is part of it.
 func TestCreateCollectionRawBody(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 201, collectionJSON("Initializing")) })
 	c := newTestClient(t, api.URL())

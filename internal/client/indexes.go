@@ -2,10 +2,8 @@ package client
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
-	"time"
 )
 
 // Index states reported in IndexModel.Status.State.
@@ -210,8 +208,8 @@ func indexPath(name string) string { return "/indexes/" + pathEscape(name) }
 
 // ListIndexes returns every index of the project.
 func (c *Client) ListIndexes(ctx context.Context) ([]IndexModel, error) {
-	var out indexList
-	if err := c.do(ctx, call{method: http.MethodGet, path: "/indexes", out: &out}); err != nil {
+	out, err := doJSON[indexList](ctx, c, call{method: http.MethodGet, path: "/indexes"})
+	if err != nil {
 		return nil, err
 	}
 	return out.Indexes, nil
@@ -221,40 +219,22 @@ func (c *Client) ListIndexes(ctx context.Context) ([]IndexModel, error) {
 // after an uncertain failure, so a 409 carrying AfterUncertainRetry may mean
 // the index is ours (see APIError).
 func (c *Client) CreateIndex(ctx context.Context, req CreateIndexRequest) (*IndexModel, error) {
-	var out IndexModel
-	err := c.do(ctx, call{method: http.MethodPost, path: "/indexes", body: req, out: &out, retrySafe: true})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[IndexModel](ctx, c, call{method: http.MethodPost, path: "/indexes", body: req, retrySafe: true})
 }
 
 // CreateIndexForModel creates an integrated-inference serverless index.
 func (c *Client) CreateIndexForModel(ctx context.Context, req CreateIndexForModelRequest) (*IndexModel, error) {
-	var out IndexModel
-	err := c.do(ctx, call{method: http.MethodPost, path: "/indexes/create-for-model", body: req, out: &out, retrySafe: true})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[IndexModel](ctx, c, call{method: http.MethodPost, path: "/indexes/create-for-model", body: req, retrySafe: true})
 }
 
 // DescribeIndex returns one index; ErrNotFound if it does not exist.
 func (c *Client) DescribeIndex(ctx context.Context, name string) (*IndexModel, error) {
-	var out IndexModel
-	if err := c.do(ctx, call{method: http.MethodGet, path: indexPath(name), out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[IndexModel](ctx, c, call{method: http.MethodGet, path: indexPath(name)})
 }
 
 // ConfigureIndex changes an index in place.
 func (c *Client) ConfigureIndex(ctx context.Context, name string, req ConfigureIndexRequest) (*IndexModel, error) {
-	var out IndexModel
-	if err := c.do(ctx, call{method: http.MethodPatch, path: indexPath(name), body: req, out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[IndexModel](ctx, c, call{method: http.MethodPatch, path: indexPath(name), body: req})
 }
 
 // DeleteIndex starts deleting an index. A 404 is returned as ErrNotFound; the
@@ -278,9 +258,6 @@ func (e *IndexFailedError) Error() string {
 	}
 	return msg
 }
-
-// notFoundGrace is how long a waiter treats a 404 as "not visible yet".
-const notFoundGrace = 15 * time.Second
 
 // IsReady reports whether the index has settled in the state it is meant to
 // be in and no read capacity change is in progress. That state is Ready
@@ -349,21 +326,9 @@ func describeState(ix *IndexModel) string {
 // or Disabled when its dedicated read capacity has zero replicas, with the
 // read capacity Ready). It returns the last description, an
 // *IndexFailedError for InitializationFailed and a *ReadCapacityFailedError when
-// the read capacity reports Error.
+// the read capacity reports Error. An early 404 is tolerated (notFoundEarly).
 func (c *Client) WaitForIndexReady(ctx context.Context, name string) (*IndexModel, error) {
-	var last *IndexModel
-	start := time.Now()
-	err := Poll(ctx, c.poll, fmt.Sprintf("index %q to become Ready", name), func(ctx context.Context) (bool, string, error) {
-		ix, err := c.DescribeIndex(ctx, name)
-		if errors.Is(err, ErrNotFound) && time.Since(start) < notFoundGrace {
-			// Pinecone's control plane is eventually consistent: an index can
-			// be missing from describe for a moment right after its create.
-			return false, "not visible yet", nil
-		}
-		if err != nil {
-			return false, "", err
-		}
-		last = ix
+	return waitFor(ctx, c, fmt.Sprintf("index %q to become Ready", name), notFoundEarly, bind(c.DescribeIndex, name), func(ix *IndexModel) (bool, string, error) {
 		if ix.Status.State == IndexStateInitializationFailed {
 			return false, ix.Status.State, &IndexFailedError{Name: name, State: ix.Status.State}
 		}
@@ -372,19 +337,9 @@ func (c *Client) WaitForIndexReady(ctx context.Context, name string) (*IndexMode
 		}
 		return IsReady(ix), describeState(ix), nil
 	})
-	return last, err
 }
 
 // WaitForIndexDeleted polls until describe answers 404.
 func (c *Client) WaitForIndexDeleted(ctx context.Context, name string) error {
-	return Poll(ctx, c.poll, fmt.Sprintf("index %q to be deleted", name), func(ctx context.Context) (bool, string, error) {
-		ix, err := c.DescribeIndex(ctx, name)
-		if errors.Is(err, ErrNotFound) {
-			return true, "", nil
-		}
-		if err != nil {
-			return false, "", err
-		}
-		return false, ix.Status.State, nil
-	})
+	return waitGone(ctx, c, fmt.Sprintf("index %q to be deleted", name), bind(c.DescribeIndex, name), func(ix *IndexModel) string { return ix.Status.State })
 }

@@ -12,7 +12,9 @@ const (
 	ModelTypeRerank = "rerank"
 )
 
-// ModelInfo describes a hosted inference model (facts doc §11).
+// ModelInfo describes a hosted inference model: schema ModelInfo of the
+// inference OpenAPI spec (github.com/pinecone-io/pinecone-api,
+// 2026-04/inference_2026-04.oas.yaml; operationIds list_models, get_model).
 type ModelInfo struct {
 	Model               string           `json:"model"`
 	ShortDescription    string           `json:"short_description"`
@@ -53,8 +55,8 @@ func (c *Client) ListModels(ctx context.Context, modelType, vectorType string) (
 	if vectorType != "" {
 		q.Set("vector_type", vectorType)
 	}
-	var out modelList
-	if err := c.do(ctx, call{method: http.MethodGet, path: "/models", query: q, out: &out}); err != nil {
+	out, err := doJSON[modelList](ctx, c, call{method: http.MethodGet, path: "/models", query: q})
+	if err != nil {
 		return nil, err
 	}
 	if out.Models == nil {
@@ -65,9 +67,5 @@ func (c *Client) ListModels(ctx context.Context, modelType, vectorType string) (
 
 // DescribeModel returns one model; ErrNotFound for an unknown name.
 func (c *Client) DescribeModel(ctx context.Context, name string) (*ModelInfo, error) {
-	var out ModelInfo
-	if err := c.do(ctx, call{method: http.MethodGet, path: "/models/" + pathEscape(name), out: &out}); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doJSON[ModelInfo](ctx, c, call{method: http.MethodGet, path: "/models/" + pathEscape(name)})
 }

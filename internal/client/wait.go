@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -97,4 +98,68 @@ func (p poller) run(ctx context.Context, what string, check CheckFunc) error {
 			return &WaitError{What: what, LastState: last, Elapsed: p.now().Sub(start), Err: err}
 		}
 	}
+}
+
+// notFoundGrace is how long a waiter with notFoundEarly treats a 404 as "not
+// visible yet".
+const notFoundGrace = 15 * time.Second
+
+// notFoundRule says what a 404 from describe means to a waiter.
+type notFoundRule int
+
+const (
+	// notFoundFails: a 404 ends the wait with that error, like any other.
+	notFoundFails notFoundRule = iota
+	// notFoundEarly: Pinecone's control plane is eventually consistent, so an
+	// object can be missing from describe for a moment right after its
+	// create. For notFoundGrace from the start a 404 is "not visible yet";
+	// after that it fails the wait.
+	notFoundEarly
+	// notFoundDone: a 404 means the object is gone, which is what a deletion
+	// waits for.
+	notFoundDone
+)
+
+// waitFor is the waiter behind every WaitFor* method. It polls describe with
+// the client's PollConfig until check reports done, describe or check fails,
+// or ctx ends (a *WaitError naming what). check maps an object to done, the
+// state shown in messages, and a typed error for a state the object cannot
+// leave. on404 decides what a 404 means. It returns the last object
+// described (nil if none) with the outcome.
+func waitFor[T any](ctx context.Context, c *Client, what string, on404 notFoundRule,
+	describe func(context.Context) (*T, error), check func(*T) (done bool, state string, err error),
+) (*T, error) {
+	var last *T
+	start := time.Now()
+	err := Poll(ctx, c.poll, what, func(ctx context.Context) (bool, string, error) {
+		obj, err := describe(ctx)
+		if errors.Is(err, ErrNotFound) {
+			switch {
+			case on404 == notFoundDone:
+				return true, "", nil
+			case on404 == notFoundEarly && time.Since(start) < notFoundGrace:
+				return false, "not visible yet", nil
+			}
+		}
+		if err != nil {
+			return false, "", err
+		}
+		last = obj
+		return check(obj)
+	})
+	return last, err
+}
+
+// waitGone polls describe until it answers 404; state names the state of the
+// object while it still exists.
+func waitGone[T any](ctx context.Context, c *Client, what string, describe func(context.Context) (*T, error), state func(*T) string) error {
+	_, err := waitFor(ctx, c, what, notFoundDone, describe, func(obj *T) (bool, string, error) {
+		return false, state(obj), nil
+	})
+	return err
+}
+
+// bind fixes the key of a Describe* method, for waitFor and waitGone.
+func bind[K, T any](describe func(context.Context, K) (*T, error), key K) func(context.Context) (*T, error) {
+	return func(ctx context.Context) (*T, error) { return describe(ctx, key) }
 }

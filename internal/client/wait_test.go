@@ -626,3 +626,42 @@ func TestWaitersTolerateEarly404(t *testing.T) {
 		}
 	}
 }
+
+// waitFor applies its 404 rule: notFoundFails stops at once, notFoundDone
+// ends the wait successfully, notFoundEarly keeps polling through it; the
+// last object described is returned with the outcome.
+func TestWaitFor404Rules(t *testing.T) {
+	type obj struct{ state string }
+	notFound := &APIError{Status: http.StatusNotFound, Method: "GET", Path: "/x"}
+	c := newTestClient(t, "http://127.0.0.1:1")
+	for _, tc := range []struct {
+		rule      notFoundRule
+		answers   []*obj // nil answers 404
+		wantErr   error
+		wantCalls int
+		wantLast  string
+	}{
+		{notFoundFails, []*obj{{"Pending"}, nil}, ErrNotFound, 2, "Pending"},
+		{notFoundDone, []*obj{{"Terminating"}, nil}, nil, 2, "Terminating"},
+		{notFoundEarly, []*obj{nil, nil, {"Pending"}, {"Ready"}}, nil, 4, "Ready"},
+	} {
+		calls := 0
+		describe := func(ctx context.Context) (*obj, error) {
+			a := tc.answers[min(calls, len(tc.answers)-1)]
+			calls++
+			if a == nil {
+				return nil, notFound
+			}
+			return a, nil
+		}
+		last, err := waitFor(boundedCtx(t), c, "x", tc.rule, describe, func(o *obj) (bool, string, error) {
+			return o.state == "Ready", o.state, nil
+		})
+		if !errors.Is(err, tc.wantErr) || (tc.wantErr == nil && err != nil) {
+			t.Errorf("rule %d: err = %v, want %v", tc.rule, err, tc.wantErr)
+		}
+		if calls != tc.wantCalls || last == nil || last.state != tc.wantLast {
+			t.Errorf("rule %d: %d describes, last %+v; want %d and %q", tc.rule, calls, last, tc.wantCalls, tc.wantLast)
+		}
+	}
+}
