@@ -7,12 +7,14 @@ import (
 	"time"
 )
 
-// adminPrefix is where the admin API lives (pinecone-api.md §5). Requests
-// under it need Authorization: Bearer <access token from POST /oauth/token>;
-// an Api-Key does not work there.
+// adminPrefix is where the admin API lives (spec admin_2025-10.oas.yaml,
+// security scheme BearerAuth). Requests under it need Authorization: Bearer
+// <access token from POST /oauth/token>; an Api-Key does not work there.
 const adminPrefix = "/admin"
 
-// Route templates of the organization endpoints (pinecone-api.md §5.1).
+// Route templates of the organization endpoints (spec admin_2025-10.oas.yaml:
+// list_organizations, fetch_organization, update_organization,
+// delete_organization).
 const (
 	routeOrganizations = "/admin/organizations"
 	routeOrganization  = "/admin/organizations/{organization_id}"
@@ -96,7 +98,9 @@ func uuidParam(q *request, name string) (string, *apiError) {
 // accounts are Options.ServiceAccounts. Guarded by Server.mu; Server.org is
 // nil once it has been deleted.
 type organization struct {
-	id        string // a plain string, not a UUID (pinecone-api.md §8.8)
+	// id is a plain string, not a UUID (spec admin_2025-10.oas.yaml,
+	// Organization.id).
+	id        string
 	name      string
 	createdAt time.Time
 }
@@ -104,7 +108,8 @@ type organization struct {
 // newOrganizationID makes an id like "org-k3x9q2m7w1b5z8c4d6f0".
 func newOrganizationID() string { return "org-" + randomString(20, lowerAlnum) }
 
-// organizationJSON is the admin Organization schema (pinecone-api.md §5.2).
+// organizationJSON is the admin Organization schema (spec
+// admin_2025-10.oas.yaml, Organization).
 type organizationJSON struct {
 	ID            string `json:"id"`
 	Name          string `json:"name"`
@@ -151,18 +156,13 @@ func (s *Server) handleListOrganizations(q *request) {
 }
 
 func (s *Server) handleDescribeOrganization(q *request) {
-	s.mu.Lock()
-	o, err := s.lookupOrganization(q.param("organization_id"))
-	var view organizationJSON
-	if err == nil {
-		view = o.view()
-	}
-	s.mu.Unlock()
-	if err != nil {
-		q.fail(err)
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
+	s.read(q, func(time.Time) (any, *apiError) {
+		o, err := s.lookupOrganization(q.param("organization_id"))
+		if err != nil {
+			return nil, err
+		}
+		return o.view(), nil
+	})
 }
 
 type updateOrganizationBody struct {
@@ -173,8 +173,7 @@ type updateOrganizationBody struct {
 // unchanged) and answers 200 Organization.
 func (s *Server) handleUpdateOrganization(q *request) {
 	var b updateOrganizationBody
-	if _, err := readJSON(q.r, &b); err != nil {
-		q.fail(err)
+	if _, ok := q.decode(&b); !ok {
 		return
 	}
 	if b.Name != nil {
@@ -197,7 +196,8 @@ func (s *Server) handleUpdateOrganization(q *request) {
 }
 
 // handleDeleteOrganization answers 200 (the spec says 202; the Go SDK
-// accepts only 200, pinecone-api.md §8.1) and deletes the organization with
+// accepts only 200: go-pinecone pinecone/admin_client.go,
+// OrganizationClient Delete) and deletes the organization with
 // its service accounts: every access token stops working and POST
 // /oauth/token refuses the credentials from then on. While the organization
 // still has projects it answers 412 FAILED_PRECONDITION ([unverified]: the

@@ -171,10 +171,10 @@ func TestProjectValidation(t *testing.T) {
 	}{
 		{"missing name", `{"max_pods":1}`, 422, "UNPROCESSABLE_ENTITY", "missing field `name`"},
 		{"null name", `{"name":null}`, 422, "UNPROCESSABLE_ENTITY", "missing field `name`"},
-		{"name number", `{"name":7}`, 422, "UNPROCESSABLE_ENTITY", "name: invalid type"},
-		{"max_pods string", `{"name":"x","max_pods":"5"}`, 422, "UNPROCESSABLE_ENTITY", "max_pods"},
+		{"name number", `{"name":7}`, 422, "UNPROCESSABLE_ENTITY", "target type: name: invalid type"},
+		{"max_pods string", `{"name":"x","max_pods":"5"}`, 422, "UNPROCESSABLE_ENTITY", "target type: max_pods: invalid type"},
 		{"max_pods float", `{"name":"x","max_pods":1.5}`, 422, "UNPROCESSABLE_ENTITY", "max_pods"},
-		{"cmek string", `{"name":"x","force_encryption_with_cmek":"yes"}`, 422, "UNPROCESSABLE_ENTITY", "force_encryption_with_cmek"},
+		{"cmek string", `{"name":"x","force_encryption_with_cmek":"yes"}`, 422, "UNPROCESSABLE_ENTITY", "target type: force_encryption_with_cmek: invalid type"},
 		{"not json", `{`, 422, "UNPROCESSABLE_ENTITY", "Failed to deserialize"},
 		{"empty name", `{"name":""}`, 400, "INVALID_ARGUMENT", "between 1 and 512"},
 		{"long name", `{"name":"` + strings.Repeat("n", 513) + `"}`, 400, "INVALID_ARGUMENT", "got 513"},

@@ -10,7 +10,9 @@ import (
 	"time"
 )
 
-// Route templates of the admin API key endpoints (pinecone-api.md §5.1).
+// Route templates of the admin API key endpoints (spec admin_2025-10.oas.yaml:
+// list_project_api_keys, create_api_key, fetch_api_key, update_api_key,
+// delete_api_key).
 const (
 	routeProjectAPIKeys = "/admin/projects/{project_id}/api-keys"
 	routeAPIKey         = "/admin/api-keys/{api_key_id}"
@@ -19,7 +21,8 @@ const (
 // maxAPIKeyNameLen bounds API key names (characters).
 const maxAPIKeyNameLen = 80
 
-// API key roles (pinecone-api.md §5.2). They are stored and echoed; the
+// API key roles (spec admin_2025-10.oas.yaml, CreateAPIKeyRequest.roles).
+// They are stored and echoed; the
 // emulator does not restrict what a key may do by its roles.
 const roleProjectEditor = "ProjectEditor"
 
@@ -146,8 +149,9 @@ func (b *apiKeyBody) validate(defaultRoles bool) ([]string, *apiError) {
 }
 
 // handleCreateAPIKey answers 200 APIKeyWithSecret (the spec says 201; the Go
-// SDK and, by its integration tests, production use 200: pinecone-api.md
-// §8.1). The value works as an Api-Key of that project at once. Order: the
+// SDK and, by its integration tests, production use 200: go-pinecone
+// pinecone/admin_client.go, APIKeyClient Create, and admin_client_test.go).
+// The value works as an Api-Key of that project at once. Order: the
 // project id (400), the body (422, then 400), then the project (404).
 func (s *Server) handleCreateAPIKey(q *request) {
 	projectID, err := projectParam(q)
@@ -156,9 +160,8 @@ func (s *Server) handleCreateAPIKey(q *request) {
 		return
 	}
 	var b apiKeyBody
-	body, err := readJSON(q.r, &b)
-	if err != nil {
-		q.fail(err)
+	body, ok := q.decode(&b)
+	if !ok {
 		return
 	}
 	if b.Name == nil {
@@ -182,12 +185,7 @@ func (s *Server) handleCreateAPIKey(q *request) {
 	s.addKey(k)
 	out := apiKeyWithSecretJSON{Key: k.view(), Value: k.value}
 	s.mu.Unlock()
-
-	if s.faults.takeDrop() {
-		s.dropResponse(q.w)
-		return
-	}
-	writeJSON(q.w, http.StatusOK, out)
+	s.answerCreate(q, http.StatusOK, out)
 }
 
 // handleListAPIKeys answers {"data":[APIKey...]} of one project, in creation
@@ -227,18 +225,13 @@ func (s *Server) handleDescribeAPIKey(q *request) {
 		q.fail(err)
 		return
 	}
-	s.mu.Lock()
-	k, ok := s.apiKeys[id]
-	var view apiKeyJSON
-	if ok {
-		view = k.view()
-	}
-	s.mu.Unlock()
-	if !ok {
-		q.fail(apiKeyNotFound(id))
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
+	s.read(q, func(time.Time) (any, *apiError) {
+		k, ok := s.apiKeys[id]
+		if !ok {
+			return nil, apiKeyNotFound(id)
+		}
+		return k.view(), nil
+	})
 }
 
 // handleUpdateAPIKey changes the name and/or the roles (which replace the
@@ -250,8 +243,7 @@ func (s *Server) handleUpdateAPIKey(q *request) {
 		return
 	}
 	var b apiKeyBody
-	if _, err := readJSON(q.r, &b); err != nil {
-		q.fail(err)
+	if _, ok := q.decode(&b); !ok {
 		return
 	}
 	roles, err := b.validate(false)

@@ -15,12 +15,13 @@ import (
 	"time"
 )
 
-// The file protocol of API 2026-04 and later (pinecone-api.md §10.1): uploads,
-// upserts and deletes are asynchronous operations answered with 202 and an
-// OperationModel; metadata travels as a multipart part; files carry their
-// size and lose percent_done and error_message, which live on the operation.
-// The 2025-10 protocol (assistant_files.go) stays as it was for requests that
-// send that version.
+// The file protocol of API 2026-04 and later (spec
+// assistant_data_2026-04.oas.yaml: upload_file, upsert_file, delete_file,
+// list_operations, describe_operation): uploads, upserts and deletes are
+// asynchronous operations answered with 202 and an OperationModel; metadata
+// travels as a multipart part; files carry their size and lose percent_done
+// and error_message, which live on the operation. The 2025-10 protocol
+// (assistant_files.go) stays as it was for requests that send that version.
 
 // Route templates of the upsert and the operation endpoints.
 const (
@@ -103,7 +104,7 @@ type fileOperation struct {
 
 func (o *fileOperation) pos() cursor { return cursor{at: o.createdAt, id: o.id} }
 
-// operationJSON is OperationModel (pinecone-api.md §10.1).
+// operationJSON is OperationModel (spec assistant_data_2026-04.oas.yaml).
 type operationJSON struct {
 	ID              string  `json:"id"`
 	OperationType   string  `json:"operation_type"`
@@ -428,24 +429,13 @@ func (s *Server) commitIngest(p *project, a *assistant, id, opType string, up *u
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if p.deleted {
-		return operationJSON{}, keyRevoked()
-	}
-	p.purgeAssistants(t)
-	cur, err := p.lookupAssistant(a.name)
-	switch {
-	case err != nil:
-		return operationJSON{}, err
-	case cur != a:
-		return operationJSON{}, assistantNotFound(a.name)
-	}
-	if err := readyForUpload(cur, t); err != nil {
+	if err := p.stillUploadTarget(a, t); err != nil {
 		return operationJSON{}, err
 	}
 	if id == "" {
 		id = newUUID()
 	}
-	f, exists := cur.files[id]
+	f, exists := a.files[id]
 	if exists && f.deleting {
 		// [unverified] the spec lists no conflict code for upsert; 400 is
 		// its code for a request it will not carry out.
@@ -453,7 +443,7 @@ func (s *Server) commitIngest(p *project, a *assistant, id, opType string, up *u
 	}
 	if !exists {
 		f = &assistantFile{id: id, createdAt: t}
-		cur.files[id] = f
+		a.files[id] = f
 	}
 	f.name, f.metadata, f.meta = up.name, up.metadata, up.meta
 	f.multimodal, f.size, f.sha256 = up.multimodal, up.size, up.sum
@@ -470,7 +460,7 @@ func (s *Server) commitIngest(p *project, a *assistant, id, opType string, up *u
 	if f.fail {
 		op.errorMsg = fileProcessingFailure(up.name)
 	}
-	cur.operations[op.id] = op
+	a.operations[op.id] = op
 	return op.view(t, true), nil
 }
 
@@ -486,19 +476,12 @@ func newOperationID() string {
 // answers the same operation.
 func (s *Server) handleDeleteFile2026(q *request) {
 	name, id := q.param("assistant_name"), q.param("assistant_file_id")
-	p := q.proj
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p.purgeAssistants(t)
-	a, err := p.lookupAssistant(name)
+	a, f, err := q.proj.lookupFile(name, id, t)
 	if err != nil {
 		q.fail(err)
-		return
-	}
-	f, ok := a.files[id]
-	if !ok {
-		q.fail(fileNotFound(id))
 		return
 	}
 	if status, _, _ := f.state(t, false); status == fileProcessingFailed {

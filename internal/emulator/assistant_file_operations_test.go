@@ -8,8 +8,9 @@ import (
 	"time"
 )
 
-// Tests of the 2026-04/2026-07 file protocol (pinecone-api.md §10.1). Bodies
-// are raw JSON and multipart, shaped from the spec, never the client's types.
+// Tests of the 2026-04/2026-07 file protocol (spec
+// assistant_data_2026-04.oas.yaml; doc.go, "File operations"). Bodies are raw
+// JSON and multipart, shaped from the spec, never the client's types.
 
 const v2026_07 = "2026-07"
 

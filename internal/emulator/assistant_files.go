@@ -17,7 +17,9 @@ import (
 	"time"
 )
 
-// Route templates of the assistant file endpoints (pinecone-api.md §10).
+// Route templates of the assistant file endpoints (spec
+// assistant_data_2025-10.oas.yaml: list_files, upload_file, describe_file,
+// delete_file).
 // They belong to the assistant data plane, which production serves at the
 // assistant's host; the emulator serves them itself and hands out its own
 // address as that host.
@@ -37,8 +39,11 @@ const (
 // filePart is the multipart part that carries the upload.
 const filePart = "file"
 
-// supportedFileTypes are the accepted file name extensions (lowercase).
-// [unverified] pinecone-api.md §10 only says "pdf/txt and a few others".
+// supportedFileTypes are the accepted file name extensions (lowercase), as
+// listed under "Supported file types" in docs.pinecone.io
+// guides/assistant/files-overview (see doc.go, "Files are identified by
+// extension"); the upload_file 400 example of spec
+// assistant_data_2025-10.oas.yaml still says only pdf or txt.
 var supportedFileTypes = []string{".pdf", ".txt", ".md", ".json", ".docx"}
 
 func (s *Server) registerAssistantFileRoutes() {
@@ -107,7 +112,8 @@ func (f *assistantFile) progress(t time.Time) float64 {
 	return math.Floor(100*float64(t.Sub(f.processedAt))/float64(total)) / 100
 }
 
-// assistantFileJSON is AssistantFileModel (pinecone-api.md §10).
+// assistantFileJSON is AssistantFileModel (spec
+// assistant_data_2025-10.oas.yaml).
 type assistantFileJSON struct {
 	Name         string          `json:"name"`
 	ID           string          `json:"id"`
@@ -198,6 +204,21 @@ func (p *project) lookupAssistant(name string) (*assistant, *apiError) {
 		return nil, assistantNotFound(name)
 	}
 	return a, nil
+}
+
+// lookupFile finds file id of the assistant name for a request at t: 404 for
+// either. Callers hold s.mu.
+func (p *project) lookupFile(name, id string, t time.Time) (*assistant, *assistantFile, *apiError) {
+	p.purgeAssistants(t)
+	a, err := p.lookupAssistant(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, ok := a.files[id]
+	if !ok {
+		return nil, nil, fileNotFound(id)
+	}
+	return a, f, nil
 }
 
 // readyForUpload is the 400 for an assistant that cannot take files.
@@ -304,25 +325,33 @@ func (s *Server) storeFile(p *project, a *assistant, f *assistantFile) (assistan
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if p.deleted {
-		return assistantFileJSON{}, keyRevoked()
-	}
-	p.purgeAssistants(t)
-	cur, err := p.lookupAssistant(a.name)
-	switch {
-	case err != nil:
-		return assistantFileJSON{}, err
-	case cur != a:
-		return assistantFileJSON{}, assistantNotFound(a.name)
-	}
-	if err := readyForUpload(cur, t); err != nil {
+	if err := p.stillUploadTarget(a, t); err != nil {
 		return assistantFileJSON{}, err
 	}
 	f.createdAt = t
 	f.processedAt = t
 	f.doneAt = t.Add(s.opts.ReadyDelay)
-	cur.files[f.id] = f
+	a.files[f.id] = f
 	return f.view(t, true), nil
+}
+
+// stillUploadTarget checks, once the content of an upload to a has been read,
+// that a may still take it: 401 when p has been deleted meanwhile, 404 when a
+// has been deleted or replaced by a new assistant of the same name, 400
+// unless it is Ready. Callers hold s.mu.
+func (p *project) stillUploadTarget(a *assistant, t time.Time) *apiError {
+	if p.deleted {
+		return keyRevoked()
+	}
+	p.purgeAssistants(t)
+	cur, err := p.lookupAssistant(a.name)
+	switch {
+	case err != nil:
+		return err
+	case cur != a:
+		return assistantNotFound(a.name)
+	}
+	return readyForUpload(cur, t)
 }
 
 // findFilePart returns the first multipart part named "file", skipping other
@@ -379,20 +408,14 @@ func (s *Server) handleListFiles(q *request) {
 // time to render, and writes what render returns (200) or its error. An
 // unknown assistant is 404.
 func (s *Server) readAssistant(q *request, render func(a *assistant, t time.Time) (any, *apiError)) {
-	t := s.now()
-	s.mu.Lock()
-	q.proj.purgeAssistants(t)
-	a, err := q.proj.lookupAssistant(q.param("assistant_name"))
-	var out any
-	if err == nil {
-		out, err = render(a, t)
-	}
-	s.mu.Unlock()
-	if err != nil {
-		q.fail(err)
-		return
-	}
-	writeJSON(q.w, http.StatusOK, out)
+	s.read(q, func(t time.Time) (any, *apiError) {
+		q.proj.purgeAssistants(t)
+		a, err := q.proj.lookupAssistant(q.param("assistant_name"))
+		if err != nil {
+			return nil, err
+		}
+		return render(a, t)
+	})
 }
 
 // matchingFiles returns the files (Deleting ones included) whose metadata
@@ -442,20 +465,12 @@ func (s *Server) handleDeleteFile(q *request) {
 		s.handleDeleteFile2026(q)
 		return
 	}
-	name, id := q.param("assistant_name"), q.param("assistant_file_id")
-	p := q.proj
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p.purgeAssistants(t)
-	a, err := p.lookupAssistant(name)
+	_, f, err := q.proj.lookupFile(q.param("assistant_name"), q.param("assistant_file_id"), t)
 	if err != nil {
 		q.fail(err)
-		return
-	}
-	f, ok := a.files[id]
-	if !ok {
-		q.fail(fileNotFound(id))
 		return
 	}
 	if !f.deleting {

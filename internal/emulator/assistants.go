@@ -9,7 +9,8 @@ import (
 	"time"
 )
 
-// Route templates of the assistant_control endpoints (pinecone-api.md §4).
+// Route templates of the assistant_control endpoints (spec
+// assistant_control_2025-10.oas.yaml and assistant_control_2026-04.oas.yaml).
 // Production serves them under https://api.pinecone.io/assistant, so the
 // full paths start with /assistant.
 const (
@@ -17,8 +18,9 @@ const (
 	routeAssistant  = "/assistant/assistants/{assistant_name}"
 )
 
-// Assistant states (Assistant.status, pinecone-api.md §4). The enum also has
-// InitializationFailed; the emulator uses Failed for FailAssistants.
+// Assistant states (spec assistant_control_2025-10.oas.yaml,
+// Assistant.status). The enum also has InitializationFailed; the emulator uses
+// Failed for FailAssistants.
 const (
 	assistantInitializing = "Initializing"
 	assistantReady        = "Ready"
@@ -33,7 +35,8 @@ const (
 )
 
 const (
-	// maxAssistantNameLen is the assistant name limit (pinecone-api.md §2.3).
+	// maxAssistantNameLen is the assistant name limit (spec
+	// assistant_control_2025-10.oas.yaml, create_assistant name, maxLength 63).
 	maxAssistantNameLen = 63
 	// maxAssistantText bounds instructions (bytes of UTF-8) and metadata
 	// (bytes of its compact JSON form): "Maximum 16 KB".
@@ -97,7 +100,8 @@ func (a *assistant) status(t time.Time, fresh bool) string {
 	return assistantReady
 }
 
-// assistantJSON is the Assistant schema (pinecone-api.md §4). instructions
+// assistantJSON is the Assistant schema (spec
+// assistant_control_2025-10.oas.yaml and _2026-04, Assistant). instructions
 // and metadata are null when unset; region exists only in 2026-04.
 type assistantJSON struct {
 	Name         string          `json:"name"`
@@ -173,17 +177,14 @@ func validateAssistantName(name string) *apiError {
 	return nil
 }
 
-func validateInstructions(p *string) *apiError {
-	if p != nil && len(*p) > maxAssistantText {
-		return invalidArgument("Instructions must be at most 16 KB (%d bytes); got %d bytes.", maxAssistantText, len(*p))
+// assistantText checks the instructions, then the metadata, of a create or
+// update against their 16 KB limits and returns the metadata in the stored
+// compact form (nil for an absent or null object).
+func assistantText(instructions *string, metadata map[string]json.RawMessage) (json.RawMessage, *apiError) {
+	if instructions != nil && len(*instructions) > maxAssistantText {
+		return nil, invalidArgument("Instructions must be at most 16 KB (%d bytes); got %d bytes.", maxAssistantText, len(*instructions))
 	}
-	return nil
-}
-
-// assistantMetadata turns a decoded metadata object into the stored compact
-// form (nil for an absent or null object) and checks the 16 KB limit.
-func assistantMetadata(m map[string]json.RawMessage) (json.RawMessage, *apiError) {
-	raw, err := compactObject(m)
+	raw, err := compactObject(metadata)
 	if err != nil {
 		return nil, err
 	}
@@ -216,18 +217,15 @@ type createAssistantBody struct {
 	Region       *string                    `json:"region"`
 }
 
-// handleCreateAssistant answers 200 (not 201, pinecone-api.md §8.15) with the
-// new assistant in Initializing. Order: 422 for the body, then 400 for the
+func (b *createAssistantBody) missingField() string { return requiredName(b.Name) }
+
+// handleCreateAssistant answers 200 (not 201: spec
+// assistant_control_2025-10.oas.yaml, create_assistant) with the new
+// assistant in Initializing. Order: 422 for the body, then 400 for the
 // name, region, instructions and metadata, then 409 for a taken name.
 func (s *Server) handleCreateAssistant(q *request) {
 	var b createAssistantBody
-	body, err := readJSON(q.r, &b)
-	if err != nil {
-		q.fail(err)
-		return
-	}
-	if b.Name == nil {
-		q.fail(body.missing("name"))
+	if _, ok := q.decode(&b); !ok {
 		return
 	}
 	if err := validateAssistantName(*b.Name); err != nil {
@@ -242,11 +240,7 @@ func (s *Server) handleCreateAssistant(q *request) {
 			return
 		}
 	}
-	if err := validateInstructions(b.Instructions); err != nil {
-		q.fail(err)
-		return
-	}
-	meta, err := assistantMetadata(b.Metadata)
+	meta, err := assistantText(b.Instructions, b.Metadata)
 	if err != nil {
 		q.fail(err)
 		return
@@ -281,12 +275,7 @@ func (s *Server) handleCreateAssistant(q *request) {
 	p.assistants[a.name] = a
 	view := a.view(q, t, true)
 	s.mu.Unlock()
-
-	if s.faults.takeDrop() {
-		s.dropResponse(q.w)
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
+	s.answerCreate(q, http.StatusOK, view)
 }
 
 // handleListAssistants answers every assistant in 2025-10 and one page of
@@ -317,34 +306,18 @@ func (s *Server) handleListAssistants(q *request) {
 	} else {
 		sortByPos(all, (*assistant).pos)
 	}
-	out := assistantListJSON{Assistants: make([]assistantJSON, 0, len(all))}
+	out := assistantListJSON{Assistants: make([]assistantJSON, 0, len(all)), Pagination: nextPage(next)}
 	for _, a := range all {
 		out.Assistants = append(out.Assistants, a.view(q, t, false))
 	}
 	s.mu.Unlock()
-	if next != "" {
-		out.Pagination = &paginationJSON{Next: next}
-	}
 	writeJSON(q.w, http.StatusOK, out)
 }
 
 func (s *Server) handleDescribeAssistant(q *request) {
-	name := q.param("assistant_name")
-	p := q.proj
-	t := s.now()
-	s.mu.Lock()
-	p.purgeAssistants(t)
-	a, ok := p.assistants[name]
-	var view assistantJSON
-	if ok {
-		view = a.view(q, t, false)
-	}
-	s.mu.Unlock()
-	if !ok {
-		q.fail(assistantNotFound(name))
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
+	s.readAssistant(q, func(a *assistant, t time.Time) (any, *apiError) {
+		return a.view(q, t, false), nil
+	})
 }
 
 type updateAssistantBody struct {
@@ -358,16 +331,11 @@ type updateAssistantBody struct {
 func (s *Server) handleUpdateAssistant(q *request) {
 	name := q.param("assistant_name")
 	var b updateAssistantBody
-	body, err := readJSON(q.r, &b)
-	if err != nil {
-		q.fail(err)
+	body, ok := q.decode(&b)
+	if !ok {
 		return
 	}
-	if err := validateInstructions(b.Instructions); err != nil {
-		q.fail(err)
-		return
-	}
-	meta, err := assistantMetadata(b.Metadata)
+	meta, err := assistantText(b.Instructions, b.Metadata)
 	if err != nil {
 		q.fail(err)
 		return

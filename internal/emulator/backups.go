@@ -7,14 +7,16 @@ import (
 	"time"
 )
 
-// Route templates of the backup endpoints (pinecone-api.md §3.1 rows 7-11).
+// Route templates of the backup endpoints (spec db_control_2025-10.oas.yaml:
+// list_index_backups, create_backup, list_project_backups, describe_backup,
+// delete_backup).
 const (
 	routeIndexBackups = "/indexes/{index_name}/backups"
 	routeBackups      = "/backups"
 	routeBackup       = "/backups/{backup_id}"
 )
 
-// Backup states (BackupModel.status, pinecone-api.md §3.8).
+// Backup states (spec db_control_2025-10.oas.yaml, BackupModel.status).
 const (
 	backupInitializing = "Initializing"
 	backupReady        = "Ready"
@@ -65,7 +67,7 @@ func (b *backup) status(t time.Time, fresh bool) string {
 	return backupReady
 }
 
-// backupModelJSON is BackupModel (pinecone-api.md §3.8).
+// backupModelJSON is BackupModel (spec db_control_2025-10.oas.yaml).
 type backupModelJSON struct {
 	BackupID        string            `json:"backup_id"`
 	SourceIndexName string            `json:"source_index_name"`
@@ -122,11 +124,11 @@ type createBackupBody struct {
 }
 
 // handleCreateBackup answers 200 (not the spec's 201: the Go SDK accepts only
-// 200, pinecone-api.md §8.1) with the new backup in Initializing.
+// 200, go-pinecone pinecone/client.go, Client.CreateBackup) with the new
+// backup in Initializing.
 func (s *Server) handleCreateBackup(q *request) {
 	var b createBackupBody
-	if _, err := readJSON(q.r, &b); err != nil {
-		q.fail(err)
+	if _, ok := q.decode(&b); !ok {
 		return
 	}
 	bk := &backup{}
@@ -141,11 +143,7 @@ func (s *Server) handleCreateBackup(q *request) {
 		q.fail(err)
 		return
 	}
-	if s.faults.takeDrop() {
-		s.dropResponse(q.w)
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
+	s.answerCreate(q, http.StatusOK, view)
 }
 
 // createBackup snapshots the named index of p into bk and stores it.
@@ -223,32 +221,23 @@ func (s *Server) listBackups(q *request, indexName *string) {
 		}
 	}
 	page, next := paginate(all, (*backup).pos, p, pageKindBackups)
-	out := backupListJSON{Data: make([]backupModelJSON, 0, len(page))}
+	out := backupListJSON{Data: make([]backupModelJSON, 0, len(page)), Pagination: nextPage(next)}
 	for _, b := range page {
 		out.Data = append(out.Data, b.view(t, false))
 	}
 	s.mu.Unlock()
-	if next != "" {
-		out.Pagination = &paginationJSON{Next: next}
-	}
 	writeJSON(q.w, http.StatusOK, out)
 }
 
 func (s *Server) handleDescribeBackup(q *request) {
 	id := q.param("backup_id")
-	t := s.now()
-	s.mu.Lock()
-	b, ok := q.proj.backups[id]
-	var view backupModelJSON
-	if ok {
-		view = b.view(t, false)
-	}
-	s.mu.Unlock()
-	if !ok {
-		q.fail(backupNotFound(id))
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
+	s.read(q, func(t time.Time) (any, *apiError) {
+		b, ok := q.proj.backups[id]
+		if !ok {
+			return nil, backupNotFound(id)
+		}
+		return b.view(t, false), nil
+	})
 }
 
 // handleDeleteBackup answers 202 and removes the backup at once: BackupModel

@@ -92,7 +92,8 @@ func TestCreateBackup(t *testing.T) {
 	e.do("POST", "/indexes", bodyServerlessTagged).must(t, http.StatusCreated)
 	e.clock.Advance(10 * time.Second)
 
-	// §9: POST /indexes/s/backups {} -> 200 (not 201, §8.1).
+	// As go-pinecone v5.4.1 sends it: POST /indexes/s/backups {} -> 200 (not
+	// 201: its Client.CreateBackup accepts only 200).
 	b := e.do("POST", "/indexes/s/backups", `{}`).must(t, http.StatusOK)
 	id, _ := b["backup_id"].(string)
 	srcID, _ := b["source_index_id"].(string)

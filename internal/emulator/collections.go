@@ -7,8 +7,9 @@ import (
 	"time"
 )
 
-// Route templates of the collection endpoints (pinecone-api.md §3.1 rows
-// 15-18).
+// Route templates of the collection endpoints (spec
+// db_control_2025-10.oas.yaml: list_collections, create_collection,
+// describe_collection, delete_collection).
 const (
 	routeCollections = "/collections"
 	routeCollection  = "/collections/{collection_name}"
@@ -49,7 +50,7 @@ func (c *collection) status(t time.Time, fresh bool) string {
 	return stateReady
 }
 
-// collectionModelJSON is CollectionModel (pinecone-api.md §3.7).
+// collectionModelJSON is CollectionModel (spec db_control_2025-10.oas.yaml).
 type collectionModelJSON struct {
 	Name        string `json:"name"`
 	Status      string `json:"status"`
@@ -60,7 +61,8 @@ type collectionModelJSON struct {
 }
 
 // collectionListJSON always carries the collections key: the Go SDK panics
-// without it (pinecone-api.md §8.8).
+// without it (go-pinecone pinecone/client.go, Client.ListCollections
+// dereferences the list unchecked).
 type collectionListJSON struct {
 	Collections []collectionModelJSON `json:"collections"`
 }
@@ -81,19 +83,16 @@ type createCollectionBody struct {
 	Source *string `json:"source"`
 }
 
+func (b *createCollectionBody) missingField() string {
+	if b.Name != nil && b.Source == nil {
+		return "source"
+	}
+	return requiredName(b.Name)
+}
+
 func (s *Server) handleCreateCollection(q *request) {
 	var b createCollectionBody
-	body, err := readJSON(q.r, &b)
-	if err != nil {
-		q.fail(err)
-		return
-	}
-	switch {
-	case b.Name == nil:
-		q.fail(body.missing("name"))
-		return
-	case b.Source == nil:
-		q.fail(body.missing("source"))
+	if _, ok := q.decode(&b); !ok {
 		return
 	}
 	if err := validateName("Collection", *b.Name); err != nil {
@@ -105,11 +104,7 @@ func (s *Server) handleCreateCollection(q *request) {
 		q.fail(err)
 		return
 	}
-	if s.faults.takeDrop() {
-		s.dropResponse(q.w)
-		return
-	}
-	writeJSON(q.w, http.StatusCreated, view)
+	s.answerCreate(q, http.StatusCreated, view)
 }
 
 // createCollection checks the source index and the name and stores the new
@@ -170,21 +165,14 @@ func (s *Server) handleListCollections(q *request) {
 
 func (s *Server) handleDescribeCollection(q *request) {
 	name := q.param("collection_name")
-	p := q.proj
-	t := s.now()
-	s.mu.Lock()
-	p.purgeExpired(t)
-	c, ok := p.collections[name]
-	var view collectionModelJSON
-	if ok {
-		view = c.view(t, false)
-	}
-	s.mu.Unlock()
-	if !ok {
-		q.fail(collectionNotFound(name))
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
+	s.read(q, func(t time.Time) (any, *apiError) {
+		q.proj.purgeExpired(t)
+		c, ok := q.proj.collections[name]
+		if !ok {
+			return nil, collectionNotFound(name)
+		}
+		return c.view(t, false), nil
+	})
 }
 
 // handleDeleteCollection answers 202; the collection is Terminating for

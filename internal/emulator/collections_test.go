@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Request bodies from pinecone-api.md §9.
+// Request bodies as go-pinecone v5.4.1 sends them (Client.CreateCollection).
 const bodyCollection = `{"name":"c","source":"p"}`
 
 func TestListCollectionsEmpty(t *testing.T) {
@@ -192,7 +192,8 @@ func TestCreateIndexFromCollection(t *testing.T) {
 	e.clock.Advance(10 * time.Second)
 	e.do("POST", "/collections", bodyCollection).must(t, http.StatusCreated)
 
-	// A pod create with source_collection, otherwise the §9 pod body.
+	// A pod create with source_collection, otherwise the pod body go-pinecone v5.4.1
+	// sends (bodyPod).
 	body := func(dim, name, coll string) string {
 		return `{"dimension":` + dim + `,"name":"` + name + `","spec":{"pod":{"environment":"us-east-1-aws","pod_type":"p1.x1","source_collection":"` + coll + `"}}}`
 	}

@@ -14,7 +14,8 @@ import (
 const maxBodyBytes = 1 << 20
 
 // deserializePrefix is how production (a Rust service) words a body that it
-// cannot turn into the request type (pinecone-api.md §2.2, 422).
+// cannot turn into the request type (spec db_control_2025-10.oas.yaml, the
+// 422 example of create_index).
 const deserializePrefix = "Failed to deserialize the JSON body into the target type: "
 
 // jsonBody is a request body that decoded into its Go type.

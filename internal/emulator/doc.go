@@ -5,7 +5,11 @@
 // of the assistant data plane, the inference model catalogue (GET /models),
 // the admin API (projects, API keys, organizations) and its OAuth token
 // endpoint the way production does, as
-// described in the project's pinecone-api.md; where the spec and production
+// Pinecone's public sources describe it: the OpenAPI files of
+// github.com/pinecone-io/pinecone-api (cited as "spec <file>", e.g. spec
+// db_control_2025-10.oas.yaml, with an operationId or schema name), the
+// official clients (pinecone-io/go-pinecone, the TypeScript client) and
+// docs.pinecone.io (cited as "docs <page>"). Where the spec and production
 // differ it follows production. CONFORMANCE.md in this directory lists
 // every endpoint with the API versions served, the source each rests on and
 // the known differences from production.
@@ -106,7 +110,8 @@
 // and against cmd/pinecone-emulator. The 2026-04 header adds region to
 // Assistant and paginates the list (limit 1-100, default 50, and the
 // snake_case pagination_token); 2025-10 lists everything and ignores both
-// parameters (pinecone-api.md §7).
+// parameters (spec assistant_control_2026-04.oas.yaml, list_assistants and
+// Assistant, against assistant_control_2025-10.oas.yaml).
 //
 // The three paginated lists take limit (1-100, default 10; anything else is
 // 400) and paginationToken (an opaque token from pagination.next of the
@@ -169,7 +174,8 @@
 //   - Projects: name 1-512 characters (Unicode code points), required;
 //     max_pods 0 (default) to 2^31-1; force_encryption_with_cmek default
 //     false. max_pods is answered as the effective allotment, which
-//     production says may exceed the request (pinecone-api.md §8.11): the
+//     production says may exceed the request (go-pinecone v6.1.0
+//     pinecone/admin_client_test.go, CreateProject): the
 //     emulator keeps 0 and values from 5 up and raises 1-4 to 5. Pod
 //     indexes count against it (the pod quota below). PATCH
 //     changes name, max_pods and force_encryption_with_cmek (absent or null:
@@ -208,7 +214,8 @@
 // # Inference models
 //
 // GET /models and GET /models/{model_name} serve the one catalogue that
-// create-for-model and PATCH embed validate against (pinecone-api.md §11):
+// create-for-model and PATCH embed validate against (spec
+// inference_2025-10.oas.yaml: list_models, get_model, ModelInfo):
 // the embed models llama-text-embed-v2, multilingual-e5-large (dense) and
 // pinecone-sparse-english-v0 (sparse), then the rerank models
 // bge-reranker-v2-m3, cohere-rerank-3.5 and pinecone-rerank-v0, in that
@@ -318,7 +325,8 @@
 //     DeleteDelay (still listed), then 404. updated_on is the upload time
 //     while Processing, the end of processing afterwards and the DELETE time
 //     once Deleting. Files can only be uploaded to a Ready assistant.
-//   - File operations (2026-04 and later, pinecone-api.md §10.1): an upload
+//   - File operations (2026-04 and later, spec
+//     assistant_data_2026-04.oas.yaml, OperationModel): an upload
 //     or upsert starts an upload_file / upsert_file operation that is
 //     Processing for ReadyDelay (always in the 202 answer, percent_complete
 //     0, rising as an integer), then Completed (percent_complete 100,
@@ -604,8 +612,9 @@
 //   - Hosts: "<name>-<7 lowercase alnum>.svc.<cell>.pinecone.io" with a random
 //     serverless cell per cloud/region ("aped-4627-b74a" style) or the pod /
 //     BYOC environment, and private_host with ".svc.private." (confirmed:
-//     the spec's host and private_host examples, and hosts seen from
-//     production in pinecone-api.md §1).
+//     the spec's host and private_host examples, and production hosts such
+//     as "articles-jweaq8m.svc.aped-4627-b74a.pinecone.io" in docs
+//     reference/api/202601-alpha/control-plane/describe_index).
 //
 // Assistants and their files:
 //

@@ -18,7 +18,8 @@ func newUUID() string {
 }
 
 // timestamp renders t as RFC 3339 in UTC, the only format the Go SDK accepts
-// for created_at / completed_at (pinecone-api.md §3.9).
+// for created_at / completed_at (go-pinecone pinecone/models.go: RestoreJob
+// decodes them as time.Time).
 func timestamp(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }

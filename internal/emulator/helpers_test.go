@@ -193,7 +193,8 @@ func wantState(t *testing.T, body map[string]any, state string, ready bool) {
 	}
 }
 
-// Request bodies from pinecone-api.md §9 (go-pinecone v5.4.1 captures).
+// Request bodies as go-pinecone v5.4.1 (API 2025-10) sends them, captured from
+// its Client methods (CreateServerlessIndex, CreatePodIndex, ...).
 const (
 	bodyServerless     = `{"dimension":3,"name":"s","spec":{"serverless":{"cloud":"aws","region":"us-east-1"}},"vector_type":"dense"}`
 	bodySparse         = `{"name":"s","spec":{"serverless":{"cloud":"aws","region":"us-east-1"}},"vector_type":"sparse"}`

@@ -2,7 +2,7 @@ package emulator
 
 import "time"
 
-// Index states (IndexModel.status.state, pinecone-api.md §3.5).
+// Index states (spec db_control_2025-10.oas.yaml, IndexModel.status.state).
 const (
 	stateInitializing         = "Initializing"
 	stateInitializationFailed = "InitializationFailed"

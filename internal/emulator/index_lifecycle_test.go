@@ -97,7 +97,7 @@ func TestPodScalingStates(t *testing.T) {
 	e.do("POST", "/indexes", bodyPod).must(t, http.StatusCreated)
 	wantState(t, e.do("GET", "/indexes/p", "").must(t, http.StatusOK), "Ready", true)
 
-	// §9: PATCH /indexes/p (replicas)
+	// As go-pinecone v5.4.1 sends it: PATCH /indexes/p (replicas)
 	b := e.do("PATCH", "/indexes/p", `{"spec":{"pod":{"replicas":2}},"tags":{"a":"1"}}`).must(t, http.StatusOK)
 	wantState(t, b, "ScalingUp", true)
 	wantField(t, b, 2, "spec", "pod", "replicas")
@@ -153,7 +153,8 @@ func TestReadCapacityTransitions(t *testing.T) {
 		return m
 	}
 
-	// §9: PATCH /indexes/s (dedicated RC): OnDemand -> Dedicated migrates.
+	// As go-pinecone v5.4.1 sends it: PATCH /indexes/s (dedicated RC):
+	// OnDemand -> Dedicated migrates.
 	b := e.do("PATCH", "/indexes/s", `{"spec":{"serverless":{"read_capacity":{"dedicated":{"manual":{"replicas":1,"shards":1},"node_type":"t1","scaling":"Manual"},"mode":"Dedicated"}}},"tags":{}}`).must(t, http.StatusOK)
 	wantState(t, b, "Ready", true)
 	wantField(t, rc(b), map[string]any{

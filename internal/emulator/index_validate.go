@@ -9,7 +9,8 @@ import (
 	"strings"
 )
 
-// Enumerations of the db_control API (pinecone-api.md §3).
+// Enumerations of the db_control API (spec db_control_2025-10.oas.yaml:
+// CreateIndexRequest, ServerlessSpec, PodSpec, ReadCapacity).
 const (
 	metricCosine     = "cosine"
 	metricEuclidean  = "euclidean"
@@ -49,7 +50,8 @@ var serverlessRegions = map[string][]string{
 	"azure": {"eastus2"},
 }
 
-// podEnvironments is the Python SDK's list (pinecone-api.md §3.2).
+// podEnvironments is the Python SDK's list (pinecone-io/pinecone-python-client,
+// enum PodIndexEnvironment).
 // [unverified] Production's full list and its answer to an unknown
 // environment are not documented; the emulator answers 400.
 var podEnvironments = []string{
@@ -58,16 +60,18 @@ var podEnvironments = []string{
 	"us-east1-gcp", "eu-west1-gcp", "eu-west4-gcp", "us-east-1-aws", "eastus-azure",
 }
 
-// nameRule is the spec's name-rule text (pinecone-api.md §2.2) after the
-// leading "Index"/"Collection".
+// nameRule is the spec's name-rule text (spec db_control_2025-10.oas.yaml,
+// ErrorResponse example) after the leading "Index"/"Collection".
 const nameRule = " name must contain only lowercase alphanumeric characters or hyphens, and must not begin or end with a hyphen."
 
 const nameRuleMessage = "Index" + nameRule
 
 func validateIndexName(name string) *apiError { return validateName("Index", name) }
 
-// validateName applies the index / collection name rule (pinecone-api.md
-// §2.3); what is "Index" or "Collection" and starts the message.
+// validateName applies the index / collection name rule (spec
+// db_control_2025-10.oas.yaml, CreateIndexRequest.name and
+// CreateCollectionRequest.name); what is "Index" or "Collection" and starts
+// the message.
 func validateName(what, name string) *apiError {
 	if len(name) < 1 || len(name) > 45 {
 		return invalidArgument("%s name must be between 1 and 45 characters long. %s%s", what, what, nameRule)
@@ -102,7 +106,8 @@ func validateDeletionProtection(v string) *apiError {
 	return invalidArgument("Invalid deletion_protection %q. Must be one of: enabled, disabled.", v)
 }
 
-// validateTags checks keys and values (pinecone-api.md §2.3). An empty value
+// validateTags checks keys and values (spec db_control_2025-10.oas.yaml,
+// IndexTags). An empty value
 // (or null) is allowed: it means "remove this key".
 func validateTags(tags map[string]*string) *apiError {
 	for _, k := range slices.Sorted(maps.Keys(tags)) {
@@ -256,7 +261,8 @@ type schemaBody struct {
 }
 
 // parseSchema returns the filterable field names. Only filterable: true is
-// supported (pinecone-api.md §3.2); false or a missing value is 400.
+// supported (spec db_control_2025-10.oas.yaml, MetadataSchema); false or a
+// missing value is 400.
 func parseSchema(field string, b *schemaBody) ([]string, *apiError) {
 	names := slices.Sorted(maps.Keys(b.Fields))
 	for _, n := range names {

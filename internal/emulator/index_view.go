@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// JSON shapes of IndexModel (pinecone-api.md §3.5). Field order follows the
-// spec's examples.
+// JSON shapes of IndexModel (spec db_control_2025-10.oas.yaml). Field order
+// follows the spec's examples.
 
 type indexModelJSON struct {
 	Name               string            `json:"name"`

@@ -9,7 +9,9 @@ import (
 	"time"
 )
 
-// Route templates of the index endpoints (pinecone-api.md §3.1 rows 1-6).
+// Route templates of the index endpoints (spec db_control_2025-10.oas.yaml:
+// list_indexes, create_index, create_index_for_model, describe_index,
+// configure_index, delete_index).
 const (
 	routeIndexes        = "/indexes"
 	routeCreateForModel = "/indexes/create-for-model"
@@ -249,13 +251,8 @@ func serverlessPlacement(ix *index, field string, rc *readCapacityBody, sc *sche
 
 func (s *Server) handleCreateIndex(q *request) {
 	var b createIndexBody
-	body, err := readJSON(q.r, &b)
-	if err != nil {
-		q.fail(err)
-		return
-	}
-	if f := b.missingField(); f != "" {
-		q.fail(body.missing(f))
+	body, ok := q.decode(&b)
+	if !ok {
 		return
 	}
 	ix, err := newIndexFromCreate(body, &b)
@@ -389,13 +386,7 @@ func setSourceCollection(ix *index, name *string) *apiError {
 
 func (s *Server) handleCreateIndexForModel(q *request) {
 	var b createForModelBody
-	body, err := readJSON(q.r, &b)
-	if err != nil {
-		q.fail(err)
-		return
-	}
-	if f := b.missingField(); f != "" {
-		q.fail(body.missing(f))
+	if _, ok := q.decode(&b); !ok {
 		return
 	}
 	ix, err := newIndexForModel(s.models, &b)
@@ -519,12 +510,7 @@ func (s *Server) commitCreate(q *request, ix *index) {
 	s.storeIndex(p, ix, t)
 	view := ix.view(t, freshInit)
 	s.mu.Unlock()
-
-	if s.faults.takeDrop() {
-		s.dropResponse(q.w)
-		return
-	}
-	writeJSON(q.w, http.StatusCreated, view)
+	s.answerCreate(q, http.StatusCreated, view)
 }
 
 // storeIndex gives a new index its id, timestamps and hosts and stores it in
@@ -555,21 +541,14 @@ func indexNotFound(name string) *apiError { return notFound("Index %s not found.
 
 func (s *Server) handleDescribeIndex(q *request) {
 	name := q.param("index_name")
-	p := q.proj
-	t := s.now()
-	s.mu.Lock()
-	p.purgeExpired(t)
-	ix, ok := p.indexes[name]
-	var view indexModelJSON
-	if ok {
-		view = ix.view(t, 0)
-	}
-	s.mu.Unlock()
-	if !ok {
-		q.fail(indexNotFound(name))
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
+	s.read(q, func(t time.Time) (any, *apiError) {
+		q.proj.purgeExpired(t)
+		ix, ok := q.proj.indexes[name]
+		if !ok {
+			return nil, indexNotFound(name)
+		}
+		return ix.view(t, 0), nil
+	})
 }
 
 func (s *Server) handleDeleteIndex(q *request) {
@@ -608,13 +587,8 @@ func (s *Server) handleDeleteIndex(q *request) {
 func (s *Server) handleConfigureIndex(q *request) {
 	name := q.param("index_name")
 	var b configureIndexBody
-	body, err := readJSON(q.r, &b)
-	if err != nil {
-		q.fail(err)
-		return
-	}
-	if f := b.missingField(); f != "" {
-		q.fail(body.missing(f))
+	body, ok := q.decode(&b)
+	if !ok {
 		return
 	}
 	if b.DeletionProtection != nil {
@@ -721,7 +695,8 @@ func kindLabel(kind string) string {
 }
 
 // configurePod applies a pod replicas / pod_type change to ix. The pod size
-// may only grow ("Cannot scale down", pinecone-api.md §3.4) and the family
+// may only grow ("Cannot scale down": go-pinecone pinecone/client_test.go,
+// TestConfigureIndexIllegalScaleDown) and the family
 // (s1, p1, p2) cannot change.
 func (s *Server) configurePod(ix *index, replicas *int64, podTypeStr *string, t time.Time) (bool, *apiError) {
 	newReplicas := ix.replicas

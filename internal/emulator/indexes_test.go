@@ -278,7 +278,7 @@ func TestDeleteAndDeletionProtection(t *testing.T) {
 	e := newEnv(t, Options{})
 	e.do("POST", "/indexes", bodyServerless).must(t, http.StatusCreated)
 
-	// §9: PATCH /indexes/s (deletion prot.)
+	// As go-pinecone v5.4.1 sends it: PATCH /indexes/s (deletion prot.)
 	b := e.do("PATCH", "/indexes/s", `{"deletion_protection":"enabled","spec":null,"tags":{}}`).must(t, http.StatusOK)
 	wantField(t, b, "enabled", "deletion_protection")
 	wantField(t, e.do("GET", "/indexes/s", "").must(t, http.StatusOK), "enabled", "deletion_protection")
@@ -304,7 +304,7 @@ func TestConfigureTags(t *testing.T) {
 	b := e.do("POST", "/indexes", `{"dimension":3,"name":"p","tags":{"a":"1"},"spec":{"pod":{"environment":"us-east-1-aws","pod_type":"p1.x1","pods":1,"replicas":1,"shards":1}},"vector_type":"dense"}`).must(t, http.StatusCreated)
 	wantField(t, b, map[string]any{"a": "1"}, "tags")
 
-	// §9: PATCH /indexes/p (tags; had a=1)
+	// As go-pinecone v5.4.1 sends it: PATCH /indexes/p (tags; had a=1)
 	b = e.do("PATCH", "/indexes/p", `{"spec":null,"tags":{"a":"","b":"2"}}`).must(t, http.StatusOK)
 	wantField(t, b, map[string]any{"b": "2"}, "tags")
 

@@ -5,7 +5,8 @@ import (
 	"net/url"
 )
 
-// Route templates of the inference model catalogue (pinecone-api.md §11).
+// Route templates of the inference model catalogue (spec
+// inference_2025-10.oas.yaml: list_models, get_model).
 // They take an Api-Key like db_control but are the same for every project.
 const (
 	routeModels = "/models"

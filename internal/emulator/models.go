@@ -8,8 +8,8 @@ import (
 	"strings"
 )
 
-// Model types and parameter kinds of the inference catalogue
-// (pinecone-api.md §11, ModelInfo and its supported_parameters).
+// Model types and parameter kinds of the inference catalogue (spec
+// inference_2025-10.oas.yaml, ModelInfo and ModelInfoSupportedParameter).
 const (
 	modelTypeEmbed  = "embed"
 	modelTypeRerank = "rerank"
@@ -24,10 +24,10 @@ const (
 	valueBoolean = "boolean"
 )
 
-// hostedModel is one entry of the inference model catalogue. Its fields
-// follow the ModelInfo schema (pinecone-api.md §11), so GET /models renders
-// the table as it is, and create-for-model and PATCH embed validate against
-// the same entries. DefaultMetric is the emulator's own: the metric an
+// hostedModel is one entry of the inference model catalogue. Its fields follow
+// the ModelInfo schema (spec inference_2025-10.oas.yaml), so GET /models
+// renders the table as it is, and create-for-model and PATCH embed validate
+// against the same entries. DefaultMetric is the emulator's own: the metric an
 // integrated index gets when embed.metric is absent.
 type hostedModel struct {
 	Name                string
@@ -75,9 +75,10 @@ var (
 	truncateEndNone = modelParameter{Name: "truncate", Type: paramOneOf, ValueType: valueString, AllowedValues: []any{"END", "NONE"}, Default: "END"}
 )
 
-// defaultModels is the catalogue production lists (pinecone-api.md §11): the
-// embed models first, then the rerank models, each group by name, which is
-// the order of Pinecone's published list_models example.
+// defaultModels is the catalogue production lists (docs.pinecone.io
+// reference/api/2025-10/inference/list_models; doc.go, "Inference models"):
+// the embed models first, then the rerank models, each group by name, which
+// is the order of Pinecone's published list_models example.
 //
 // The facts give the names, types, vector types, dimensions, metrics and the
 // multilingual-e5-large parameters. Everything else is [unverified]: it was
@@ -246,7 +247,7 @@ func (m *hostedModel) parameterNames() string {
 // (query for reads, passage for writes), for a model with a dimension
 // parameter the index's dimension, and every other parameter default the
 // user did not send (e.g. truncate: END). This models production's echo
-// (§8.11): responses carry more than was sent. A required parameter that is
+// (doc.go, "Integrated inference"): responses carry more than was sent. A required parameter that is
 // still missing afterwards is 400. field names the side for messages.
 func (m *hostedModel) completeParameters(field string, params map[string]any, inputType string, dimension int) (map[string]any, *apiError) {
 	out := maps.Clone(params)

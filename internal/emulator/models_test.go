@@ -10,7 +10,7 @@ import (
 
 func TestCreateForModelDefaults(t *testing.T) {
 	e := newEnv(t, Options{})
-	// §9: POST /indexes/create-for-model
+	// As go-pinecone v5.4.1 sends it: POST /indexes/create-for-model
 	b := e.do("POST", "/indexes/create-for-model", bodyCreateForModel).must(t, http.StatusCreated)
 	wantField(t, b, "m", "name")
 	wantField(t, b, 1024, "dimension")

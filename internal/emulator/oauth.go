@@ -13,8 +13,9 @@ import (
 	"time"
 )
 
-// OAuth token endpoint (pinecone-api.md §5.3). Production serves it at
-// https://login.pinecone.io/oauth/token; the emulator serves it itself. It
+// OAuth token endpoint (spec oauth_2025-10.oas.yaml, get_token). Production
+// serves it at https://login.pinecone.io/oauth/token; the emulator serves it
+// itself. It
 // needs no Api-Key and no version header, and every answer under /oauth/,
 // errors included, uses the OAuth shape
 // {"error":"<code>","error_description":"<text>"}.

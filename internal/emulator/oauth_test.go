@@ -7,7 +7,8 @@ import (
 	"time"
 )
 
-// Token request bodies as real clients send them (pinecone-api.md §5.3).
+// Token request bodies as real clients send them: JSON or form-encoded (spec
+// oauth_2025-10.oas.yaml, get_token, TokenRequest).
 const (
 	bodyTokenJSON = `{"client_id":"pclocal-emulator-client","client_secret":"pclocal-emulator-secret","grant_type":"client_credentials","audience":"https://api.pinecone.io/"}`
 	bodyTokenForm = `client_id=pclocal-emulator-client&client_secret=pclocal-emulator-secret&grant_type=client_credentials&audience=https%3A%2F%2Fapi.pinecone.io%2F`

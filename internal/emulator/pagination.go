@@ -11,7 +11,8 @@ import (
 )
 
 // Pagination of GET /backups, GET /indexes/{index_name}/backups and GET
-// /restore-jobs (pinecone-api.md §2.4): query parameters limit (1-100,
+// /restore-jobs (spec db_control_2025-10.oas.yaml: list_project_backups,
+// list_index_backups, list_restore_jobs): query parameters limit (1-100,
 // default 10) and paginationToken; the answer carries pagination.next only
 // when another page follows. GET /assistant/assistants in 2026-04 works the
 // same way with limit (default 50) and pagination_token (see pageSpec).
@@ -56,7 +57,7 @@ type pageRequest struct {
 // pageSpec names a paginated list's query parameters and default page size.
 // db_control lists use limit / paginationToken with a default of 10; the
 // 2026-04 assistant list uses limit / pagination_token with a default of 50
-// (pinecone-api.md §2.4).
+// (spec assistant_control_2026-04.oas.yaml, list_assistants).
 type pageSpec struct {
 	kind         string // token kind
 	limitParam   string

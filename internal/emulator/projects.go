@@ -10,7 +10,9 @@ import (
 	"time"
 )
 
-// Route templates of the admin project endpoints (pinecone-api.md §5.1).
+// Route templates of the admin project endpoints (spec admin_2025-10.oas.yaml:
+// list_projects, create_project, fetch_project, update_project,
+// delete_project).
 const (
 	routeProjects = "/admin/projects"
 	routeProject  = "/admin/projects/{project_id}"
@@ -23,7 +25,9 @@ const (
 	// for pods gets; see effectiveMaxPods.
 	minEffectiveMaxPods = 5
 	// defaultProjectMaxPods is the allotment of the project New creates: the
-	// organization default seen in production (pinecone-api.md §5.2 [obs]).
+	// organization default seen in production ([obs]: go-pinecone v6.1.0
+	// pinecone/admin_client_test.go, CreateProject, "requesting 8 yields the
+	// org default of 50").
 	defaultProjectMaxPods = 50
 )
 
@@ -64,7 +68,8 @@ func newProject(name string, maxPods int, cmek bool, orgID string, t time.Time) 
 	}
 }
 
-// projectJSON is the admin Project schema (pinecone-api.md §5.2).
+// projectJSON is the admin Project schema (spec admin_2025-10.oas.yaml,
+// Project).
 type projectJSON struct {
 	ID                      string `json:"id"`
 	Name                    string `json:"name"`
@@ -90,9 +95,10 @@ func (p *project) view() projectJSON {
 }
 
 // effectiveMaxPods models "the returned max_pods is the effective allotment
-// and may exceed the request" (pinecone-api.md §5.2, §8.11) in the simplest
-// honest way: 0 (serverless only) and anything from 5 up are kept, and a
-// request for 1 to 4 pods is raised to 5.
+// and may exceed the request" (go-pinecone v6.1.0
+// pinecone/admin_client_test.go, CreateProject and UpdateProject) in the
+// simplest honest way: 0 (serverless only) and anything from 5 up are kept,
+// and a request for 1 to 4 pods is raised to 5.
 func effectiveMaxPods(requested int) int {
 	if requested > 0 && requested < minEffectiveMaxPods {
 		return minEffectiveMaxPods
@@ -112,12 +118,15 @@ func validateAdminName(what, name string, maxLen int) *apiError {
 }
 
 // parseMaxPods validates a requested max_pods and returns the effective
-// allotment.
-func parseMaxPods(v int64) (int, *apiError) {
-	if v < 0 || v > math.MaxInt32 {
-		return 0, invalidArgument("max_pods must be between 0 and %d; got %d.", math.MaxInt32, v)
+// allotment; absent (nil) is 0.
+func parseMaxPods(v *int64) (int, *apiError) {
+	switch {
+	case v == nil:
+		return 0, nil
+	case *v < 0 || *v > math.MaxInt32:
+		return 0, invalidArgument("max_pods must be between 0 and %d; got %d.", math.MaxInt32, *v)
 	}
-	return effectiveMaxPods(int(v)), nil
+	return effectiveMaxPods(int(*v)), nil
 }
 
 // projectNamed returns the project with that exact name, or nil. Callers
@@ -134,35 +143,42 @@ func (s *Server) projectNamed(name string) *project {
 // projectParam reads {project_id}: a UUID (400 otherwise), lowercased.
 func projectParam(q *request) (string, *apiError) { return uuidParam(q, "project_id") }
 
-type createProjectBody struct {
+// projectBody is the body of update_project; create_project takes the same
+// fields with name required (createProjectBody).
+type projectBody struct {
 	Name                    *string `json:"name"`
 	MaxPods                 *int64  `json:"max_pods"`
 	ForceEncryptionWithCMEK *bool   `json:"force_encryption_with_cmek"`
+}
+
+// createProjectBody is a defined type, not an embedding, so that decode errors
+// name the field as sent ("max_pods: ...").
+type createProjectBody projectBody
+
+func (b *createProjectBody) missingField() string { return requiredName(b.Name) }
+
+// validate checks the name (when present) and max_pods (400) and returns the
+// effective max_pods (0 when absent).
+func (b *projectBody) validate() (int, *apiError) {
+	if b.Name != nil {
+		if err := validateAdminName("Project", *b.Name, maxAdminNameLen); err != nil {
+			return 0, err
+		}
+	}
+	return parseMaxPods(b.MaxPods)
 }
 
 // handleCreateProject answers 200 (as the spec says) with the new project.
 // Order: the body (422), name and max_pods (400), then a taken name (409).
 func (s *Server) handleCreateProject(q *request) {
 	var b createProjectBody
-	body, err := readJSON(q.r, &b)
+	if _, ok := q.decode(&b); !ok {
+		return
+	}
+	maxPods, err := (*projectBody)(&b).validate()
 	if err != nil {
 		q.fail(err)
 		return
-	}
-	if b.Name == nil {
-		q.fail(body.missing("name"))
-		return
-	}
-	if err := validateAdminName("Project", *b.Name, maxAdminNameLen); err != nil {
-		q.fail(err)
-		return
-	}
-	maxPods := 0
-	if b.MaxPods != nil {
-		if maxPods, err = parseMaxPods(*b.MaxPods); err != nil {
-			q.fail(err)
-			return
-		}
 	}
 	cmek := b.ForceEncryptionWithCMEK != nil && *b.ForceEncryptionWithCMEK
 
@@ -186,12 +202,7 @@ func (s *Server) handleCreateProject(q *request) {
 	s.projects[p.id] = p
 	view := p.view()
 	s.mu.Unlock()
-
-	if s.faults.takeDrop() {
-		s.dropResponse(q.w)
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
+	s.answerCreate(q, http.StatusOK, view)
 }
 
 // projectNameTaken is the 409 for a project name already used in the
@@ -225,24 +236,13 @@ func (s *Server) handleDescribeProject(q *request) {
 		q.fail(err)
 		return
 	}
-	s.mu.Lock()
-	p, ok := s.projects[id]
-	var view projectJSON
-	if ok {
-		view = p.view()
-	}
-	s.mu.Unlock()
-	if !ok {
-		q.fail(projectNotFound(id))
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
-}
-
-type updateProjectBody struct {
-	Name                    *string `json:"name"`
-	MaxPods                 *int64  `json:"max_pods"`
-	ForceEncryptionWithCMEK *bool   `json:"force_encryption_with_cmek"`
+	s.read(q, func(time.Time) (any, *apiError) {
+		p, ok := s.projects[id]
+		if !ok {
+			return nil, projectNotFound(id)
+		}
+		return p.view(), nil
+	})
 }
 
 // handleUpdateProject changes name, max_pods and/or
@@ -255,23 +255,14 @@ func (s *Server) handleUpdateProject(q *request) {
 		q.fail(err)
 		return
 	}
-	var b updateProjectBody
-	if _, err := readJSON(q.r, &b); err != nil {
-		q.fail(err)
+	var b projectBody
+	if _, ok := q.decode(&b); !ok {
 		return
 	}
-	if b.Name != nil {
-		if err := validateAdminName("Project", *b.Name, maxAdminNameLen); err != nil {
-			q.fail(err)
-			return
-		}
-	}
-	maxPods := 0
-	if b.MaxPods != nil {
-		if maxPods, err = parseMaxPods(*b.MaxPods); err != nil {
-			q.fail(err)
-			return
-		}
+	maxPods, err := b.validate()
+	if err != nil {
+		q.fail(err)
+		return
 	}
 
 	s.mu.Lock()
@@ -370,8 +361,9 @@ func (p *project) remaining() (string, int) {
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1], total
 }
 
-// codeQuotaExceeded is the db_control error code of a pod quota answer
-// (pinecone-api.md §2.1, §2.2).
+// codeQuotaExceeded is the db_control error code of a pod quota answer (spec
+// db_control_2025-10.oas.yaml, ErrorResponse: the error.code enum and its
+// example, "The index exceeds the project quota of 5 pods by 2 pods.").
 const codeQuotaExceeded = "QUOTA_EXCEEDED"
 
 // pods is what a pod index counts against its project's max_pods: replicas

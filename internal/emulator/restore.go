@@ -7,15 +7,18 @@ import (
 	"time"
 )
 
-// Route templates of restore (pinecone-api.md §3.1 rows 12-14).
+// Route templates of restore (spec db_control_2025-10.oas.yaml:
+// create_index_from_backup_operation, list_restore_jobs, describe_restore_job).
 const (
 	routeCreateFromBackup = "/backups/{backup_id}/create-index"
 	routeRestoreJobs      = "/restore-jobs"
 	routeRestoreJob       = "/restore-jobs/{job_id}"
 )
 
-// Restore job states. Only Completed is documented; Pending and InProgress
-// are the likely others (pinecone-api.md §3.9, [unverified]).
+// Restore job states. Only Completed is documented (spec
+// db_control_2025-10.oas.yaml, RestoreJobModel.status: a plain string whose
+// example is "Completed"); Pending and InProgress are the likely others
+// ([unverified]).
 const (
 	restorePending    = "Pending"
 	restoreInProgress = "InProgress"
@@ -57,7 +60,7 @@ func (j *restoreJob) progress(t time.Time) (string, float64) {
 	return restoreInProgress, math.Floor(pct*10) / 10 // one decimal, never 100 before the end
 }
 
-// restoreJobJSON is RestoreJobModel (pinecone-api.md §3.9).
+// restoreJobJSON is RestoreJobModel (spec db_control_2025-10.oas.yaml).
 type restoreJobJSON struct {
 	RestoreJobID    string  `json:"restore_job_id"`
 	BackupID        string  `json:"backup_id"`
@@ -100,6 +103,8 @@ type createIndexFromBackupBody struct {
 	DeletionProtection *string            `json:"deletion_protection"`
 }
 
+func (b *createIndexFromBackupBody) missingField() string { return requiredName(b.Name) }
+
 type createIndexFromBackupJSON struct {
 	RestoreJobID string `json:"restore_job_id"`
 	IndexID      string `json:"index_id"`
@@ -110,13 +115,7 @@ type createIndexFromBackupJSON struct {
 // completes.
 func (s *Server) handleCreateIndexFromBackup(q *request) {
 	var b createIndexFromBackupBody
-	body, err := readJSON(q.r, &b)
-	if err != nil {
-		q.fail(err)
-		return
-	}
-	if b.Name == nil {
-		q.fail(body.missing("name"))
+	if _, ok := q.decode(&b); !ok {
 		return
 	}
 	ix := &index{kind: specServerless}
@@ -129,11 +128,7 @@ func (s *Server) handleCreateIndexFromBackup(q *request) {
 		q.fail(err)
 		return
 	}
-	if s.faults.takeDrop() {
-		s.dropResponse(q.w)
-		return
-	}
-	writeJSON(q.w, http.StatusAccepted, out)
+	s.answerCreate(q, http.StatusAccepted, out)
 }
 
 // restoreBackup fills ix from the backup, stores it and starts the restore
@@ -189,32 +184,23 @@ func (s *Server) handleListRestoreJobs(q *request) {
 		all = append(all, j)
 	}
 	page, next := paginate(all, (*restoreJob).pos, p, pageKindRestoreJobs)
-	out := restoreJobListJSON{Data: make([]restoreJobJSON, 0, len(page))}
+	out := restoreJobListJSON{Data: make([]restoreJobJSON, 0, len(page)), Pagination: nextPage(next)}
 	for _, j := range page {
 		out.Data = append(out.Data, j.view(t))
 	}
 	s.mu.Unlock()
-	if next != "" {
-		out.Pagination = &paginationJSON{Next: next}
-	}
 	writeJSON(q.w, http.StatusOK, out)
 }
 
 func (s *Server) handleDescribeRestoreJob(q *request) {
 	id := q.param("job_id")
-	t := s.now()
-	s.mu.Lock()
-	j, ok := q.proj.restoreJobs[id]
-	var view restoreJobJSON
-	if ok {
-		view = j.view(t)
-	}
-	s.mu.Unlock()
-	if !ok {
-		q.fail(notFound("Restore job %s not found.", id))
-		return
-	}
-	writeJSON(q.w, http.StatusOK, view)
+	s.read(q, func(t time.Time) (any, *apiError) {
+		j, ok := q.proj.restoreJobs[id]
+		if !ok {
+			return nil, notFound("Restore job %s not found.", id)
+		}
+		return j.view(t), nil
+	})
 }
 
 // pendingRestoreJobs returns the ids of unfinished restore jobs from the

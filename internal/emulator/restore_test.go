@@ -31,7 +31,7 @@ func TestRestoreLifecycle(t *testing.T) {
 	bk := e.createBackup("s", `{}`)
 	e.clock.Advance(10 * time.Second) // 12:00:20, backup Ready
 
-	// §9: POST /backups/b1/create-index {"name":"r"}
+	// As go-pinecone v5.4.1 sends it: POST /backups/b1/create-index {"name":"r"}
 	jobID, indexID := e.restore(bk, `{"name":"r"}`)
 
 	// The index exists at once, Initializing, with the backup's settings.

@@ -30,14 +30,15 @@ const (
 	defaultProjectName      = "Default Project"
 )
 
-// API versions accepted in the X-Pinecone-Api-Version header. The db_control
-// API is identical in 2025-10 and 2026-04; assistants differ (region,
-// paginated list, the file protocol; pinecone-api.md §7, §10.1). 2026-07 is
-// served where the emulator renders it: the assistant APIs (the same as
-// 2026-04, §12.3) and admin (projects, API keys and organizations as in
-// 2026-04, §12.2). Its db_control and inference shapes are not rendered yet,
-// so those paths answer 400 rather than a 2026-04 shape under a 2026-07
-// label.
+// API versions accepted in the X-Pinecone-Api-Version header (the table in
+// CONFORMANCE.md, "API versions"). The db_control API is identical in 2025-10
+// and 2026-04; assistants differ (region, paginated list, the file protocol:
+// spec assistant_control_2026-04.oas.yaml and assistant_data_2026-04.oas.yaml
+// against their 2025-10 files). 2026-07 is served where the emulator renders
+// it: the assistant APIs (the same as 2026-04) and admin (projects, API keys
+// and organizations as in 2026-04), as the TS client 9.0.0's generated 2026-07
+// APIs show. Its db_control and inference shapes are not rendered yet, so
+// those paths answer 400 rather than a 2026-04 shape under a 2026-07 label.
 const (
 	headerAPIVersion  = "X-Pinecone-Api-Version"
 	apiVersion2025_10 = "2025-10"
@@ -224,6 +225,19 @@ type handlerFunc func(*request)
 
 // route is one path template, e.g. "/indexes/{index_name}", with a handler per
 // HTTP method.
+//
+// Why not net/http.ServeMux with "GET /indexes/{index_name}" patterns: it was
+// tried, and it passes the tests only with code that switches its own
+// behaviour off again. ServeMux serves HEAD with GET handlers, redirects
+// "//a", "/a/./b" and "/indexes/.." to cleaned paths (an escaped dot
+// segment must be smuggled past it in URL.RawPath), matches "a%2Fb" as one
+// segment, writes plain-text 404/405 answers and does not say which route a
+// 405 belongs to, so the template for the Stats key, the message and Allow
+// has to be recovered by asking the mux once per method, and the rule "the
+// first registered route whose path matches" becomes a guess (fewest
+// wildcards). That came to about 55 lines of routing code against the 87
+// here, but half of them undo ServeMux, and the rule they emulate is harder
+// to see than this loop. TestRoutingEdgeCases pins these cases.
 type route struct {
 	template string
 	parts    []string
@@ -474,7 +488,8 @@ func sleepCtx(r *http.Request, d time.Duration) bool {
 	}
 }
 
-// Error codes of the db_control ErrorResponse enum (pinecone-api.md §2.1).
+// Error codes of the db_control ErrorResponse enum (spec
+// db_control_2025-10.oas.yaml, ErrorResponse.error.code).
 const (
 	codeInvalidArgument    = "INVALID_ARGUMENT"
 	codeUnauthenticated    = "UNAUTHENTICATED"

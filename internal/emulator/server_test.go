@@ -1,7 +1,9 @@
 package emulator
 
 import (
+	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -135,4 +137,56 @@ func TestRoutingCollectionsBackupsRestores(t *testing.T) {
 	// The new endpoints need the Api-Key too.
 	e.do("GET", "/backups", "", "Api-Key", "").wantError(t, http.StatusUnauthorized, "UNAUTHENTICATED", "Invalid API key.")
 	e.do("POST", "/collections", bodyCollection, "Api-Key", "x").wantError(t, http.StatusUnauthorized, "UNAUTHENTICATED", "Invalid API key.")
+}
+
+// TestRoutingEdgeCases pins how the router treats paths and methods that a
+// general-purpose router would handle differently: HEAD is not GET, paths
+// are matched as sent (no cleaning, no redirects), an escaped slash
+// separates segments, and a 405 names the first registered route whose path
+// matches. The requests go straight to ServeHTTP so the paths reach the
+// router exactly as written.
+func TestRoutingEdgeCases(t *testing.T) {
+	srv := New(Options{})
+	for _, c := range []struct {
+		method, target string
+		status         int
+		allow, message string
+	}{
+		{"HEAD", "/indexes", http.StatusMethodNotAllowed, "GET, POST", "Method HEAD is not allowed on /indexes."},
+		{"OPTIONS", "/indexes", http.StatusMethodNotAllowed, "GET, POST", "Method OPTIONS is not allowed on /indexes."},
+		{"HEAD", "/nowhere", http.StatusNotFound, "", "Route HEAD /nowhere not found."},
+		{"PUT", "/indexes/create-for-model", http.StatusMethodNotAllowed, "POST", "Method PUT is not allowed on /indexes/create-for-model."},
+		{"GET", "/indexes//backups", http.StatusNotFound, "", "Route GET /indexes//backups not found."},
+		{"GET", "//indexes", http.StatusNotFound, "", "Route GET //indexes not found."},
+		{"GET", "/indexes/./x", http.StatusNotFound, "", "Route GET /indexes/./x not found."},
+		{"GET", "/indexes/x/", http.StatusNotFound, "", "Route GET /indexes/x/ not found."},
+		{"GET", "/indexes/a%2Fb", http.StatusNotFound, "", "Route GET /indexes/a/b not found."},
+		{"GET", "/indexes/..", http.StatusNotFound, "", "Index .. not found."},
+		{"GET", "/indexes/a%20b", http.StatusNotFound, "", "Index a b not found."},
+	} {
+		r := httptest.NewRequest(c.method, "http://emulator"+c.target, nil)
+		r.Header.Set("Api-Key", DefaultAPIKey)
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, r)
+		var b errorBody
+		if err := json.Unmarshal(w.Body.Bytes(), &b); err != nil {
+			t.Errorf("%s %s: body %q: %v", c.method, c.target, w.Body.String(), err)
+			continue
+		}
+		if w.Code != c.status || b.Error.Message != c.message || w.Header().Get("Allow") != c.allow || w.Header().Get("Location") != "" {
+			t.Errorf("%s %s = %d %q (Allow %q, Location %q), want %d %q (Allow %q)", c.method, c.target,
+				w.Code, b.Error.Message, w.Header().Get("Allow"), w.Header().Get("Location"), c.status, c.message, c.allow)
+		}
+	}
+	want := map[string]int64{
+		"HEAD /indexes":                 1,
+		"OPTIONS /indexes":              1,
+		"HEAD <unmatched>":              1,
+		"PUT /indexes/create-for-model": 1,
+		"GET <unmatched>":               5,
+		"GET /indexes/{index_name}":     2,
+	}
+	if got := srv.Stats(); !jsonEqual(got, want) {
+		t.Errorf("Stats() = %v, want %v", got, want)
+	}
 }
