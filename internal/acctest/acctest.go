@@ -2,6 +2,12 @@
 // emulator, or against real Pinecone when PINECONE_ACC_REAL=1 (with
 // PINECONE_API_KEY and optionally PINECONE_CONTROLLER_HOST). By default no
 // test touches the network.
+//
+// Besides the environment (New, Env) it holds the checks every resource's
+// tests share: CheckDestroyed (a CheckDestroy that asks the API), DisappearsSteps,
+// CheckTainted, CheckResourceCount, the emulator-against-state inventory
+// (Env.CheckInventoryMatchesState, Env.CheckInventoryEmpty) and the plan
+// check ExpectOnlyChanges.
 package acctest
 
 import (

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
@@ -32,10 +33,10 @@ func NewAPIKeysDataSource() datasource.DataSource { return &apiKeysDataSource{} 
 // NewOrganizationDataSource is the constructor of data source pinecone_organization.
 func NewOrganizationDataSource() datasource.DataSource { return &organizationDataSource{} }
 
-type projectDataSource struct{ data *providerData }
-type projectsDataSource struct{ data *providerData }
-type apiKeysDataSource struct{ data *providerData }
-type organizationDataSource struct{ data *providerData }
+type projectDataSource struct{ configuredDataSource }
+type projectsDataSource struct{ configuredDataSource }
+type apiKeysDataSource struct{ configuredDataSource }
+type organizationDataSource struct{ configuredDataSource }
 
 type projectDataModel struct {
 	ID                      types.String `tfsdk:"id"`
@@ -46,15 +47,12 @@ type projectDataModel struct {
 	CreatedAt               types.String `tfsdk:"created_at"`
 }
 
+// projectAttributes mirrors the resource schema so the two never drift. A
+// project read here shows what Pinecone allots as max_pods.
 func projectAttributes() map[string]dschema.Attribute {
-	return map[string]dschema.Attribute{
-		"id":                         dschema.StringAttribute{Computed: true, MarkdownDescription: "Project ID (UUID)."},
-		"name":                       dschema.StringAttribute{Computed: true, MarkdownDescription: "Project name."},
-		"max_pods":                   dschema.Int64Attribute{Computed: true, MarkdownDescription: "Pods Pinecone allots to the project."},
-		"force_encryption_with_cmek": dschema.BoolAttribute{Computed: true, MarkdownDescription: "Whether CMEK is enforced."},
-		"organization_id":            dschema.StringAttribute{Computed: true, MarkdownDescription: "Organization of the project."},
-		"created_at":                 dschema.StringAttribute{Computed: true, MarkdownDescription: "Creation time (RFC 3339)."},
-	}
+	attrs := computedAttributes(projectResourceSchema().Attributes, "effective_max_pods")
+	attrs["max_pods"] = dschema.Int64Attribute{Computed: true, MarkdownDescription: "Pods Pinecone allots to the project."}
+	return attrs
 }
 
 func newProjectData(p *client.Project) projectDataModel {
@@ -74,10 +72,6 @@ func (d *projectDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	attrs["id"] = dschema.StringAttribute{Optional: true, Computed: true, Validators: uuidValidators(), MarkdownDescription: "Project ID. Give `id` or `name`."}
 	attrs["name"] = dschema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "Project name (must match exactly one project)."}
 	resp.Schema = dschema.Schema{MarkdownDescription: "Reads one Pinecone project by ID or name (admin API).", Attributes: attrs}
-}
-
-func (d *projectDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *projectDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -106,7 +100,7 @@ func (d *projectDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		return
 	}
 	out := newProjectData(p)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
 }
 
 func (d *projectDataSource) projectByName(ctx context.Context, name string) (*client.Project, error) {
@@ -151,10 +145,6 @@ func (d *projectsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *projectsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *projectsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	list, err := d.data.client.ListProjects(ctx)
 	if err != nil {
@@ -166,7 +156,7 @@ func (d *projectsDataSource) Read(ctx context.Context, _ datasource.ReadRequest,
 	for i := range list {
 		out.Projects = append(out.Projects, newProjectData(&list[i]))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
 }
 
 type apiKeyDataModel struct {
@@ -174,6 +164,11 @@ type apiKeyDataModel struct {
 	Name      types.String `tfsdk:"name"`
 	ProjectID types.String `tfsdk:"project_id"`
 	Roles     types.Set    `tfsdk:"roles"`
+}
+
+func newAPIKeyData(ctx context.Context, k *client.APIKey) (apiKeyDataModel, diag.Diagnostics) {
+	m, diags := newAPIKeyModel(ctx, k, &apiKeyResourceModel{})
+	return apiKeyDataModel{ID: m.ID, Name: m.Name, ProjectID: m.ProjectID, Roles: m.Roles}, diags
 }
 
 type apiKeysDataModel struct {
@@ -194,19 +189,10 @@ func (d *apiKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"project_id": dschema.StringAttribute{Required: true, Validators: uuidValidators(), MarkdownDescription: "Project whose keys to list."},
 			"api_keys": dschema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "The keys (without secrets).",
-				NestedObject: dschema.NestedAttributeObject{Attributes: map[string]dschema.Attribute{
-					"id":         dschema.StringAttribute{Computed: true, MarkdownDescription: "Key ID."},
-					"name":       dschema.StringAttribute{Computed: true, MarkdownDescription: "Key name."},
-					"project_id": dschema.StringAttribute{Computed: true, MarkdownDescription: "Project of the key."},
-					"roles":      dschema.SetAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Roles."},
-				}},
+				NestedObject: dschema.NestedAttributeObject{Attributes: computedAttributes(apiKeyResourceSchema().Attributes, "value")},
 			},
 		},
 	}
-}
-
-func (d *apiKeysDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *apiKeysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -223,14 +209,13 @@ func (d *apiKeysDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i].Name < keys[j].Name })
 	out := apiKeysDataModel{ID: cfg.ProjectID, ProjectID: cfg.ProjectID, APIKeys: []apiKeyDataModel{}}
-	for _, k := range keys {
-		roles, diags := types.SetValueFrom(ctx, types.StringType, k.Roles)
-		resp.Diagnostics.Append(diags...)
-		out.APIKeys = append(out.APIKeys, apiKeyDataModel{
-			ID: types.StringValue(k.ID), Name: types.StringValue(k.Name), ProjectID: types.StringValue(k.ProjectID), Roles: roles,
-		})
+	var diags diag.Diagnostics
+	for i := range keys {
+		k, d := newAPIKeyData(ctx, &keys[i])
+		diags.Append(d...)
+		out.APIKeys = append(out.APIKeys, k)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 }
 
 type organizationDataModel struct {
@@ -260,10 +245,6 @@ func (d *organizationDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *organizationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *organizationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg organizationDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -291,10 +272,10 @@ func (d *organizationDataSource) Read(ctx context.Context, req datasource.ReadRe
 		}
 		org = &list[0]
 	}
-	out := organizationDataModel{
+	out := &organizationDataModel{
 		ID: types.StringValue(org.ID), Name: types.StringValue(org.Name), Plan: types.StringValue(org.Plan),
 		PaymentStatus: types.StringValue(org.PaymentStatus), SupportTier: types.StringValue(org.SupportTier),
 		CreatedAt: types.StringValue(org.CreatedAt),
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, out, nil)
 }

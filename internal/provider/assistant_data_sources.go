@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 
@@ -29,9 +28,9 @@ func NewAssistantsDataSource() datasource.DataSource { return &assistantsDataSou
 // NewAssistantFilesDataSource is the constructor of data source pinecone_assistant_files.
 func NewAssistantFilesDataSource() datasource.DataSource { return &assistantFilesDataSource{} }
 
-type assistantDataSource struct{ data *providerData }
-type assistantsDataSource struct{ data *providerData }
-type assistantFilesDataSource struct{ data *providerData }
+type assistantDataSource struct{ configuredDataSource }
+type assistantsDataSource struct{ configuredDataSource }
+type assistantFilesDataSource struct{ configuredDataSource }
 
 type assistantDataModel struct {
 	ID           types.String  `tfsdk:"id"`
@@ -46,9 +45,9 @@ type assistantDataModel struct {
 }
 
 func assistantDataAttributes(ctx context.Context) map[string]dschema.Attribute {
-	var rs resourceSchemaResponse
-	(&assistantResource{}).Schema(ctx, resourceSchemaRequest{}, &rs)
-	return computedAttributes(rs.Schema.Attributes, "timeouts")
+	attrs := computedAttributes(assistantResourceSchema(ctx).Attributes, "timeouts")
+	attrs["metadata"] = dschema.DynamicAttribute{Computed: true, MarkdownDescription: "Metadata of the assistant, an object."}
+	return attrs
 }
 
 func newAssistantData(a *client.Assistant) (assistantDataModel, diag.Diagnostics) {
@@ -65,12 +64,8 @@ func (d *assistantDataSource) Metadata(_ context.Context, req datasource.Metadat
 
 func (d *assistantDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := assistantDataAttributes(ctx)
-	attrs["name"] = dschema.StringAttribute{Required: true, Validators: assistantNameValidators(), MarkdownDescription: "Name of the assistant to read."}
+	attrs["name"] = dschema.StringAttribute{Required: true, Validators: assistantNameRule.validators(), MarkdownDescription: "Name of the assistant to read."}
 	resp.Schema = dschema.Schema{MarkdownDescription: "Reads one Pinecone assistant by name, including its data-plane `host`.", Attributes: attrs}
-}
-
-func (d *assistantDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *assistantDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -80,18 +75,12 @@ func (d *assistantDataSource) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 	name := cfg.Name.ValueString()
-	a, err := d.data.client.DescribeAssistant(ctx, name)
-	if errors.Is(err, client.ErrNotFound) {
-		resp.Diagnostics.AddAttributeError(pathRoot("name"), "Pinecone assistant not found", fmt.Sprintf("No assistant named %q exists in this project.", name))
-		return
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone assistant", fmt.Sprintf("Reading assistant %q", name), err)
+	a, ok := describeOne(ctx, &resp.Diagnostics, "assistant", "this project", "name", name, d.data.client.DescribeAssistant)
+	if !ok {
 		return
 	}
 	out, diags := newAssistantData(a)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 }
 
 type assistantsDataModel struct {
@@ -115,12 +104,8 @@ type assistantSummaryModel struct {
 
 func newAssistantSummary(a *client.Assistant) (assistantSummaryModel, diag.Diagnostics) {
 	m, diags := newAssistantData(a)
-	metadata := types.StringNull()
-	if len(a.Metadata) > 0 && string(a.Metadata) != "null" {
-		metadata = types.StringValue(string(a.Metadata))
-	}
 	return assistantSummaryModel{
-		ID: m.ID, Name: m.Name, Region: m.Region, Instructions: m.Instructions, Metadata: metadata,
+		ID: m.ID, Name: m.Name, Region: m.Region, Instructions: m.Instructions, Metadata: jsonText(a.Metadata),
 		Host: m.Host, Status: m.Status, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt,
 	}, diags
 }
@@ -144,10 +129,6 @@ func (d *assistantsDataSource) Schema(ctx context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *assistantsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *assistantsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	list, err := d.data.client.ListAssistants(ctx)
 	if err != nil {
@@ -156,15 +137,13 @@ func (d *assistantsDataSource) Read(ctx context.Context, _ datasource.ReadReques
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
 	out := assistantsDataModel{ID: types.StringValue("pinecone_assistants"), Assistants: []assistantSummaryModel{}}
+	var diags diag.Diagnostics
 	for i := range list {
-		a, diags := newAssistantSummary(&list[i])
-		resp.Diagnostics.Append(diags...)
+		a, d := newAssistantSummary(&list[i])
+		diags.Append(d...)
 		out.Assistants = append(out.Assistants, a)
 	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 }
 
 type assistantFileDataModel struct {
@@ -178,6 +157,14 @@ type assistantFileDataModel struct {
 	UpdatedOn  types.String `tfsdk:"updated_on"`
 }
 
+func newAssistantFileData(f *client.AssistantFile) assistantFileDataModel {
+	return assistantFileDataModel{
+		ID: types.StringValue(f.ID), Name: types.StringValue(f.Name), Status: types.StringValue(f.Status),
+		Size: types.Int64PointerValue(f.Size), Multimodal: types.BoolValue(f.Multimodal != nil && *f.Multimodal),
+		Metadata: jsonText(f.Metadata), CreatedOn: types.StringValue(f.CreatedOn), UpdatedOn: types.StringValue(f.UpdatedOn),
+	}
+}
+
 type assistantFilesDataModel struct {
 	ID            types.String             `tfsdk:"id"`
 	AssistantName types.String             `tfsdk:"assistant_name"`
@@ -185,39 +172,36 @@ type assistantFilesDataModel struct {
 	Files         []assistantFileDataModel `tfsdk:"files"`
 }
 
+// assistantFileDataAttributes mirrors the file resource's schema for what
+// Pinecone reports about a file; metadata is JSON text.
+func assistantFileDataAttributes(ctx context.Context) map[string]dschema.Attribute {
+	attrs := computedAttributes(assistantFileResourceSchema(ctx).Attributes,
+		"file_id", "assistant_name", "source", "content_hash", "metadata", "timeouts")
+	attrs["id"] = dschema.StringAttribute{Computed: true, MarkdownDescription: "File ID."}
+	attrs["metadata"] = dschema.StringAttribute{Computed: true, MarkdownDescription: "Metadata as JSON (use `jsondecode`)."}
+	return attrs
+}
+
 func (d *assistantFilesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_assistant_files"
 }
 
-func (d *assistantFilesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *assistantFilesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = dschema.Schema{
 		MarkdownDescription: "Lists the files of an assistant, optionally filtered by metadata, sorted by name.",
 		Attributes: map[string]dschema.Attribute{
 			"id":             dschema.StringAttribute{Computed: true, MarkdownDescription: "The assistant name."},
-			"assistant_name": dschema.StringAttribute{Required: true, Validators: assistantNameValidators(), MarkdownDescription: "Name of the assistant."},
+			"assistant_name": dschema.StringAttribute{Required: true, Validators: assistantNameRule.validators(), MarkdownDescription: "Name of the assistant."},
 			"filter": dschema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Metadata filter as JSON, e.g. `jsonencode({ topic = \"faq\" })` or `jsonencode({ topic = { \"$in\" = [\"faq\", \"howto\"] } })`.",
 			},
 			"files": dschema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "The files.",
-				NestedObject: dschema.NestedAttributeObject{Attributes: map[string]dschema.Attribute{
-					"id":         dschema.StringAttribute{Computed: true, MarkdownDescription: "File ID."},
-					"name":       dschema.StringAttribute{Computed: true, MarkdownDescription: "File name."},
-					"status":     dschema.StringAttribute{Computed: true, MarkdownDescription: "Status, e.g. `Available`."},
-					"size":       dschema.Int64Attribute{Computed: true, MarkdownDescription: "Size of the file in bytes."},
-					"multimodal": dschema.BoolAttribute{Computed: true, MarkdownDescription: "Whether images were processed too."},
-					"metadata":   dschema.StringAttribute{Computed: true, MarkdownDescription: "Metadata as JSON (use `jsondecode`)."},
-					"created_on": dschema.StringAttribute{Computed: true, MarkdownDescription: "Upload time (RFC 3339)."},
-					"updated_on": dschema.StringAttribute{Computed: true, MarkdownDescription: "Last change (RFC 3339)."},
-				}},
+				NestedObject: dschema.NestedAttributeObject{Attributes: assistantFileDataAttributes(ctx)},
 			},
 		},
 	}
-}
-
-func (d *assistantFilesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *assistantFilesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -245,15 +229,7 @@ func (d *assistantFilesDataSource) Read(ctx context.Context, req datasource.Read
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	out := assistantFilesDataModel{ID: types.StringValue(name), AssistantName: cfg.AssistantName, Filter: cfg.Filter, Files: []assistantFileDataModel{}}
 	for _, f := range files {
-		metadata := types.StringNull()
-		if len(f.Metadata) > 0 && string(f.Metadata) != "null" {
-			metadata = types.StringValue(string(f.Metadata))
-		}
-		out.Files = append(out.Files, assistantFileDataModel{
-			ID: types.StringValue(f.ID), Name: types.StringValue(f.Name), Status: types.StringValue(f.Status),
-			Size: types.Int64PointerValue(f.Size), Multimodal: types.BoolValue(f.Multimodal != nil && *f.Multimodal), Metadata: metadata,
-			CreatedOn: types.StringValue(f.CreatedOn), UpdatedOn: types.StringValue(f.UpdatedOn),
-		})
+		out.Files = append(out.Files, newAssistantFileData(&f))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
 }

@@ -156,15 +156,6 @@ func nullJSON(raw json.RawMessage) string {
 	return string(raw)
 }
 
-// parseAssistantFileID splits an import ID of the form <assistant>/<file id>.
-func parseAssistantFileID(raw string) (string, string, error) {
-	assistant, id, ok := strings.Cut(raw, "/")
-	if !ok || id == "" || strings.Contains(id, "/") || !assistantNameRegexp.MatchString(assistant) || len(assistant) > assistantNameMaxLength {
-		return "", "", fmt.Errorf("the import ID of an assistant file is \"<assistant_name>/<file_id>\", e.g. \"support-bot/handbook-1a2b3c4d5e6f\"; got %q", raw)
-	}
-	return assistant, id, nil
-}
-
 // fileMetadataRules checks what Pinecone's file guide allows in file
 // metadata beyond the 16 KB: a flat object whose keys do not start with "$"
 // and whose values are strings, numbers, booleans or lists of them.

@@ -37,15 +37,11 @@ const describeAfterFailureTimeout = 30 * time.Second
 func NewAssistantFileResource() resource.Resource { return &assistantFileResource{} }
 
 type assistantFileResource struct {
-	data *providerData
+	configuredResource
 }
 
 func (r *assistantFileResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_assistant_file"
-}
-
-func (r *assistantFileResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = resourceProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 // ValidateConfig rejects file types and settings Pinecone would refuse.
@@ -244,11 +240,12 @@ func (r *assistantFileResource) upsert(ctx context.Context, plan *assistantFileR
 	}
 	f, err := c.DescribeAssistantFile(ctx, host, assistant, id)
 	if err != nil {
-		diags.Append(st.Set(ctx, pendingFileModel(plan, id))...)
+		setState(ctx, st, diags, pendingFileModel(plan, id), nil)
 		addError(diags, "Error reading Pinecone assistant file", fmt.Sprintf("Reading file %s of assistant %q after the upload", id, assistant), err)
 		return
 	}
-	diags.Append(setAssistantFileState(ctx, st, f, plan)...)
+	out, convDiags := newAssistantFileModel(f, plan)
+	setState(ctx, st, diags, out, convDiags)
 	if !sameJSON(body.Metadata, f.Metadata) {
 		addError(diags, "Pinecone did not keep the file's metadata", fmt.Sprintf("File %s of assistant %q", id, assistant),
 			metadataKeptError(body.Metadata, f.Metadata))
@@ -264,10 +261,11 @@ func (r *assistantFileResource) storeAfterFailure(ctx context.Context, host *url
 	describeCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), describeAfterFailureTimeout)
 	defer cancel()
 	if f, err := r.data.client.DescribeAssistantFile(describeCtx, host, plan.AssistantName.ValueString(), id); err == nil {
-		diags.Append(setAssistantFileState(ctx, st, f, plan)...)
+		out, convDiags := newAssistantFileModel(f, plan)
+		setState(ctx, st, diags, out, convDiags)
 		return
 	}
-	diags.Append(st.Set(ctx, pendingFileModel(plan, id))...)
+	setState(ctx, st, diags, pendingFileModel(plan, id), nil)
 }
 
 func (r *assistantFileResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -293,7 +291,8 @@ func (r *assistantFileResource) Read(ctx context.Context, req resource.ReadReque
 		addError(&resp.Diagnostics, "Error reading Pinecone assistant file", fmt.Sprintf("Reading file %s of assistant %q", id, assistant), err)
 		return
 	}
-	resp.Diagnostics.Append(setAssistantFileState(ctx, &resp.State, f, &state)...)
+	out, diags := newAssistantFileModel(f, &state)
+	setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
 }
 
 // Update uploads the file again under the same ID when its content,
@@ -316,7 +315,7 @@ func (r *assistantFileResource) Update(ctx context.Context, req resource.UpdateR
 			plan.ContentHash = types.StringNull() // no local file to hash
 		}
 		plan.UpdatedOn = state.UpdatedOn
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		setState(ctx, &resp.State, &resp.Diagnostics, &plan, nil)
 		return
 	}
 	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, defaultUpdateTimeout)
@@ -362,22 +361,7 @@ func (r *assistantFileResource) Delete(ctx context.Context, req resource.DeleteR
 
 // ImportState takes "<assistant_name>/<file_id>".
 func (r *assistantFileResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	assistant, id, err := parseAssistantFileID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
-		return
+	if importAssistantScoped(ctx, req, resp, "assistant file", "file_id") {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("metadata"), types.DynamicNull())...)
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("assistant_name"), assistant)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("file_id"), id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("metadata"), types.DynamicNull())...)
-}
-
-func setAssistantFileState(ctx context.Context, st stateSetter, f *client.AssistantFile, prior *assistantFileResourceModel) diag.Diagnostics {
-	out, diags := newAssistantFileModel(f, prior)
-	if diags.HasError() {
-		return diags
-	}
-	diags.Append(st.Set(ctx, out)...)
-	return diags
 }

@@ -25,8 +25,14 @@ const (
 )
 
 func (r *assistantFileResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = assistantFileResourceSchema(ctx)
+}
+
+// assistantFileResourceSchema is pinecone_assistant_file's schema; the
+// pinecone_assistant_files data source derives its list items from it.
+func assistantFileResourceSchema(ctx context.Context) schema.Schema {
 	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "A file of a Pinecone Assistant, uploaded from a local path under a file ID of your choice " +
 			"(Pinecone's upsert). New content (detected by a SHA-256 of the file, computed at plan time), new metadata " +
 			"or a new `multimodal` setting upload the file again under the same ID, in place. Create and update wait " +
@@ -46,7 +52,7 @@ func (r *assistantFileResource) Schema(ctx context.Context, _ resource.SchemaReq
 			},
 			"assistant_name": schema.StringAttribute{
 				MarkdownDescription: "Name of the assistant. Changing it replaces the file.",
-				Required:            true, Validators: assistantNameValidators(),
+				Required:            true, Validators: assistantNameRule.validators(),
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"source": schema.StringAttribute{
@@ -68,7 +74,7 @@ func (r *assistantFileResource) Schema(ctx context.Context, _ resource.SchemaReq
 				Optional: true,
 			},
 			"multimodal": schema.BoolAttribute{
-				MarkdownDescription: "Process images and charts as well as text (PDFs only). Changing it uploads the file again.",
+				MarkdownDescription: "Whether images and charts are processed as well as text (PDFs only). Changing it uploads the file again.",
 				Optional:            true,
 			},
 			"name":   schema.StringAttribute{MarkdownDescription: "File name as stored by Pinecone.", Computed: true, PlanModifiers: stable},

@@ -4,19 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
@@ -29,94 +19,15 @@ var (
 	_ resource.ResourceWithValidateConfig = (*assistantResource)(nil)
 )
 
-// Assistant limits (facts doc §4).
-const (
-	assistantNameMaxLength = 63
-	assistantTextMaxBytes  = 16 * 1024
-)
-
-var (
-	assistantNameRegexp                    = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
-	assistantRegionValidator, regionValues = oneOf("us", "eu")
-)
-
-func assistantNameValidators() []validator.String {
-	return []validator.String{
-		stringvalidator.LengthBetween(1, assistantNameMaxLength),
-		stringvalidator.RegexMatches(assistantNameRegexp,
-			"must contain only lowercase alphanumeric characters or hyphens, and must not begin or end with a hyphen"),
-	}
-}
-
 // NewAssistantResource is the constructor of pinecone_assistant.
 func NewAssistantResource() resource.Resource { return &assistantResource{} }
 
 type assistantResource struct {
-	data *providerData
-}
-
-type assistantResourceModel struct {
-	ID           types.String   `tfsdk:"id"`
-	Name         types.String   `tfsdk:"name"`
-	Region       types.String   `tfsdk:"region"`
-	Instructions types.String   `tfsdk:"instructions"`
-	Metadata     types.Dynamic  `tfsdk:"metadata"`
-	Host         types.String   `tfsdk:"host"`
-	Status       types.String   `tfsdk:"status"`
-	CreatedAt    types.String   `tfsdk:"created_at"`
-	UpdatedAt    types.String   `tfsdk:"updated_at"`
-	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+	configuredResource
 }
 
 func (r *assistantResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_assistant"
-}
-
-func (r *assistantResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "A Pinecone Assistant: a hosted retrieval-augmented chat assistant over uploaded files " +
-			"(see `pinecone_assistant_file`). Creation waits until it is `Ready`; deletion (which also deletes its files) " +
-			"waits until it is gone.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{MarkdownDescription: "The assistant name.", Computed: true, PlanModifiers: stable},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Assistant name: 1–63 lowercase letters, digits or hyphens, starting and ending with a " +
-					"letter or digit. Changing it replaces the assistant.",
-				Required: true, Validators: assistantNameValidators(),
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"region": schema.StringAttribute{
-				MarkdownDescription: "Region where the assistant and its files live: one of " + regionValues +
-					" (default `us`). Changing it replaces the assistant.",
-				Optional: true, Computed: true, Default: stringdefault.StaticString("us"),
-				Validators:    []validator.String{assistantRegionValidator},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"instructions": schema.StringAttribute{
-				MarkdownDescription: "Instructions that shape the assistant's answers (at most 16 KB). Updated in place.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, assistantTextMaxBytes)},
-			},
-			"metadata": schema.DynamicAttribute{
-				MarkdownDescription: "Metadata: an object, written either as an HCL object (`{ team = \"search\" }`) or as " +
-					"JSON (`jsonencode({...})`), at most 16 KB of JSON. Key order and spacing Pinecone returns do not " +
-					"cause changes. Updated in place.",
-				Optional: true,
-			},
-			"host": schema.StringAttribute{
-				MarkdownDescription: "Data-plane URL of the assistant (chat, files).", Computed: true, PlanModifiers: stable,
-			},
-			"status":     schema.StringAttribute{MarkdownDescription: "Status, e.g. `Ready`.", Computed: true, PlanModifiers: stable},
-			"created_at": schema.StringAttribute{MarkdownDescription: "Creation time (RFC 3339).", Computed: true, PlanModifiers: stable},
-			"updated_at": schema.StringAttribute{MarkdownDescription: "Last update time (RFC 3339).", Computed: true},
-			"timeouts":   timeoutsAttribute(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
-	}
-}
-
-func (r *assistantResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = resourceProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 // ValidateConfig checks metadata's shape and size before any call.
@@ -124,61 +35,6 @@ func (r *assistantResource) ValidateConfig(ctx context.Context, req resource.Val
 	var metadata types.Dynamic
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("metadata"), &metadata)...)
 	validateMetadata(metadata, path.Root("metadata"), &resp.Diagnostics)
-}
-
-// validateMetadata rejects metadata that is not a JSON object or is too big.
-func validateMetadata(v types.Dynamic, p path.Path, diags *diag.Diagnostics) {
-	if v.IsNull() || v.IsUnknown() || v.IsUnderlyingValueUnknown() || containsUnknown(v) {
-		return
-	}
-	raw, err := metadataToJSON(v)
-	if err != nil {
-		diags.AddAttributeError(p, "Invalid metadata", err.Error())
-		return
-	}
-	if len(raw) > assistantTextMaxBytes {
-		diags.AddAttributeError(p, "Metadata too large",
-			fmt.Sprintf("Pinecone accepts at most 16 KB of metadata; this is %d bytes of JSON.", len(raw)))
-	}
-}
-
-// containsUnknown reports whether any part of a dynamic value is unknown.
-func containsUnknown(v types.Dynamic) bool {
-	var walk func(a attr.Value) bool
-	walk = func(a attr.Value) bool {
-		if a == nil {
-			return false
-		}
-		if a.IsUnknown() {
-			return true
-		}
-		var children []attr.Value
-		switch t := a.(type) {
-		case types.Object:
-			for _, e := range t.Attributes() {
-				children = append(children, e)
-			}
-		case types.Map:
-			for _, e := range t.Elements() {
-				children = append(children, e)
-			}
-		case types.Tuple:
-			children = t.Elements()
-		case types.List:
-			children = t.Elements()
-		case types.Set:
-			children = t.Elements()
-		case types.Dynamic:
-			children = []attr.Value{t.UnderlyingValue()}
-		}
-		for _, c := range children {
-			if walk(c) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(v.UnderlyingValue())
 }
 
 func (r *assistantResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -203,22 +59,18 @@ func (r *assistantResource) Create(ctx context.Context, req resource.CreateReque
 	created, err := c.CreateAssistant(ctx, client.CreateAssistantRequest{
 		Name: name, Instructions: stringPtr(plan.Instructions), Metadata: metadata, Region: knownString(plan.Region),
 	})
-	if client.IsOwnRetriedCreate(err) {
-		created, err = c.DescribeAssistant(ctx, name) // our create went through; its answer was lost
-	}
+	created, err = adoptOwnRetriedCreate(ctx, "assistant", name, created, err, c.DescribeAssistant,
+		func(_ context.Context, a *client.Assistant) string { return assistantMismatch(&plan, a) })
 	if err != nil {
-		if errors.Is(err, client.ErrAlreadyExists) {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Pinecone assistant already exists",
-				alreadyExistsDetail("assistant", "pinecone_assistant", name, err))
-			return
-		}
-		addError(&resp.Diagnostics, "Error creating Pinecone assistant", fmt.Sprintf("Creating assistant %q", name), err)
+		addCreateError(&resp.Diagnostics, "assistant", "pinecone_assistant", name, fmt.Sprintf("Creating assistant %q", name), err)
 		return
 	}
-	resp.Diagnostics.Append(setAssistantState(ctx, &resp.State, created, &plan)...)
+	out, diags := newAssistantModel(created, &plan)
+	setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
 	ready, err := c.WaitForAssistantReady(ctx, name)
 	if ready != nil {
-		resp.Diagnostics.Append(setAssistantState(ctx, &resp.State, ready, &plan)...)
+		out, diags := newAssistantModel(ready, &plan)
+		setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
 	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Error waiting for Pinecone assistant", fmt.Sprintf("Assistant %q", name), err)
@@ -241,7 +93,8 @@ func (r *assistantResource) Read(ctx context.Context, req resource.ReadRequest, 
 		addError(&resp.Diagnostics, "Error reading Pinecone assistant", fmt.Sprintf("Reading assistant %q", name), err)
 		return
 	}
-	resp.Diagnostics.Append(setAssistantState(ctx, &resp.State, a, &state)...)
+	out, diags := newAssistantModel(a, &state)
+	setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
 }
 
 func (r *assistantResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -271,7 +124,8 @@ func (r *assistantResource) Update(ctx context.Context, req resource.UpdateReque
 	}
 	a, err := c.WaitForAssistantReady(ctx, name)
 	if a != nil {
-		resp.Diagnostics.Append(setAssistantState(ctx, &resp.State, a, &plan)...)
+		out, diags := newAssistantModel(a, &plan)
+		setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
 	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Error waiting for Pinecone assistant", fmt.Sprintf("Assistant %q", name), err)
@@ -306,53 +160,7 @@ func (r *assistantResource) Delete(ctx context.Context, req resource.DeleteReque
 
 // ImportState takes the assistant name.
 func (r *assistantResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" || len(req.ID) > assistantNameMaxLength || !assistantNameRegexp.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("The import ID is the assistant name (1–63 lowercase letters, digits or hyphens), got %q.", req.ID))
-		return
+	if importName(ctx, req, resp, "assistant", assistantNameRule) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("metadata"), types.DynamicNull())...)
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("metadata"), types.DynamicNull())...)
-}
-
-func setAssistantState(ctx context.Context, st stateSetter, a *client.Assistant, prior *assistantResourceModel) diag.Diagnostics {
-	out, diags := newAssistantModel(a, prior)
-	if diags.HasError() {
-		return diags
-	}
-	diags.Append(st.Set(ctx, out)...)
-	return diags
-}
-
-// newAssistantModel maps an assistant; prior keeps the user's spelling of
-// metadata and fills what an older API version leaves out (region).
-func newAssistantModel(a *client.Assistant, prior *assistantResourceModel) (*assistantResourceModel, diag.Diagnostics) {
-	out := *prior
-	out.ID = types.StringValue(a.Name)
-	out.Name = types.StringValue(a.Name)
-	if a.Region != "" {
-		out.Region = types.StringValue(a.Region)
-	} else if out.Region.IsNull() || out.Region.IsUnknown() {
-		out.Region = types.StringValue("us")
-	}
-	out.Instructions = types.StringNull()
-	if a.Instructions != nil && *a.Instructions != "" {
-		out.Instructions = types.StringValue(*a.Instructions)
-	}
-	metadata, diags := metadataFromAPI(a.Metadata, prior.Metadata)
-	out.Metadata = metadata
-	out.Host = types.StringValue(a.Host)
-	out.Status = types.StringValue(a.Status)
-	out.CreatedAt = types.StringValue(a.CreatedAt)
-	out.UpdatedAt = types.StringValue(a.UpdatedAt)
-	return &out, diags
-}
-
-func stringPtr(v types.String) *string {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	s := v.ValueString()
-	return &s
 }

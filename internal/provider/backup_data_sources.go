@@ -2,11 +2,10 @@ package provider
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
@@ -23,9 +22,9 @@ func NewBackupDataSource() datasource.DataSource { return &backupDataSource{} }
 // NewBackupsDataSource is the constructor of data source pinecone_backups.
 func NewBackupsDataSource() datasource.DataSource { return &backupsDataSource{} }
 
-type backupDataSource struct{ data *providerData }
+type backupDataSource struct{ configuredDataSource }
 
-type backupsDataSource struct{ data *providerData }
+type backupsDataSource struct{ configuredDataSource }
 
 // backupDataModel is pinecone_backup's attributes without timeouts.
 type backupDataModel struct {
@@ -51,7 +50,7 @@ type backupsDataModel struct {
 	Backups   []backupDataModel `tfsdk:"backups"`
 }
 
-func newBackupData(ctx context.Context, b *client.BackupModel) (backupDataModel, diagList) {
+func newBackupData(ctx context.Context, b *client.BackupModel) (backupDataModel, diag.Diagnostics) {
 	m, diags := newBackupModel(ctx, b, &backupResourceModel{})
 	return backupDataModel{
 		ID: m.ID, SourceIndexName: m.SourceIndexName, Name: m.Name, Description: m.Description, Status: m.Status,
@@ -62,9 +61,7 @@ func newBackupData(ctx context.Context, b *client.BackupModel) (backupDataModel,
 
 // backupDataAttributes mirrors the resource schema so the two never drift.
 func backupDataAttributes(ctx context.Context) map[string]dschema.Attribute {
-	var rs resourceSchemaResponse
-	(&backupResource{}).Schema(ctx, resourceSchemaRequest{}, &rs)
-	return computedAttributes(rs.Schema.Attributes, "timeouts")
+	return computedAttributes(backupResourceSchema(ctx).Attributes, "timeouts")
 }
 
 func (d *backupDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -77,10 +74,6 @@ func (d *backupDataSource) Schema(ctx context.Context, _ datasource.SchemaReques
 	resp.Schema = dschema.Schema{MarkdownDescription: "Reads one Pinecone backup by ID.", Attributes: attrs}
 }
 
-func (d *backupDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *backupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg backupDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -88,18 +81,12 @@ func (d *backupDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	id := cfg.ID.ValueString()
-	b, err := d.data.client.DescribeBackup(ctx, id)
-	if errors.Is(err, client.ErrNotFound) {
-		resp.Diagnostics.AddAttributeError(pathRoot("id"), "Pinecone backup not found", fmt.Sprintf("No backup with ID %q exists in this project.", id))
-		return
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone backup", fmt.Sprintf("Reading backup %s", id), err)
+	b, ok := describeOne(ctx, &resp.Diagnostics, "backup", "this project", "id", id, d.data.client.DescribeBackup)
+	if !ok {
 		return
 	}
 	out, diags := newBackupData(ctx, b)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 }
 
 func (d *backupsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -113,7 +100,7 @@ func (d *backupsDataSource) Schema(ctx context.Context, _ datasource.SchemaReque
 		Attributes: map[string]dschema.Attribute{
 			"id": dschema.StringAttribute{Computed: true, MarkdownDescription: "`pinecone_backups` or, with `index_name`, `pinecone_backups/<index_name>`."},
 			"index_name": dschema.StringAttribute{
-				Optional: true, Validators: indexNameValidators(),
+				Optional: true, Validators: indexNameRule.validators(),
 				MarkdownDescription: "Only the backups of this index. An unknown index is an error.",
 			},
 			"backups": dschema.ListNestedAttribute{
@@ -122,10 +109,6 @@ func (d *backupsDataSource) Schema(ctx context.Context, _ datasource.SchemaReque
 			},
 		},
 	}
-}
-
-func (d *backupsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *backupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -148,13 +131,11 @@ func (d *backupsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		return
 	}
 	out := backupsDataModel{ID: types.StringValue(id), IndexName: cfg.IndexName, Backups: []backupDataModel{}}
+	var diags diag.Diagnostics
 	for i := range list {
-		b, diags := newBackupData(ctx, &list[i])
-		resp.Diagnostics.Append(diags...)
+		b, d := newBackupData(ctx, &list[i])
+		diags.Append(d...)
 		out.Backups = append(out.Backups, b)
 	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 }

@@ -1,7 +1,6 @@
 package provider_test
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"testing"
@@ -21,22 +20,13 @@ import (
 
 const backupAddr = "pinecone_backup.test"
 
+// testAccCheckBackupDestroy asks the control plane that every backup and
+// every index in state is gone.
 func testAccCheckBackupDestroy(env *acctest.Env) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "pinecone_backup" {
-				continue
-			}
-			_, err := env.Client.DescribeBackup(acctest.Ctx(), rs.Primary.ID)
-			if err == nil {
-				return fmt.Errorf("backup %s still exists", rs.Primary.ID)
-			}
-			if !errors.Is(err, client.ErrNotFound) {
-				return err
-			}
-		}
-		return testAccCheckIndexDestroy(env)(s)
-	}
+	return resource.ComposeTestCheckFunc(
+		acctest.CheckDestroyed("pinecone_backup", env.Client.DescribeBackup),
+		testAccCheckIndexDestroy(env),
+	)
 }
 
 func testAccBackupConfig(index, description string) string {
@@ -88,25 +78,13 @@ func TestAccBackupResource_disappears(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBackupDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccBackupConfig(index, "d")),
-				Check: func(s *terraform.State) error {
-					id := s.RootModule().Resources[backupAddr].Primary.ID
-					if err := env.Client.DeleteBackup(acctest.Ctx(), id); err != nil {
-						return err
-					}
-					return env.Client.WaitForBackupDeleted(acctest.Ctx(), id)
-				},
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				Config: env.Config(testAccBackupConfig(index, "d")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(backupAddr, plancheck.ResourceActionCreate)},
-				},
-			},
-		},
+		Steps: acctest.DisappearsSteps(env.Config(testAccBackupConfig(index, "d")), backupAddr, func(s *terraform.State) error {
+			id := s.RootModule().Resources[backupAddr].Primary.ID
+			if err := env.Client.DeleteBackup(acctest.Ctx(), id); err != nil {
+				return err
+			}
+			return env.Client.WaitForBackupDeleted(acctest.Ctx(), id)
+		}),
 	})
 }
 
@@ -122,7 +100,7 @@ func TestAccBackupResource_failed(t *testing.T) {
 				Config:      env.Config(testAccBackupConfig(index, "f")),
 				ExpectError: regexp.MustCompile(`(?s)Error waiting for Pinecone backup.*Failed`),
 			},
-			{RefreshState: true, ExpectNonEmptyPlan: true, Check: testAccCheckTainted(backupAddr)},
+			{RefreshState: true, ExpectNonEmptyPlan: true, Check: acctest.CheckTainted(backupAddr)},
 		},
 	})
 }

@@ -186,8 +186,8 @@ func TestAccBadInputMatrix(t *testing.T) {
 		{name: "data pinecone_assistant_files bad assistant_name", body: dataSource("pinecone_assistant_files", `assistant_name = "Bot!"`), want: `Attribute assistant_name must contain only lowercase`},
 
 		// malformed import IDs (the configuration itself is valid)
-		{name: "import pinecone_index Bad_Name", body: validIndex, importAddr: "pinecone_index.bad", importID: "Bad_Name", want: `(?s)Invalid import ID.*the import ID is the index name`},
-		{name: "import pinecone_collection UPPER", body: collection("coll", "src"), importAddr: "pinecone_collection.bad", importID: "UPPER", want: `(?s)Invalid import ID.*the import ID is the index name`},
+		{name: "import pinecone_index Bad_Name", body: validIndex, importAddr: "pinecone_index.bad", importID: "Bad_Name", want: `(?s)Invalid import ID.*The import ID is the index name`},
+		{name: "import pinecone_collection UPPER", body: collection("coll", "src"), importAddr: "pinecone_collection.bad", importID: "UPPER", want: `(?s)Invalid import ID.*The import ID is the collection name`},
 		{name: "import pinecone_assistant bad name", body: assistant(`name = "bot"`), importAddr: "pinecone_assistant.bad", importID: "Support Bot", want: `(?s)Invalid import ID.*The import ID is the assistant name`},
 		{name: "import pinecone_assistant_file no-slash", body: assistantFile("bot", txt, ""), importAddr: "pinecone_assistant_file.bad", importID: "no-slash", want: `(?s)Invalid import ID.*<assistant_name>/<file_id>`},
 		{name: "import pinecone_assistant_file bad assistant part", body: assistantFile("bot", txt, ""), importAddr: "pinecone_assistant_file.bad", importID: "Bot_1/file-1", want: `(?s)Invalid import ID.*<assistant_name>/<file_id>`},

@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -24,10 +22,12 @@ func NewCollectionDataSource() datasource.DataSource { return &collectionDataSou
 // NewCollectionsDataSource is the constructor of data source pinecone_collections.
 func NewCollectionsDataSource() datasource.DataSource { return &collectionsDataSource{} }
 
-type collectionDataSource struct{ data *providerData }
+type collectionDataSource struct{ configuredDataSource }
 
-type collectionsDataSource struct{ data *providerData }
+type collectionsDataSource struct{ configuredDataSource }
 
+// collectionDataModel is pinecone_collection's attributes without source
+// and timeouts.
 type collectionDataModel struct {
 	ID          types.String `tfsdk:"id"`
 	Name        types.String `tfsdk:"name"`
@@ -43,23 +43,16 @@ type collectionsDataModel struct {
 	Collections []collectionDataModel `tfsdk:"collections"`
 }
 
-func collectionDataAttributes() map[string]dschema.Attribute {
-	return map[string]dschema.Attribute{
-		"id":           dschema.StringAttribute{Computed: true, MarkdownDescription: "The collection name."},
-		"name":         dschema.StringAttribute{Computed: true, MarkdownDescription: "Collection name."},
-		"environment":  dschema.StringAttribute{Computed: true, MarkdownDescription: "Pod environment."},
-		"dimension":    dschema.Int64Attribute{Computed: true, MarkdownDescription: "Dimension of the vectors."},
-		"size":         dschema.Int64Attribute{Computed: true, MarkdownDescription: "Size in bytes."},
-		"vector_count": dschema.Int64Attribute{Computed: true, MarkdownDescription: "Number of vectors."},
-		"status":       dschema.StringAttribute{Computed: true, MarkdownDescription: "Status, e.g. `Ready`."},
-	}
+// collectionDataAttributes mirrors the resource schema so the two never drift.
+func collectionDataAttributes(ctx context.Context) map[string]dschema.Attribute {
+	return computedAttributes(collectionResourceSchema(ctx).Attributes, "source", "timeouts")
 }
 
 func newCollectionData(c *client.CollectionModel) collectionDataModel {
+	m := newCollectionModel(c, &collectionResourceModel{})
 	return collectionDataModel{
-		ID: types.StringValue(c.Name), Name: types.StringValue(c.Name), Environment: types.StringValue(c.Environment),
-		Dimension: int64Value(c.Dimension), Size: int64PtrValue(c.Size), VectorCount: int64PtrValue(c.VectorCount),
-		Status: types.StringValue(c.Status),
+		ID: m.ID, Name: m.Name, Environment: m.Environment, Dimension: m.Dimension, Size: m.Size,
+		VectorCount: m.VectorCount, Status: m.Status,
 	}
 }
 
@@ -67,14 +60,10 @@ func (d *collectionDataSource) Metadata(_ context.Context, req datasource.Metada
 	resp.TypeName = req.ProviderTypeName + "_collection"
 }
 
-func (d *collectionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := collectionDataAttributes()
-	attrs["name"] = dschema.StringAttribute{Required: true, Validators: indexNameValidators(), MarkdownDescription: "Name of the collection to read."}
+func (d *collectionDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := collectionDataAttributes(ctx)
+	attrs["name"] = dschema.StringAttribute{Required: true, Validators: indexNameRule.validators(), MarkdownDescription: "Name of the collection to read."}
 	resp.Schema = dschema.Schema{MarkdownDescription: "Reads one Pinecone collection by name.", Attributes: attrs}
-}
-
-func (d *collectionDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *collectionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -84,38 +73,29 @@ func (d *collectionDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		return
 	}
 	name := cfg.Name.ValueString()
-	c, err := d.data.client.DescribeCollection(ctx, name)
-	if errors.Is(err, client.ErrNotFound) {
-		resp.Diagnostics.AddAttributeError(pathRoot("name"), "Pinecone collection not found", fmt.Sprintf("No collection named %q exists in this project.", name))
-		return
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone collection", fmt.Sprintf("Reading collection %q", name), err)
+	c, ok := describeOne(ctx, &resp.Diagnostics, "collection", "this project", "name", name, d.data.client.DescribeCollection)
+	if !ok {
 		return
 	}
 	out := newCollectionData(c)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
 }
 
 func (d *collectionsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_collections"
 }
 
-func (d *collectionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *collectionsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = dschema.Schema{
 		MarkdownDescription: "Lists every collection of the project, sorted by name.",
 		Attributes: map[string]dschema.Attribute{
 			"id": dschema.StringAttribute{Computed: true, MarkdownDescription: "Constant identifier of this listing (`pinecone_collections`)."},
 			"collections": dschema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "The collections.",
-				NestedObject: dschema.NestedAttributeObject{Attributes: collectionDataAttributes()},
+				NestedObject: dschema.NestedAttributeObject{Attributes: collectionDataAttributes(ctx)},
 			},
 		},
 	}
-}
-
-func (d *collectionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *collectionsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -129,5 +109,5 @@ func (d *collectionsDataSource) Read(ctx context.Context, _ datasource.ReadReque
 	for i := range list {
 		out.Collections = append(out.Collections, newCollectionData(&list[i]))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
 }

@@ -1,7 +1,6 @@
 package provider_test
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"testing"
@@ -20,22 +19,13 @@ import (
 
 const collectionAddr = "pinecone_collection.test"
 
+// testAccCheckCollectionDestroy asks the control plane that every collection
+// and every index in state is gone.
 func testAccCheckCollectionDestroy(env *acctest.Env) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "pinecone_collection" {
-				continue
-			}
-			_, err := env.Client.DescribeCollection(acctest.Ctx(), rs.Primary.ID)
-			if err == nil {
-				return fmt.Errorf("collection %s still exists", rs.Primary.ID)
-			}
-			if !errors.Is(err, client.ErrNotFound) {
-				return err
-			}
-		}
-		return testAccCheckIndexDestroy(env)(s)
-	}
+	return resource.ComposeTestCheckFunc(
+		acctest.CheckDestroyed("pinecone_collection", env.Client.DescribeCollection),
+		testAccCheckIndexDestroy(env),
+	)
 }
 
 // testAccPodIndexConfig is a pod index named name (resource pinecone_index.source).
@@ -100,24 +90,12 @@ func TestAccCollectionResource_disappears(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckCollectionDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccCollectionConfig(index, name)),
-				Check: func(*terraform.State) error {
-					if err := env.Client.DeleteCollection(acctest.Ctx(), name); err != nil {
-						return err
-					}
-					return env.Client.WaitForCollectionDeleted(acctest.Ctx(), name)
-				},
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				Config: env.Config(testAccCollectionConfig(index, name)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(collectionAddr, plancheck.ResourceActionCreate)},
-				},
-			},
-		},
+		Steps: acctest.DisappearsSteps(env.Config(testAccCollectionConfig(index, name)), collectionAddr, func(*terraform.State) error {
+			if err := env.Client.DeleteCollection(acctest.Ctx(), name); err != nil {
+				return err
+			}
+			return env.Client.WaitForCollectionDeleted(acctest.Ctx(), name)
+		}),
 	})
 }
 

@@ -2,11 +2,6 @@ package provider_test
 
 import (
 	"fmt"
-	"maps"
-	"os"
-	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -16,119 +11,15 @@ import (
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/emulator"
 )
 
-// estate maps a resource type to the sorted IDs of its objects, in the form
-// Terraform keeps as the resource's id.
-type estate map[string][]string
-
-func (e estate) add(typ, id string) { e[typ] = append(e[typ], id) }
-
-func (e estate) sort() {
-	for _, ids := range e {
-		slices.Sort(ids)
-	}
-}
-
-// count is the number of objects of every kind together.
-func (e estate) count() int {
-	n := 0
-	for _, ids := range e {
-		n += len(ids)
-	}
-	return n
-}
-
-func (e estate) String() string {
-	parts := make([]string, 0, len(e))
-	for _, k := range slices.Sorted(maps.Keys(e)) {
-		parts = append(parts, fmt.Sprintf("%s=%d", k, len(e[k])))
-	}
-	return strings.Join(parts, " ")
-}
-
-// emulatorEstate lists, through the API, every object the test could have
-// made (the fault matrix's inventory, sorted per kind).
-func emulatorEstate(env *acctest.Env) (estate, error) {
-	inv, err := fmEmulatorInventory(env)
-	if err != nil {
-		return nil, err
-	}
-	return estateOf(inv), nil
-}
-
-// stateEstate is the managed resources of s (data sources left out).
-func stateEstate(s *terraform.State) estate { return estateOf(fmStateInventory(s)) }
-
-func estateOf(inv fmInventory) estate {
-	out := estate{}
-	for kind, ids := range inv {
-		for _, id := range ids {
-			out.add(kind, id)
-		}
-	}
-	out.sort()
-	return out
-}
-
-// testAccCheckEstateMatchesState: what the API lists is exactly what state
-// holds, kind by kind.
+// testAccCheckEstateMatchesState: state holds wantTotal managed objects, and
+// what the API lists is exactly what state holds, kind by kind.
 func testAccCheckEstateMatchesState(env *acctest.Env, wantTotal int) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		inState := stateEstate(s)
-		if got := inState.count(); got != wantTotal {
+		inState := acctest.StateInventory(s)
+		if got := inState.Count(); got != wantTotal {
 			return fmt.Errorf("state holds %d resources (%s), want %d", got, inState, wantTotal)
 		}
-		inAPI, err := emulatorEstate(env)
-		if err != nil {
-			return err
-		}
-		if d := estateDiff(inAPI, inState); d != "" {
-			return fmt.Errorf("the emulator holds %s, state holds %s:%s", inAPI, inState, d)
-		}
-		return nil
-	}
-}
-
-// estateDiff lists, kind by kind, the IDs only the API or only state has.
-func estateDiff(inAPI, inState estate) string {
-	var b strings.Builder
-	kinds := map[string]bool{}
-	for k := range inAPI {
-		kinds[k] = true
-	}
-	for k := range inState {
-		kinds[k] = true
-	}
-	for _, k := range slices.Sorted(maps.Keys(kinds)) {
-		var onlyAPI, onlyState []string
-		for _, id := range inAPI[k] {
-			if !slices.Contains(inState[k], id) {
-				onlyAPI = append(onlyAPI, id)
-			}
-		}
-		for _, id := range inState[k] {
-			if !slices.Contains(inAPI[k], id) {
-				onlyState = append(onlyState, id)
-			}
-		}
-		if !slices.Equal(inAPI[k], inState[k]) {
-			fmt.Fprintf(&b, "\n  %s: %d in the API, %d in state; only in the API %v, only in state %v",
-				k, len(inAPI[k]), len(inState[k]), onlyAPI, onlyState)
-		}
-	}
-	return b.String()
-}
-
-// testAccCheckEstateEmpty: after destroy the API lists nothing of any kind.
-func testAccCheckEstateEmpty(env *acctest.Env) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		left, err := emulatorEstate(env)
-		if err != nil {
-			return err
-		}
-		if left.count() != 0 {
-			return fmt.Errorf("left after destroy: %s (%v)", left, left)
-		}
-		return nil
+		return env.CheckInventoryMatchesState()(s)
 	}
 }
 
@@ -211,23 +102,20 @@ func TestAccConcurrentMixedEstate(t *testing.T) {
 	t.Setenv("PINECONE_CLIENT_SECRET", env.ClientSecret)
 	t.Setenv("PINECONE_ACCESS_TOKEN", "")
 
-	file := filepath.Join(t.TempDir(), "handbook.txt")
-	if err := os.WriteFile(file, []byte("Everything a new team member needs to know.\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	file := acctest.WriteFile(t, t.TempDir(), "handbook.txt", "Everything a new team member needs to know.\n")
 	config := env.ProviderConfigWith(fmt.Sprintf("  oauth_token_url = %q", env.TokenURL)) +
 		concurrentEstateConfig(acctest.RandomName(), file)
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckEstateEmpty(env),
+		CheckDestroy:             env.CheckInventoryEmpty(),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
 				Check: resource.ComposeTestCheckFunc(
 					testAccCheckEstateMatchesState(env, concurrentEstateSize),
 					func(s *terraform.State) error {
-						t.Logf("after apply: %s", stateEstate(s))
+						t.Logf("after apply: %s", acctest.StateInventory(s))
 						return nil
 					},
 				),

@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
@@ -55,13 +55,6 @@ func addError(diags *diag.Diagnostics, summary, what string, err error) {
 	diags.AddError(summary, errorDetail(what, err))
 }
 
-type diagList = diag.Diagnostics
-
-// stateSetter is the part of tfsdk.State used to store a model.
-type stateSetter interface {
-	Set(ctx context.Context, val interface{}) diag.Diagnostics
-}
-
 // alreadyExistsDetail tells the user how to import an object that exists.
 func alreadyExistsDetail(kind, resourceType, id string, err error) string {
 	return fmt.Sprintf("A %[1]s with ID %[3]q already exists in this project, so Terraform cannot create it. "+
@@ -72,26 +65,24 @@ func alreadyExistsDetail(kind, resourceType, id string, err error) string {
 		"Otherwise choose another name. Pinecone said: %[4]s", kind, resourceType, id, err)
 }
 
+// addCreateError reports a failed create of an object whose name is its ID:
+// a name that is taken (including an object that answers our retried create
+// but does not match the plan) gets the import advice, anything else the
+// usual detail. kind is e.g. "index", resourceType "pinecone_index".
+func addCreateError(diags *diag.Diagnostics, kind, resourceType, name, what string, err error) {
+	if errors.Is(err, client.ErrAlreadyExists) {
+		diags.AddAttributeError(path.Root("name"), fmt.Sprintf("Pinecone %s already exists", kind),
+			alreadyExistsDetail(kind, resourceType, name, err))
+		return
+	}
+	addError(diags, "Error creating Pinecone "+kind, what, err)
+}
+
 // removedOutsideTerraform warns and drops the resource from state.
 func removedOutsideTerraform(ctx context.Context, resp *resource.ReadResponse, kind, id string) {
 	resp.Diagnostics.AddWarning(fmt.Sprintf("Pinecone %s removed outside Terraform", kind),
 		fmt.Sprintf("The %s %q no longer exists (or is being deleted); it is removed from state and the next plan will create it again.", kind, id))
 	resp.State.RemoveResource(ctx)
-}
-
-// withTimeout applies a timeouts-block value (or def) to ctx.
-func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def string) (context.Context, context.CancelFunc, diag.Diagnostics) {
-	d, diags := get(ctx, mustDuration(def))
-	if diags.HasError() {
-		return ctx, func() {}, diags
-	}
-	ctx, cancel := context.WithTimeout(ctx, d)
-	return ctx, cancel, diags
-}
-
-// resourceProviderData extracts the provider's data in Configure.
-func resourceProviderData(v any, diags *diag.Diagnostics) *providerData {
-	return dataSourceProviderData(v, diags)
 }
 
 // quoteOrNone quotes Pinecone's message, or says that there was none.

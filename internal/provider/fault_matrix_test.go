@@ -1,13 +1,9 @@
 package provider_test
 
 import (
-	"context"
 	"fmt"
-	"maps"
 	"reflect"
 	"regexp"
-	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -90,14 +86,14 @@ resource "pinecone_index" "many" {
 				Check: resource.ComposeTestCheckFunc(
 					func(*terraform.State) error {
 						f := env.Emulator.Faulted()
-						t.Logf("apply of 10 indexes: %d 429s absorbed; %s", f["429"], fmStats(env))
+						t.Logf("apply of 10 indexes: %d 429s absorbed; %s", f["429"], env.RequestSummary())
 						if f["429"] == 0 {
 							return fmt.Errorf("no 429 was answered: the fault never fired")
 						}
 						return nil
 					},
-					fmCheckCount("pinecone_index", 10),
-					checkInventoryMatchesState(env),
+					acctest.CheckResourceCount("pinecone_index", 10),
+					env.CheckInventoryMatchesState(),
 				),
 			},
 		},
@@ -122,7 +118,7 @@ func fmServerErrors(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					func(*terraform.State) error {
 						f := env.Emulator.Faulted()
-						t.Logf("apply under 30%% server errors: %d 500s and %d 503s absorbed; %s", f["500"], f["503"], fmStats(env))
+						t.Logf("apply under 30%% server errors: %d 500s and %d 503s absorbed; %s", f["500"], f["503"], env.RequestSummary())
 						if f["500"]+f["503"] == 0 {
 							return fmt.Errorf("no server error was injected: the fault never fired")
 						}
@@ -133,34 +129,47 @@ func fmServerErrors(t *testing.T) {
 						}
 						return nil
 					},
-					fmCheckCount("pinecone_index", 2),
-					fmCheckCount("pinecone_collection", 1),
-					fmCheckCount("pinecone_assistant", 1),
-					checkInventoryMatchesState(env),
+					acctest.CheckResourceCount("pinecone_index", 2),
+					acctest.CheckResourceCount("pinecone_collection", 1),
+					acctest.CheckResourceCount("pinecone_assistant", 1),
+					env.CheckInventoryMatchesState(),
 				),
 			},
 		},
 	})
 }
 
-func fmDroppedIndex(t *testing.T) {
-	env := acctest.New(t, emulator.Options{Faults: emulator.Faults{DropCreateResponses: 1}})
-	env.RequireEmulator(t)
-	config := env.Config(testAccIndexResourceConfig_serverless(acctest.RandomName(), 4, ""))
+// fmDroppedCreate runs a row in which one create loses its answer: parent
+// (if any) is applied first without faults, then config with the next
+// create answer dropped. The create through route must have reached the
+// emulator once and been answered into state: exactly one resourceType in
+// state, nothing orphaned, plus the row's own checks.
+func fmDroppedCreate(t *testing.T, env *acctest.Env, parent, config, route, resourceType string, checks ...resource.TestCheckFunc) {
+	var steps []resource.TestStep
+	if parent != "" {
+		steps = append(steps, resource.TestStep{Config: parent, Check: env.CheckInventoryMatchesState()})
+	}
+	checks = append([]resource.TestCheckFunc{fmCheckDropped(t, env, route), acctest.CheckResourceCount(resourceType, 1)}, checks...)
+	steps = append(steps, resource.TestStep{
+		PreConfig: func() {
+			env.Emulator.SetFaults(emulator.Faults{DropCreateResponses: 1})
+			env.Emulator.ResetStats()
+		},
+		Config: config,
+		Check:  resource.ComposeTestCheckFunc(append(checks, env.CheckInventoryMatchesState())...),
+	})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             fmCheckDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: resource.ComposeTestCheckFunc(
-					fmCheckDropped(t, env, "POST /indexes"),
-					fmCheckCount("pinecone_index", 1),
-					checkInventoryMatchesState(env),
-				),
-			},
-		},
+		Steps:                    steps,
 	})
+}
+
+func fmDroppedIndex(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	fmDroppedCreate(t, env, "", env.Config(testAccIndexResourceConfig_serverless(acctest.RandomName(), 4, "")),
+		"POST /indexes", "pinecone_index")
 }
 
 // The pod index comes first, without faults; only the collection's create
@@ -169,48 +178,15 @@ func fmDroppedCollection(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	index, collection := acctest.RandomName(), acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             fmCheckDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccPodIndexConfig(index)),
-				Check:  checkInventoryMatchesState(env),
-			},
-			{
-				PreConfig: func() {
-					env.Emulator.SetFaults(emulator.Faults{DropCreateResponses: 1})
-					env.Emulator.ResetStats()
-				},
-				Config: env.Config(testAccCollectionConfig(index, collection)),
-				Check: resource.ComposeTestCheckFunc(
-					fmCheckDropped(t, env, "POST /collections"),
-					fmCheckCount("pinecone_collection", 1),
-					checkInventoryMatchesState(env),
-				),
-			},
-		},
-	})
+	fmDroppedCreate(t, env, env.Config(testAccPodIndexConfig(index)), env.Config(testAccCollectionConfig(index, collection)),
+		"POST /collections", "pinecone_collection")
 }
 
 func fmDroppedAssistant(t *testing.T) {
-	env := acctest.New(t, emulator.Options{Faults: emulator.Faults{DropCreateResponses: 1}})
+	env := acctest.New(t)
 	env.RequireEmulator(t)
-	config := env.Config(testAccAssistantConfig(acctest.RandomName(), "us", ""))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             fmCheckDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: resource.ComposeTestCheckFunc(
-					fmCheckDropped(t, env, "POST /assistant/assistants"),
-					fmCheckCount("pinecone_assistant", 1),
-					checkInventoryMatchesState(env),
-				),
-			},
-		},
-	})
+	fmDroppedCreate(t, env, "", env.Config(testAccAssistantConfig(acctest.RandomName(), "us", "")),
+		"POST /assistant/assistants", "pinecone_assistant")
 }
 
 // A key whose create answer is lost has a secret nobody knows. The provider
@@ -220,31 +196,12 @@ func fmDroppedAPIKey(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	project, keyName := acctest.RandomName(), "ci-"+acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             fmCheckDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.AdminProviderConfig("") + testAccProjectConfig(project, ""),
-				Check:  checkInventoryMatchesState(env),
-			},
-			{
-				PreConfig: func() {
-					env.Emulator.SetFaults(emulator.Faults{DropCreateResponses: 1})
-					env.Emulator.ResetStats()
-				},
-				Config: env.AdminProviderConfig("") + testAccAPIKeyConfig(project, keyName, ""),
-				Check: resource.ComposeTestCheckFunc(
-					fmCheckDropped(t, env, "POST /admin/projects/{project_id}/api-keys"),
-					fmCheckCount("pinecone_api_key", 1),
-					func(s *terraform.State) error {
-						return fmObserve(env, func() error { return fmCheckOneWorkingKey(env, s, keyName) })
-					},
-					checkInventoryMatchesState(env),
-				),
-			},
-		},
-	})
+	fmDroppedCreate(t, env, env.AdminProviderConfig("")+testAccProjectConfig(project, ""),
+		env.AdminProviderConfig("")+testAccAPIKeyConfig(project, keyName, ""),
+		"POST /admin/projects/{project_id}/api-keys", "pinecone_api_key",
+		func(s *terraform.State) error {
+			return env.WithoutFaults(func() error { return fmCheckOneWorkingKey(env, s, keyName) })
+		})
 }
 
 // The assistant comes first; only the file's upsert loses its answer. The
@@ -254,40 +211,22 @@ func fmDroppedFileUpsert(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	assistant := acctest.RandomName()
-	notes := writeFile(t, t.TempDir(), "notes.txt", "Opening hours: 9 to 5.\n")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             fmCheckDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccAssistantConfig(assistant, "us", "")),
-				Check:  checkInventoryMatchesState(env),
-			},
-			{
-				PreConfig: func() {
-					env.Emulator.SetFaults(emulator.Faults{DropCreateResponses: 1})
-					env.Emulator.ResetStats()
-				},
-				Config: env.Config(testAccAssistantConfig(assistant, "us", "") + fmt.Sprintf(`
+	notes := acctest.WriteFile(t, t.TempDir(), "notes.txt", "Opening hours: 9 to 5.\n")
+	const upsert = "PUT /assistant/files/{assistant_name}/{assistant_file_id}"
+	fmDroppedCreate(t, env, env.Config(testAccAssistantConfig(assistant, "us", "")),
+		env.Config(testAccAssistantConfig(assistant, "us", "")+fmt.Sprintf(`
 resource "pinecone_assistant_file" "test" {
   assistant_name = pinecone_assistant.test.name
   source         = %q
 }
 `, notes)),
-				Check: resource.ComposeTestCheckFunc(
-					fmCheckDropped(t, env, "PUT /assistant/files/{assistant_name}/{assistant_file_id}"),
-					func(*terraform.State) error {
-						if sent := env.Emulator.Stats()["PUT /assistant/files/{assistant_name}/{assistant_file_id}"]; sent != 2 {
-							return fmt.Errorf("upserts sent = %d, want 2 (the dropped one and its retry)", sent)
-						}
-						return nil
-					},
-					fmCheckCount("pinecone_assistant_file", 1),
-					checkInventoryMatchesState(env),
-				),
-			},
-		},
-	})
+		upsert, "pinecone_assistant_file",
+		func(*terraform.State) error {
+			if sent := env.Emulator.Stats()[upsert]; sent != 2 {
+				return fmt.Errorf("upserts sent = %d, want 2 (the dropped one and its retry)", sent)
+			}
+			return nil
+		})
 }
 
 // Objects that end in a failed state: a clear error naming the object and
@@ -297,7 +236,7 @@ func fmFailedStates(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	index, backupSource, assistant, fileAssistant := acctest.RandomName(), acctest.RandomName(), acctest.RandomName(), acctest.RandomName()
-	notes := writeFile(t, dir, "notes.txt", "Opening hours: 9 to 5.\n")
+	notes := acctest.WriteFile(t, dir, "notes.txt", "Opening hours: 9 to 5.\n")
 	cases := []struct {
 		name   string
 		faults emulator.Faults
@@ -352,7 +291,7 @@ resource "pinecone_assistant_file" "test" {
 					{
 						RefreshState:       true,
 						ExpectNonEmptyPlan: true,
-						Check:              resource.ComposeTestCheckFunc(testAccCheckTainted(tc.addr), checkInventoryMatchesState(env)),
+						Check:              resource.ComposeTestCheckFunc(acctest.CheckTainted(tc.addr), env.CheckInventoryMatchesState()),
 					},
 					{
 						PreConfig: func() { env.Emulator.SetFaults(emulator.Faults{}) },
@@ -360,7 +299,7 @@ resource "pinecone_assistant_file" "test" {
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(tc.addr, plancheck.ResourceActionDestroyBeforeCreate)},
 						},
-						Check: checkInventoryMatchesState(env),
+						Check: env.CheckInventoryMatchesState(),
 					},
 				},
 			})
@@ -382,7 +321,7 @@ func fmDeletedOutOfBand(t *testing.T) {
 			{
 				Config: config,
 				Check: resource.ComposeTestCheckFunc(
-					checkInventoryMatchesState(env),
+					env.CheckInventoryMatchesState(),
 					func(*terraform.State) error {
 						ctx := acctest.Ctx()
 						if err := env.Client.DeleteIndex(ctx, index); err != nil {
@@ -407,7 +346,7 @@ func fmDeletedOutOfBand(t *testing.T) {
 						plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionCreate),
 					},
 				},
-				Check: checkInventoryMatchesState(env),
+				Check: env.CheckInventoryMatchesState(),
 			},
 		},
 	})
@@ -443,7 +382,7 @@ resource "pinecone_index" "pod" {
 			{
 				Config: config,
 				Check: resource.ComposeTestCheckFunc(
-					checkInventoryMatchesState(env),
+					env.CheckInventoryMatchesState(),
 					func(*terraform.State) error {
 						ctx := acctest.Ctx()
 						if _, err := env.Client.ConfigureIndex(ctx, index, client.ConfigureIndexRequest{
@@ -477,25 +416,25 @@ resource "pinecone_index" "pod" {
 						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("deletion_protection"), knownvalue.StringExact("disabled")),
 						// tags_all is tags merged with the provider's default_tags (none here).
 						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
-						fmExpectOnlyChanges(indexAddr, "tags", "tags_all", "deletion_protection"),
+						acctest.ExpectOnlyChanges(indexAddr, "tags", "tags_all", "deletion_protection"),
 
 						plancheck.ExpectResourceAction(podAddr, plancheck.ResourceActionUpdate),
 						plancheck.ExpectKnownValue(podAddr, tfjsonpath.New("spec").AtMapKey("pod").AtMapKey("replicas"), knownvalue.Int64Exact(1)),
 						// pods is replicas × shards, so it follows.
 						plancheck.ExpectKnownValue(podAddr, tfjsonpath.New("spec").AtMapKey("pod").AtMapKey("pods"), knownvalue.Int64Exact(1)),
-						fmExpectOnlyChanges(podAddr, "spec.pod.replicas", "spec.pod.pods"),
+						acctest.ExpectOnlyChanges(podAddr, "spec.pod.replicas", "spec.pod.pods"),
 
 						plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionUpdate),
 						plancheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("instructions"), knownvalue.StringExact("Answer briefly.")),
 						// Pinecone sets updated_at on every update: unknown until then.
 						plancheck.ExpectUnknownValue(assistantAddr, tfjsonpath.New("updated_at")),
-						fmExpectOnlyChanges(assistantAddr, "instructions", "updated_at"),
+						acctest.ExpectOnlyChanges(assistantAddr, "instructions", "updated_at"),
 					},
 				},
 				Check: resource.ComposeTestCheckFunc(
-					checkInventoryMatchesState(env),
+					env.CheckInventoryMatchesState(),
 					func(*terraform.State) error {
-						return fmObserve(env, func() error {
+						return env.WithoutFaults(func() error {
 							ctx := acctest.Ctx()
 							ix, err := env.Client.DescribeIndex(ctx, index)
 							if err != nil {
@@ -557,7 +496,7 @@ resource "pinecone_index" "slow" {
 					func(*terraform.State) error {
 						delayed := env.Emulator.Faulted()["delayed"]
 						t.Logf("apply with %v latency on 30%% of requests and request_timeout %s: %d requests delayed (each one a timed-out attempt); %s",
-							latency, timeout, delayed, fmStats(env))
+							latency, timeout, delayed, env.RequestSummary())
 						if delayed == 0 {
 							return fmt.Errorf("no request was delayed: the fault never fired")
 						}
@@ -567,8 +506,8 @@ resource "pinecone_index" "slow" {
 						}
 						return nil
 					},
-					fmCheckCount("pinecone_index", 3),
-					checkInventoryMatchesState(env),
+					acctest.CheckResourceCount("pinecone_index", 3),
+					env.CheckInventoryMatchesState(),
 				),
 			},
 		},
@@ -630,7 +569,7 @@ func fmAuthAndBilling(t *testing.T) {
 				},
 				Steps: []resource.TestStep{
 					{Config: provider + testAccIndexResourceConfig_serverless(name, 4, "")},
-					{RefreshState: true, ExpectNonEmptyPlan: true, Check: checkInventoryMatchesState(env)},
+					{RefreshState: true, ExpectNonEmptyPlan: true, Check: env.CheckInventoryMatchesState()},
 				},
 			})
 			if t.Failed() {
@@ -649,7 +588,7 @@ func fmAuthAndBilling(t *testing.T) {
 			if n := stats["POST /indexes"]; n != 1 {
 				t.Errorf("POST /indexes sent %d times, want exactly 1 (no retries of a final answer)", n)
 			}
-			t.Logf("%s: POST /indexes sent %d time(s); %s; the diagnostic:\n%s", tc.name, stats["POST /indexes"], fmStats(env), got)
+			t.Logf("%s: POST /indexes sent %d time(s); %s; the diagnostic:\n%s", tc.name, stats["POST /indexes"], env.RequestSummary(), got)
 		})
 	}
 }
@@ -672,9 +611,9 @@ func fmTimeoutWhileWaiting(t *testing.T) {
 				RefreshState:       true,
 				ExpectNonEmptyPlan: true,
 				Check: resource.ComposeTestCheckFunc(
-					testAccCheckTainted(indexAddr),
-					fmCheckCount("pinecone_index", 1),
-					checkInventoryMatchesState(env),
+					acctest.CheckTainted(indexAddr),
+					acctest.CheckResourceCount("pinecone_index", 1),
+					env.CheckInventoryMatchesState(),
 					func(*terraform.State) error {
 						if n := env.Emulator.Stats()["POST /indexes"]; n != 1 {
 							return fmt.Errorf("POST /indexes sent %d times, want 1", n)
@@ -703,197 +642,18 @@ func fmErr(parts ...string) *regexp.Regexp {
 }
 
 // ---------------------------------------------------------------------------
-// Inventory: what the emulator holds against what the state says.
-
-// fmInventory maps a kind of object to the identifiers of those objects, one
-// entry per object (sorted), so duplicates show.
-type fmInventory map[string][]string
-
-func (inv fmInventory) add(kind, id string) { inv[kind] = append(inv[kind], id) }
-
-// fmKinds are the kinds compared, with the resource type of each.
-var fmKinds = map[string]string{
-	"pinecone_index":          "index",
-	"pinecone_collection":     "collection",
-	"pinecone_backup":         "backup",
-	"pinecone_assistant":      "assistant",
-	"pinecone_assistant_file": "assistant file",
-	"pinecone_project":        "project",
-	"pinecone_api_key":        "API key",
-}
-
-// fmStateInventory lists the managed objects in state (tainted ones too; data
-// sources are not objects).
-func fmStateInventory(s *terraform.State) fmInventory {
-	inv := fmInventory{}
-	if s == nil || s.RootModule() == nil {
-		return inv
-	}
-	for key, rs := range s.RootModule().Resources {
-		kind, ok := fmKinds[rs.Type]
-		if !ok || strings.HasPrefix(key, "data.") || rs.Primary == nil {
-			continue
-		}
-		id := rs.Primary.ID
-		if rs.Type == "pinecone_assistant_file" {
-			id = rs.Primary.Attributes["assistant_name"] + "/" + id
-		}
-		inv.add(kind, id)
-	}
-	return inv
-}
-
-// fmEmulatorInventory lists every object the emulator holds, through the same
-// API the provider uses: the default project's indexes, collections,
-// backups, assistants and their files, and every other project with its API
-// keys (the default project's own keys are the test's, not Terraform's).
-func fmEmulatorInventory(env *acctest.Env) (fmInventory, error) {
-	ctx := acctest.Ctx()
-	c := env.Client
-	inv := fmInventory{}
-	indexes, err := c.ListIndexes(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("listing indexes: %w", err)
-	}
-	for _, ix := range indexes {
-		inv.add("index", ix.Name)
-	}
-	collections, err := c.ListCollections(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("listing collections: %w", err)
-	}
-	for _, col := range collections {
-		inv.add("collection", col.Name)
-	}
-	backups, err := c.ListBackups(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("listing backups: %w", err)
-	}
-	for _, b := range backups {
-		inv.add("backup", b.BackupID)
-	}
-	assistants, err := c.ListAssistants(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("listing assistants: %w", err)
-	}
-	for i := range assistants {
-		a := &assistants[i]
-		inv.add("assistant", a.Name)
-		host, err := client.AssistantHost(a)
-		if err != nil {
-			return nil, err
-		}
-		files, err := c.ListAssistantFiles(ctx, host, a.Name, "")
-		if err != nil {
-			return nil, fmt.Errorf("listing the files of assistant %s: %w", a.Name, err)
-		}
-		for _, f := range files {
-			inv.add("assistant file", a.Name+"/"+f.ID)
-		}
-	}
-	projects, err := c.ListProjects(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("listing projects: %w", err)
-	}
-	for _, p := range projects {
-		if p.ID == env.Emulator.DefaultProjectID() {
-			continue
-		}
-		inv.add("project", p.ID)
-		keys, err := c.ListAPIKeys(ctx, p.ID)
-		if err != nil {
-			return nil, fmt.Errorf("listing the API keys of project %s: %w", p.ID, err)
-		}
-		for _, k := range keys {
-			inv.add("API key", k.ID)
-		}
-	}
-	return inv, nil
-}
-
-// fmCompareInventory reports every kind whose objects differ.
-func fmCompareInventory(got, want fmInventory) error {
-	var problems []string
-	kinds := map[string]bool{}
-	for k := range got {
-		kinds[k] = true
-	}
-	for k := range want {
-		kinds[k] = true
-	}
-	for _, kind := range slices.Sorted(maps.Keys(kinds)) {
-		g, w := slices.Clone(got[kind]), slices.Clone(want[kind])
-		sort.Strings(g)
-		sort.Strings(w)
-		if !slices.Equal(g, w) {
-			problems = append(problems, fmt.Sprintf("%s: emulator holds %q, state has %q", kind, g, w))
-		}
-	}
-	if len(problems) > 0 {
-		return fmt.Errorf("the emulator's inventory differs from the state (orphans or duplicates):\n  %s", strings.Join(problems, "\n  "))
-	}
-	return nil
-}
-
-// checkInventoryMatchesState proves the emulator holds exactly the objects
-// in state: no orphan left by a retried or failed call, no duplicate.
-func checkInventoryMatchesState(env *acctest.Env) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		return fmObserve(env, func() error {
-			got, err := fmEmulatorInventory(env)
-			if err != nil {
-				return err
-			}
-			return fmCompareInventory(got, fmStateInventory(s))
-		})
-	}
-}
+// Row checks. What the emulator holds against what the state says is
+// compared by acctest (Env.CheckInventoryMatchesState, Env.CheckInventoryEmpty).
 
 // fmCheckDestroyed is the CheckDestroy of every row: after the destroy the
 // emulator holds nothing at all (it receives the state from before the
 // destroy, whose objects must all be gone). It also logs the row's totals.
 func fmCheckDestroyed(t *testing.T, env *acctest.Env) resource.TestCheckFunc {
-	return func(*terraform.State) error {
+	return func(s *terraform.State) error {
 		t.Logf("totals after destroy: %d 429s, %d 500s, %d 503s, %d dropped, %d delayed; %s",
 			env.Emulator.Faulted()["429"], env.Emulator.Faulted()["500"], env.Emulator.Faulted()["503"],
-			env.Emulator.Faulted()["dropped"], env.Emulator.Faulted()["delayed"], fmStats(env))
-		return fmObserve(env, func() error {
-			got, err := fmEmulatorInventory(env)
-			if err != nil {
-				return err
-			}
-			if err := fmCompareInventory(got, fmInventory{}); err != nil {
-				return fmt.Errorf("after destroy: %w", err)
-			}
-			return nil
-		})
-	}
-}
-
-// fmObserve runs the test's own look at the emulator with the faults paused,
-// so the observer neither fails nor skews the counters the row is about;
-// the faults are put back afterwards (with a full rate-limit bucket and the
-// drops still to come).
-func fmObserve(env *acctest.Env, fn func() error) error {
-	saved := env.Emulator.Faults()
-	env.Emulator.SetFaults(emulator.Faults{})
-	defer env.Emulator.SetFaults(saved)
-	return fn()
-}
-
-// fmCheckCount checks how many objects of a resource type are in state.
-func fmCheckCount(resourceType string, want int) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		n := 0
-		for key, rs := range s.RootModule().Resources {
-			if rs.Type == resourceType && !strings.HasPrefix(key, "data.") {
-				n++
-			}
-		}
-		if n != want {
-			return fmt.Errorf("%d %s in state, want %d", n, resourceType, want)
-		}
-		return nil
+			env.Emulator.Faulted()["dropped"], env.Emulator.Faulted()["delayed"], env.RequestSummary())
+		return env.CheckInventoryEmpty()(s)
 	}
 }
 
@@ -902,7 +662,7 @@ func fmCheckCount(resourceType string, want int) resource.TestCheckFunc {
 func fmCheckDropped(t *testing.T, env *acctest.Env, route string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		dropped, sent := env.Emulator.Faulted()["dropped"], env.Emulator.Stats()[route]
-		t.Logf("%d create answer dropped; %s sent %d times; %s", dropped, route, sent, fmStats(env))
+		t.Logf("%d create answer dropped; %s sent %d times; %s", dropped, route, sent, env.RequestSummary())
 		if dropped != 1 {
 			return fmt.Errorf("%d create answers dropped, want 1: the fault never fired", dropped)
 		}
@@ -943,191 +703,4 @@ func fmCheckOneWorkingKey(env *acctest.Env, s *terraform.State, name string) err
 		return fmt.Errorf("the key's value from state does not work: %w", err)
 	}
 	return nil
-}
-
-// fmStats summarises the emulator's request counters.
-func fmStats(env *acctest.Env) string {
-	stats := env.Emulator.Stats()
-	var total int64
-	keys := make([]string, 0, len(stats))
-	for k, n := range stats {
-		total += n
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("%s %d", k, stats[k]))
-	}
-	return fmt.Sprintf("%d requests (%s)", total, strings.Join(parts, ", "))
-}
-
-// ---------------------------------------------------------------------------
-// Plan check: only the expected attributes change.
-
-// fmExpectOnlyChanges checks a resource's planned change attribute by
-// attribute: every leaf that differs between before and after (or becomes
-// unknown) must lie under one of paths ("tags", "spec.pod.replicas"), and
-// each of paths must change.
-func fmExpectOnlyChanges(addr string, paths ...string) plancheck.PlanCheck {
-	return fmOnlyChanges{addr: addr, paths: paths}
-}
-
-type fmOnlyChanges struct {
-	addr  string
-	paths []string
-}
-
-func (c fmOnlyChanges) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	for _, rc := range req.Plan.ResourceChanges {
-		if rc.Address != c.addr || rc.Change == nil {
-			continue
-		}
-		changed := fmDiff("", rc.Change.Before, rc.Change.After, rc.Change.AfterUnknown)
-		if err := fmCheckChanged(changed, c.paths); err != nil {
-			resp.Error = fmt.Errorf("%s: %w", c.addr, err)
-		}
-		return
-	}
-	resp.Error = fmt.Errorf("%s: no planned change", c.addr)
-}
-
-// fmCheckChanged: every changed path lies under one of want, and each of
-// want has a change under it.
-func fmCheckChanged(changed, want []string) error {
-	covered := make([]bool, len(want))
-	var unexpected []string
-	for _, p := range changed {
-		ok := false
-		for i, w := range want {
-			if p == w || strings.HasPrefix(p, w+".") {
-				covered[i], ok = true, true
-			}
-		}
-		if !ok {
-			unexpected = append(unexpected, p)
-		}
-	}
-	var missing []string
-	for i, w := range want {
-		if !covered[i] {
-			missing = append(missing, w)
-		}
-	}
-	if len(unexpected) > 0 || len(missing) > 0 {
-		return fmt.Errorf("the plan changes %q; unexpected %q, expected but unchanged %q", changed, unexpected, missing)
-	}
-	return nil
-}
-
-// fmDiff lists the dotted paths of the leaves that differ between before
-// and after, or that are unknown after (unknown is the plan's after_unknown,
-// true or a structure of bools).
-func fmDiff(path string, before, after, unknown any) []string {
-	join := func(k string) string {
-		if path == "" {
-			return k
-		}
-		return path + "." + k
-	}
-	if u, ok := unknown.(bool); ok && u {
-		return []string{path}
-	}
-	switch a := after.(type) {
-	case map[string]any:
-		b, _ := before.(map[string]any)
-		u, _ := unknown.(map[string]any)
-		if before != nil && b == nil {
-			return []string{path}
-		}
-		keys := map[string]bool{}
-		for k := range a {
-			keys[k] = true
-		}
-		for k := range b {
-			keys[k] = true
-		}
-		for k := range u {
-			keys[k] = true
-		}
-		var out []string
-		for _, k := range slices.Sorted(maps.Keys(keys)) {
-			out = append(out, fmDiff(join(k), b[k], a[k], u[k])...)
-		}
-		return out
-	case []any:
-		b, ok := before.([]any)
-		u, _ := unknown.([]any)
-		if !ok || len(b) != len(a) {
-			return []string{path}
-		}
-		var out []string
-		for i := range a {
-			var ui any
-			if i < len(u) {
-				ui = u[i]
-			}
-			out = append(out, fmDiff(join(fmt.Sprint(i)), b[i], a[i], ui)...)
-		}
-		return out
-	}
-	if !reflect.DeepEqual(before, after) {
-		return []string{path}
-	}
-	return nil
-}
-
-// The helpers above judge every row, so they are tested on their own (no
-// TF_ACC needed).
-func TestFaultMatrixHelpers(t *testing.T) {
-	before := map[string]any{
-		"name": "a", "host": "h", "tags": map[string]any{"env": "prod", "owner": "ops"},
-		"spec":  map[string]any{"pod": map[string]any{"replicas": 2.0, "pods": 2.0, "shards": 1.0}},
-		"roles": []any{"x", "y"},
-	}
-	after := map[string]any{
-		"name": "a", "host": nil, "tags": map[string]any{"env": "dev"},
-		"spec":  map[string]any{"pod": map[string]any{"replicas": 1.0, "pods": 1.0, "shards": 1.0}},
-		"roles": []any{"x", "y"},
-	}
-	got := fmDiff("", before, after, map[string]any{"host": true})
-	want := []string{"host", "spec.pod.pods", "spec.pod.replicas", "tags.env", "tags.owner"}
-	if !slices.Equal(got, want) {
-		t.Errorf("fmDiff = %q, want %q", got, want)
-	}
-	if got := fmDiff("", before, before, nil); len(got) != 0 {
-		t.Errorf("fmDiff of equal values = %q", got)
-	}
-	if got := fmDiff("", map[string]any{"l": []any{"x"}}, map[string]any{"l": []any{"x", "y"}}, nil); !slices.Equal(got, []string{"l"}) {
-		t.Errorf("fmDiff of a longer list = %q", got)
-	}
-
-	if err := fmCheckChanged(want, []string{"host", "spec.pod", "tags"}); err != nil {
-		t.Errorf("covered changes rejected: %v", err)
-	}
-	if err := fmCheckChanged(want, []string{"spec.pod", "tags"}); err == nil || !strings.Contains(err.Error(), `unexpected ["host"]`) {
-		t.Errorf("an unexpected change passed: %v", err)
-	}
-	if err := fmCheckChanged(want, []string{"host", "spec", "tags", "name"}); err == nil || !strings.Contains(err.Error(), `unchanged ["name"]`) {
-		t.Errorf("a missing change passed: %v", err)
-	}
-	// "tags" must not cover "tags_all".
-	if err := fmCheckChanged([]string{"tags_all.env"}, []string{"tags"}); err == nil {
-		t.Error("tags covered tags_all")
-	}
-
-	state := fmInventory{"index": {"a", "b"}, "API key": {"k1"}}
-	if err := fmCompareInventory(fmInventory{"index": {"b", "a"}, "API key": {"k1"}}, state); err != nil {
-		t.Errorf("equal inventories differ: %v", err)
-	}
-	for name, emu := range map[string]fmInventory{
-		"orphan":    {"index": {"a", "b", "c"}, "API key": {"k1"}},
-		"duplicate": {"index": {"a", "b"}, "API key": {"k1", "k1"}},
-		"missing":   {"index": {"a"}, "API key": {"k1"}},
-		"other":     {"index": {"a", "b"}, "API key": {"k1"}, "backup": {"x"}},
-	} {
-		if err := fmCompareInventory(emu, state); err == nil {
-			t.Errorf("%s: not reported", name)
-		}
-	}
 }

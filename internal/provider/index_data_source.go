@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -22,7 +20,7 @@ var (
 func NewIndexDataSource() datasource.DataSource { return &indexDataSource{} }
 
 type indexDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 // indexDataSourceModel mirrors the resource model without the
@@ -52,17 +50,29 @@ func (d *indexDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 	attrs["name"] = dschema.StringAttribute{
 		MarkdownDescription: "Name of the index to read.",
 		Required:            true,
-		Validators:          indexNameValidators(),
+		Validators:          indexNameRule.validators(),
+	}
+	// What the data source shows differs from the resource here: all tags,
+	// and every embed parameter, including those Pinecone adds.
+	attrs["tags"] = dschema.MapAttribute{
+		Computed: true, ElementType: types.StringType,
+		MarkdownDescription: "All tags of the index, including those set by a provider's `default_tags`.",
+	}
+	allParameters := func(use string) dschema.MapAttribute {
+		return dschema.MapAttribute{
+			Computed: true, ElementType: types.StringType,
+			MarkdownDescription: "Model parameters for " + use + ", as strings, including those Pinecone adds by default.",
+		}
+	}
+	if embed, ok := attrs["embed"].(dschema.SingleNestedAttribute); ok {
+		embed.Attributes["read_parameters"] = allParameters("queries")
+		embed.Attributes["write_parameters"] = allParameters("upserts")
 	}
 	resp.Schema = dschema.Schema{
 		MarkdownDescription: "Reads one Pinecone index by name: its host (for data-plane clients), deployment, " +
 			"embedding configuration and status.",
 		Attributes: attrs,
 	}
-}
-
-func (d *indexDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *indexDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -72,22 +82,12 @@ func (d *indexDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	name := cfg.Name.ValueString()
-	ix, err := d.data.client.DescribeIndex(ctx, name)
-	if errors.Is(err, client.ErrNotFound) {
-		resp.Diagnostics.AddAttributeError(pathRoot("name"), "Pinecone index not found",
-			fmt.Sprintf("No index named %q exists in this project.", name))
-		return
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone index", fmt.Sprintf("Reading index %q", name), err)
+	ix, ok := describeOne(ctx, &resp.Diagnostics, "index", "this project", "name", name, d.data.client.DescribeIndex)
+	if !ok {
 		return
 	}
 	out, diags := indexDataSourceFromAPI(ctx, ix)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
 }
 
 // indexDataSourceFromAPI shows everything Pinecone reports, including every
@@ -114,16 +114,4 @@ func indexDataSourceFromAPI(ctx context.Context, ix *client.IndexModel) (*indexD
 		DeletionProtection: m.DeletionProtection, Tags: m.Tags, Spec: m.Spec, Embed: m.Embed,
 		Host: m.Host, PrivateHost: m.PrivateHost, Status: m.Status,
 	}, diags
-}
-
-func dataSourceProviderData(v any, diags *diag.Diagnostics) *providerData {
-	if v == nil {
-		return nil
-	}
-	data, ok := v.(*providerData)
-	if !ok {
-		diags.AddError("Unexpected provider data", fmt.Sprintf("got %T", v))
-		return nil
-	}
-	return data
 }

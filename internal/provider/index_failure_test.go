@@ -1,33 +1,16 @@
 package provider_test
 
 import (
-	"fmt"
 	"regexp"
 	"testing"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/acctest"
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/emulator"
 )
-
-// testAccCheckTainted proves a failed create left the index in state, tainted,
-// so it is neither orphaned nor trusted.
-func testAccCheckTainted(addr string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return fmt.Errorf("%s is not in state: the failed create orphaned it", addr)
-		}
-		if !rs.Primary.Tainted {
-			return fmt.Errorf("%s is in state but not tainted", addr)
-		}
-		return nil
-	}
-}
 
 func TestAccIndexResource_initializationFailed(t *testing.T) {
 	env := acctest.New(t, emulator.Options{Faults: emulator.Faults{FailInitialization: []string{"*"}}})
@@ -45,7 +28,7 @@ func TestAccIndexResource_initializationFailed(t *testing.T) {
 			{
 				RefreshState:       true,
 				ExpectNonEmptyPlan: true,
-				Check:              testAccCheckTainted(indexAddr),
+				Check:              acctest.CheckTainted(indexAddr),
 			},
 			{
 				// Once Pinecone behaves, the next apply replaces the tainted index.
@@ -74,7 +57,7 @@ func TestAccIndexResource_createTimeout(t *testing.T) {
 			{
 				RefreshState:       true,
 				ExpectNonEmptyPlan: true,
-				Check:              testAccCheckTainted(indexAddr),
+				Check:              acctest.CheckTainted(indexAddr),
 			},
 		},
 	})

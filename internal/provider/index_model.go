@@ -3,7 +3,7 @@ package provider
 import (
 	"context"
 	"encoding/json"
-	"sort"
+	"fmt"
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -574,91 +574,6 @@ func stringifyParams(api map[string]any, keep map[string]string) map[string]stri
 	return out
 }
 
-// ---------------------------------------------------------------------------
-// Small value helpers.
-
-func knownString(v types.String) string {
-	if v.IsNull() || v.IsUnknown() {
-		return ""
-	}
-	return v.ValueString()
-}
-
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-func defaultString(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
-func int32Ptr(v types.Int64) *int32 {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	n := int32(v.ValueInt64())
-	return &n
-}
-
-func int64Value(p *int32) types.Int64 {
-	if p == nil {
-		return types.Int64Null()
-	}
-	return types.Int64Value(int64(*p))
-}
-
-func derefInt32(p *int32, def int32) int32 {
-	if p == nil {
-		return def
-	}
-	return *p
-}
-
-func nonEmpty(m map[string]string) map[string]string {
-	if len(m) == 0 {
-		return nil
-	}
-	return m
-}
-
-func nonNilMap(m map[string]string) map[string]string {
-	if m == nil {
-		return map[string]string{}
-	}
-	return m
-}
-
-func anyMap(m map[string]string) map[string]any {
-	if m == nil {
-		return nil
-	}
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
-}
-
-func setStrings(s types.Set) []string {
-	if s.IsNull() || s.IsUnknown() {
-		return nil
-	}
-	out := make([]string, 0, len(s.Elements()))
-	for _, e := range s.Elements() {
-		if v, ok := e.(types.String); ok {
-			out = append(out, v.ValueString())
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
 // mergeTags lays own tags over default tags.
 func mergeTags(defaults, own map[string]string) map[string]string {
 	out := make(map[string]string, len(defaults)+len(own))
@@ -669,4 +584,44 @@ func mergeTags(defaults, own map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+// int32Ptr converts an index's Int64 attribute (dimension, replicas,
+// shards: bounded to int32 by their validators) into a request field.
+func int32Ptr(v types.Int64) *int32 {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	n := int32(v.ValueInt64())
+	return &n
+}
+
+// adoptionMismatch says why an existing index cannot be the one our lost
+// create made, or "" if it matches what we asked for.
+func adoptionMismatch(plan *indexResourceModel, ix *client.IndexModel) string {
+	if d := plan.Dimension; !d.IsNull() && !d.IsUnknown() && (ix.Dimension == nil || int64(*ix.Dimension) != d.ValueInt64()) {
+		return fmt.Sprintf("dimension %d", derefInt32(ix.Dimension, 0))
+	}
+	if m := plan.Metric; !m.IsNull() && !m.IsUnknown() && m.ValueString() != ix.Metric {
+		return "metric " + ix.Metric
+	}
+	switch spec := plan.Spec; {
+	case spec.Serverless != nil:
+		s := ix.Spec.Serverless
+		if s == nil || s.Cloud != spec.Serverless.Cloud.ValueString() || s.Region != spec.Serverless.Region.ValueString() {
+			return "deployment (cloud/region or kind)"
+		}
+	case spec.Pod != nil:
+		if ix.Spec.Pod == nil || ix.Spec.Pod.Environment != spec.Pod.Environment.ValueString() {
+			return "deployment (environment or kind)"
+		}
+	case spec.BYOC != nil:
+		if ix.Spec.BYOC == nil || ix.Spec.BYOC.Environment != spec.BYOC.Environment.ValueString() {
+			return "deployment (environment or kind)"
+		}
+	}
+	if plan.Embed != nil && (ix.Embed == nil || ix.Embed.Model != plan.Embed.Model.ValueString()) {
+		return "embedding model"
+	}
+	return ""
 }

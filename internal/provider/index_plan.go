@@ -13,14 +13,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
 )
 
 // ValidateConfig rejects, before any API call, the combinations Pinecone
-// would refuse (facts doc §8.4). Values that are still unknown are skipped.
+// would refuse: the CreateIndexRequest rules of operationId create_index in
+// github.com/pinecone-io/pinecone-api 2025-10/db_control_2025-10.oas.yaml
+// (dimension for dense only, dotproduct for sparse, one spec kind), as the
+// emulator applies them (internal/emulator/CONFORMANCE.md, POST /indexes).
+// Values that are still unknown are skipped.
 func (r *indexResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg indexResourceModel
 	if diags := req.Config.Get(ctx, &cfg); diags.HasError() {
@@ -187,21 +190,6 @@ func requiresReplaceWhenAddedOrRemoved() planmodifier.Object {
 	)
 }
 
-// requiresReplaceWhenChangedFromKnown replaces when a value that was set
-// changes, but not when it is set for the first time: adding embed upgrades
-// an index in place, and values Pinecone does not report back (a collection's
-// source, an index's source_backup_id) are learnt from the configuration
-// after an import.
-func requiresReplaceWhenChangedFromKnown() planmodifier.String {
-	return stringplanmodifier.RequiresReplaceIf(
-		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-			resp.RequiresReplace = !req.StateValue.IsNull()
-		},
-		"Changing the value replaces the resource; setting it where state has none (e.g. after an import) does not.",
-		"Changing the value replaces the resource; setting it where state has none (e.g. after an import) does not.",
-	)
-}
-
 // podTypeReplaceUnlessScaleUp: Pinecone scales a pod type up in place (p1.x1
 // → p1.x2) but cannot scale down or change the family (p1 → s1).
 func podTypeReplaceUnlessScaleUp() planmodifier.String {
@@ -239,20 +227,6 @@ func podSize(s string) int {
 		return 8
 	}
 	return 0
-}
-
-// mustBeTrue rejects false: Pinecone only supports filterable = true.
-type mustBeTrue struct{}
-
-func (mustBeTrue) Description(context.Context) string { return "value must be true" }
-
-func (v mustBeTrue) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (mustBeTrue) ValidateBool(_ context.Context, req validator.BoolRequest, resp *validator.BoolResponse) {
-	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() && !req.ConfigValue.ValueBool() {
-		resp.Diagnostics.AddAttributeError(req.Path, "Unsupported metadata schema field",
-			"Pinecone only supports `filterable = true`; remove the field instead of setting it to false.")
-	}
 }
 
 // planFromBackup checks a new index restored from a backup against that
@@ -467,31 +441,5 @@ func fillFromModel(ctx context.Context, plan *indexResourceModel, info *client.M
 	}
 	if plan.Metric.IsUnknown() && !metric.IsUnknown() {
 		set(path.Root("metric"), metric)
-	}
-}
-
-// requiresReplaceWhenChangedBetweenValues replaces only when one known value
-// is changed into another: setting a value Pinecone does not report (after an
-// import) or dropping it from the configuration changes nothing remotely.
-func requiresReplaceWhenChangedBetweenValues() planmodifier.String {
-	return stringplanmodifier.RequiresReplaceIf(
-		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-			resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsNull()
-		},
-		"Changing the value replaces the resource; setting or removing it does not.",
-		"Changing the value replaces the resource; setting or removing it does not.",
-	)
-}
-
-// requireOnCreate reports a missing attribute that is optional only for
-// objects that already exist.
-func requireOnCreate(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, p path.Path, summary, detail string) {
-	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
-	var v types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, p, &v)...)
-	if v.IsNull() {
-		resp.Diagnostics.AddAttributeError(p, summary, detail)
 	}
 }

@@ -4,12 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
 )
@@ -26,27 +24,11 @@ var (
 func NewIndexResource() resource.Resource { return &indexResource{} }
 
 type indexResource struct {
-	data *providerData
+	configuredResource
 }
 
 func (r *indexResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_index"
-}
-
-func (r *indexResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = indexResourceSchema(ctx)
-}
-
-func (r *indexResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	data, ok := req.ProviderData.(*providerData)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("got %T", req.ProviderData))
-		return
-	}
-	r.data = data
 }
 
 func (r *indexResource) defaultTags() (map[string]string, bool) {
@@ -78,19 +60,19 @@ func (r *indexResource) Create(ctx context.Context, req resource.CreateRequest, 
 	tags := mergeTags(defaults, stringMap(plan.Tags))
 	created, err := r.createIndex(ctx, &plan, tags)
 	if err != nil {
-		r.addCreateError(resp, name, err)
+		addCreateError(&resp.Diagnostics, "index", "pinecone_index", name, fmt.Sprintf("Creating index %q", name), err)
 		return
 	}
 
 	// Record the index before waiting: if the wait fails or times out, the
 	// index is in state (tainted) rather than orphaned.
-	resp.Diagnostics.Append(r.saveState(ctx, &resp.State, created, &plan)...)
+	r.saveState(ctx, &resp.State, &resp.Diagnostics, created, &plan)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	ready, err := r.data.client.WaitForIndexReady(ctx, name)
 	if ready != nil {
-		resp.Diagnostics.Append(r.saveState(ctx, &resp.State, ready, &plan)...)
+		r.saveState(ctx, &resp.State, &resp.Diagnostics, ready, &plan)
 	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Error waiting for Pinecone index to become ready", fmt.Sprintf("Index %q", name), err)
@@ -109,12 +91,12 @@ func (r *indexResource) createFromBackup(ctx context.Context, plan *indexResourc
 		Name: name, Tags: nonEmpty(tags), DeletionProtection: knownString(plan.DeletionProtection),
 	})
 	if err != nil {
-		r.addCreateError(resp, name, err)
+		addCreateError(&resp.Diagnostics, "index", "pinecone_index", name, fmt.Sprintf("Creating index %q", name), err)
 		return
 	}
 	plan.RestoreJobID = types.StringValue(jobID)
 	if ix, err := c.DescribeIndex(ctx, name); err == nil {
-		resp.Diagnostics.Append(r.saveState(ctx, &resp.State, ix, plan)...)
+		r.saveState(ctx, &resp.State, &resp.Diagnostics, ix, plan)
 	}
 	if _, err := c.WaitForRestoreJob(ctx, jobID); err != nil {
 		r.recordAfterFailure(ctx, resp, name, plan)
@@ -126,7 +108,7 @@ func (r *indexResource) createFromBackup(ctx context.Context, plan *indexResourc
 		ix, err = r.reconcileAfterRestore(ctx, ix, plan, tags)
 	}
 	if ix != nil {
-		resp.Diagnostics.Append(r.saveState(ctx, &resp.State, ix, plan)...)
+		r.saveState(ctx, &resp.State, &resp.Diagnostics, ix, plan)
 	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Error waiting for restored Pinecone index", fmt.Sprintf("Index %q", name), err)
@@ -181,7 +163,7 @@ func (r *indexResource) reconcileAfterRestore(ctx context.Context, ix *client.In
 // recordAfterFailure makes sure a half-created index is in state (tainted).
 func (r *indexResource) recordAfterFailure(ctx context.Context, resp *resource.CreateResponse, name string, plan *indexResourceModel) {
 	if ix, err := r.data.client.DescribeIndex(context.WithoutCancel(ctx), name); err == nil {
-		resp.Diagnostics.Append(r.saveState(ctx, &resp.State, ix, plan)...)
+		r.saveState(ctx, &resp.State, &resp.Diagnostics, ix, plan)
 	}
 }
 
@@ -196,7 +178,8 @@ func backupMismatchesFromIndex(plan *indexResourceModel, ix *client.IndexModel) 
 }
 
 // createIndex sends the create call; a 409 that answers our own retried
-// create (the first response was lost) is resolved by adopting the index.
+// create (the first response was lost) is resolved by adopting the index if
+// it matches the plan (see recovery.go).
 func (r *indexResource) createIndex(ctx context.Context, plan *indexResourceModel, tags map[string]string) (*client.IndexModel, error) {
 	c := r.data.client
 	var created *client.IndexModel
@@ -206,58 +189,8 @@ func (r *indexResource) createIndex(ctx context.Context, plan *indexResourceMode
 	} else {
 		created, err = c.CreateIndex(ctx, newCreateIndexRequest(plan, tags))
 	}
-	if client.IsOwnRetriedCreate(err) {
-		name := plan.Name.ValueString()
-		tflog.Info(ctx, "Create answered 409 after a retried attempt; checking whether the index is ours", map[string]any{"index": name})
-		existing, descErr := c.DescribeIndex(ctx, name)
-		if descErr != nil {
-			return nil, err
-		}
-		if mismatch := adoptionMismatch(plan, existing); mismatch != "" {
-			return nil, fmt.Errorf("%w (an index with this name exists but does not match the configuration: %s)", err, mismatch)
-		}
-		return existing, nil
-	}
-	return created, err
-}
-
-// adoptionMismatch says why an existing index cannot be the one our lost
-// create made, or "" if it matches what we asked for.
-func adoptionMismatch(plan *indexResourceModel, ix *client.IndexModel) string {
-	if d := plan.Dimension; !d.IsNull() && !d.IsUnknown() && (ix.Dimension == nil || int64(*ix.Dimension) != d.ValueInt64()) {
-		return fmt.Sprintf("dimension %d", derefInt32(ix.Dimension, 0))
-	}
-	if m := plan.Metric; !m.IsNull() && !m.IsUnknown() && m.ValueString() != ix.Metric {
-		return "metric " + ix.Metric
-	}
-	switch spec := plan.Spec; {
-	case spec.Serverless != nil:
-		s := ix.Spec.Serverless
-		if s == nil || s.Cloud != spec.Serverless.Cloud.ValueString() || s.Region != spec.Serverless.Region.ValueString() {
-			return "deployment (cloud/region or kind)"
-		}
-	case spec.Pod != nil:
-		if ix.Spec.Pod == nil || ix.Spec.Pod.Environment != spec.Pod.Environment.ValueString() {
-			return "deployment (environment or kind)"
-		}
-	case spec.BYOC != nil:
-		if ix.Spec.BYOC == nil || ix.Spec.BYOC.Environment != spec.BYOC.Environment.ValueString() {
-			return "deployment (environment or kind)"
-		}
-	}
-	if plan.Embed != nil && (ix.Embed == nil || ix.Embed.Model != plan.Embed.Model.ValueString()) {
-		return "embedding model"
-	}
-	return ""
-}
-
-func (r *indexResource) addCreateError(resp *resource.CreateResponse, name string, err error) {
-	if errors.Is(err, client.ErrAlreadyExists) {
-		resp.Diagnostics.AddAttributeError(path.Root("name"), "Pinecone index already exists",
-			alreadyExistsDetail("index", "pinecone_index", name, err))
-		return
-	}
-	addError(&resp.Diagnostics, "Error creating Pinecone index", fmt.Sprintf("Creating index %q", name), err)
+	return adoptOwnRetriedCreate(ctx, "index", plan.Name.ValueString(), created, err, c.DescribeIndex,
+		func(_ context.Context, ix *client.IndexModel) string { return adoptionMismatch(plan, ix) })
 }
 
 func (r *indexResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -279,7 +212,7 @@ func (r *indexResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		addError(&resp.Diagnostics, "Error reading Pinecone index", fmt.Sprintf("Reading index %q", name), err)
 		return
 	}
-	resp.Diagnostics.Append(r.saveState(ctx, &resp.State, ix, &state)...)
+	r.saveState(ctx, &resp.State, &resp.Diagnostics, ix, &state)
 }
 
 func (r *indexResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -313,7 +246,7 @@ func (r *indexResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		ix, err = c.DescribeIndex(ctx, name)
 	}
 	if ix != nil {
-		resp.Diagnostics.Append(r.saveState(ctx, &resp.State, ix, &plan)...)
+		r.saveState(ctx, &resp.State, &resp.Diagnostics, ix, &plan)
 	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Error waiting for Pinecone index update", fmt.Sprintf("Index %q", name), err)
@@ -359,40 +292,16 @@ func (r *indexResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 
 // ImportState takes the index name.
 func (r *indexResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if err := validateImportName(req.ID); err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-}
-
-func validateImportName(id string) error {
-	if id == "" || len(id) > indexNameMaxLength || !indexNameRegexp.MatchString(id) {
-		return fmt.Errorf("the import ID is the index name (1–45 lowercase letters, digits or hyphens), got %q", id)
-	}
-	return nil
+	importName(ctx, req, resp, "index", indexNameRule)
 }
 
 // saveState maps ix into state, keeping the user's spelling from prior.
-func (r *indexResource) saveState(ctx context.Context, st stateSetter, ix *client.IndexModel, prior *indexResourceModel) diagList {
+func (r *indexResource) saveState(ctx context.Context, st stateSetter, diags *diag.Diagnostics, ix *client.IndexModel, prior *indexResourceModel) {
 	defaults, _ := r.defaultTags()
 	out := *prior
 	if out.RestoreJobID.IsUnknown() {
 		out.RestoreJobID = types.StringNull() // not restored from a backup
 	}
-	diags := applyIndexModel(ctx, &out, ix, prior, defaults)
-	if diags.HasError() {
-		return diags
-	}
-	diags.Append(st.Set(ctx, &out)...)
-	return diags
-}
-
-func mustDuration(s string) time.Duration {
-	d, err := time.ParseDuration(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
+	convDiags := applyIndexModel(ctx, &out, ix, prior, defaults)
+	setState(ctx, st, diags, &out, convDiags)
 }

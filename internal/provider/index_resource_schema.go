@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
@@ -33,12 +34,12 @@ var (
 // maxCount bounds replica and shard counts: Pinecone takes them as int32.
 const maxCount = 1<<31 - 1
 
-const (
-	defaultCreateTimeout = "30m"
-	defaultUpdateTimeout = "30m"
-	defaultDeleteTimeout = "20m"
-)
+func (r *indexResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = indexResourceSchema(ctx)
+}
 
+// indexResourceSchema is pinecone_index's schema; the pinecone_index data
+// source derives its schema from it.
 func indexResourceSchema(ctx context.Context) schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "A Pinecone index: serverless (dense or sparse), pod-based, BYOC, or integrated with a " +
@@ -54,7 +55,7 @@ func indexResourceSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: "Index name: 1–45 lowercase letters, digits or hyphens, starting and ending with a " +
 					"letter or digit. Changing it replaces the index.",
 				Required:      true,
-				Validators:    indexNameValidators(),
+				Validators:    indexNameRule.validators(),
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"dimension": schema.Int64Attribute{

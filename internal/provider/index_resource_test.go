@@ -1,7 +1,6 @@
 package provider_test
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"testing"
@@ -22,21 +21,7 @@ const indexAddr = "pinecone_index.test"
 
 // testAccCheckIndexDestroy asks the control plane that every index in state is gone.
 func testAccCheckIndexDestroy(env *acctest.Env) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "pinecone_index" {
-				continue
-			}
-			_, err := env.Client.DescribeIndex(acctest.Ctx(), rs.Primary.ID)
-			if err == nil {
-				return fmt.Errorf("index %s still exists", rs.Primary.ID)
-			}
-			if !errors.Is(err, client.ErrNotFound) {
-				return fmt.Errorf("checking index %s: %w", rs.Primary.ID, err)
-			}
-		}
-		return nil
-	}
+	return acctest.CheckDestroyed("pinecone_index", env.Client.DescribeIndex)
 }
 
 func testAccIndexResourceConfig_serverless(name string, dimension int, tags string) string {
@@ -274,28 +259,16 @@ func TestAccIndexResource_deletionProtection(t *testing.T) {
 func TestAccIndexResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
+	// After the index is deleted outside Terraform, the next apply re-creates it.
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccIndexResourceConfig_serverless(name, 4, "")),
-				Check: func(*terraform.State) error {
-					if err := env.Client.DeleteIndex(acctest.Ctx(), name); err != nil {
-						return err
-					}
-					return env.Client.WaitForIndexDeleted(acctest.Ctx(), name)
-				},
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				// The next apply re-creates it.
-				Config: env.Config(testAccIndexResourceConfig_serverless(name, 4, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(indexAddr, plancheck.ResourceActionCreate)},
-				},
-			},
-		},
+		Steps: acctest.DisappearsSteps(env.Config(testAccIndexResourceConfig_serverless(name, 4, "")), indexAddr, func(*terraform.State) error {
+			if err := env.Client.DeleteIndex(acctest.Ctx(), name); err != nil {
+				return err
+			}
+			return env.Client.WaitForIndexDeleted(acctest.Ctx(), name)
+		}),
 	})
 }
 

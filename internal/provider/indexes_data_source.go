@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
@@ -20,7 +21,7 @@ var (
 func NewIndexesDataSource() datasource.DataSource { return &indexesDataSource{} }
 
 type indexesDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 type indexesDataSourceModel struct {
@@ -87,10 +88,6 @@ func (d *indexesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *indexesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *indexesDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	list, err := d.data.client.ListIndexes(ctx)
 	if err != nil {
@@ -99,18 +96,16 @@ func (d *indexesDataSource) Read(ctx context.Context, _ datasource.ReadRequest, 
 	}
 	out := indexesDataSourceModel{ID: types.StringValue(indexesDataSourceID), Indexes: []indexSummaryModel{}}
 	sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
+	var diags diag.Diagnostics
 	for i := range list {
-		summary, diags := newIndexSummary(ctx, &list[i])
-		resp.Diagnostics.Append(diags...)
+		summary, d := newIndexSummary(ctx, &list[i])
+		diags.Append(d...)
 		out.Indexes = append(out.Indexes, summary)
 	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 }
 
-func newIndexSummary(ctx context.Context, ix *client.IndexModel) (indexSummaryModel, diagList) {
+func newIndexSummary(ctx context.Context, ix *client.IndexModel) (indexSummaryModel, diag.Diagnostics) {
 	tags, diags := types.MapValueFrom(ctx, types.StringType, nonNilMap(ix.Tags))
 	return indexSummaryModel{
 		Name:               types.StringValue(ix.Name),

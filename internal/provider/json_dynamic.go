@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -206,4 +207,68 @@ func goToAttr(v any) (attr.Value, diag.Diagnostics) {
 		return tuple, diags
 	}
 	return types.DynamicNull(), diag.Diagnostics{diag.NewErrorDiagnostic("Unsupported metadata value", fmt.Sprintf("%T", v))}
+}
+
+// validateMetadata rejects metadata that is not a JSON object or is too big.
+func validateMetadata(v types.Dynamic, p path.Path, diags *diag.Diagnostics) {
+	if v.IsNull() || v.IsUnknown() || v.IsUnderlyingValueUnknown() || containsUnknown(v) {
+		return
+	}
+	raw, err := metadataToJSON(v)
+	if err != nil {
+		diags.AddAttributeError(p, "Invalid metadata", err.Error())
+		return
+	}
+	if len(raw) > assistantTextMaxBytes {
+		diags.AddAttributeError(p, "Metadata too large",
+			fmt.Sprintf("Pinecone accepts at most 16 KB of metadata; this is %d bytes of JSON.", len(raw)))
+	}
+}
+
+// containsUnknown reports whether any part of a dynamic value is unknown.
+func containsUnknown(v types.Dynamic) bool {
+	var walk func(a attr.Value) bool
+	walk = func(a attr.Value) bool {
+		if a == nil {
+			return false
+		}
+		if a.IsUnknown() {
+			return true
+		}
+		var children []attr.Value
+		switch t := a.(type) {
+		case types.Object:
+			for _, e := range t.Attributes() {
+				children = append(children, e)
+			}
+		case types.Map:
+			for _, e := range t.Elements() {
+				children = append(children, e)
+			}
+		case types.Tuple:
+			children = t.Elements()
+		case types.List:
+			children = t.Elements()
+		case types.Set:
+			children = t.Elements()
+		case types.Dynamic:
+			children = []attr.Value{t.UnderlyingValue()}
+		}
+		for _, c := range children {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(v.UnderlyingValue())
+}
+
+// jsonText is metadata from Pinecone as JSON text (null for none), for list
+// items, which cannot hold dynamic values.
+func jsonText(raw json.RawMessage) types.String {
+	if len(raw) == 0 || string(raw) == "null" {
+		return types.StringNull()
+	}
+	return types.StringValue(string(raw))
 }

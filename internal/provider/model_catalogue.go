@@ -64,7 +64,9 @@ func (m *modelCatalogue) embeddingModelNames(ctx context.Context, c *client.Clie
 }
 
 // defaultMetric is the metric Pinecone picks when none is given: cosine for
-// dense models (when supported) and dotproduct for sparse ones (facts §3.2).
+// dense models (when supported) and dotproduct for sparse ones (the metric
+// field of CreateIndexRequest, operationId create_index, in
+// github.com/pinecone-io/pinecone-api 2025-10/db_control_2025-10.oas.yaml).
 func defaultMetric(info *client.ModelInfo) string {
 	want := "cosine"
 	if info.VectorType == "sparse" {

@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -28,8 +26,8 @@ func NewInferenceModelDataSource() datasource.DataSource { return &inferenceMode
 // NewInferenceModelsDataSource is the constructor of data source pinecone_inference_models.
 func NewInferenceModelsDataSource() datasource.DataSource { return &inferenceModelsDataSource{} }
 
-type inferenceModelDataSource struct{ data *providerData }
-type inferenceModelsDataSource struct{ data *providerData }
+type inferenceModelDataSource struct{ configuredDataSource }
+type inferenceModelsDataSource struct{ configuredDataSource }
 
 type modelDataModel struct {
 	ID                  types.String          `tfsdk:"id"`
@@ -102,7 +100,7 @@ func newModelData(ctx context.Context, m *client.ModelInfo) (modelDataModel, dia
 		ID: types.StringValue(m.Model), Name: types.StringValue(m.Model), ShortDescription: types.StringValue(m.ShortDescription),
 		Type: types.StringValue(m.Type), VectorType: optionalString(m.VectorType), DefaultDimension: int64Value(m.DefaultDimension),
 		SupportedDimensions: dimList, SupportedMetrics: metrics, Modality: optionalString(m.Modality),
-		MaxSequenceLength: int64PtrValue(m.MaxSequenceLength), MaxBatchSize: int64PtrValue(m.MaxBatchSize),
+		MaxSequenceLength: types.Int64PointerValue(m.MaxSequenceLength), MaxBatchSize: types.Int64PointerValue(m.MaxBatchSize),
 		ProviderName: optionalString(m.ProviderName), SupportedParameters: []modelParameterModel{},
 	}
 	for _, p := range m.SupportedParameters {
@@ -119,24 +117,10 @@ func newModelData(ctx context.Context, m *client.ModelInfo) (modelDataModel, dia
 		out.SupportedParameters = append(out.SupportedParameters, modelParameterModel{
 			Parameter: types.StringValue(p.Parameter), Type: types.StringValue(p.Type), ValueType: types.StringValue(p.ValueType),
 			Required: types.BoolValue(p.Required), AllowedValues: allowedList,
-			Min: float64PtrValue(p.Min), Max: float64PtrValue(p.Max), Default: def,
+			Min: types.Float64PointerValue(p.Min), Max: types.Float64PointerValue(p.Max), Default: def,
 		})
 	}
 	return out, diags
-}
-
-func nonNilStrings(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func float64PtrValue(f *float64) types.Float64 {
-	if f == nil {
-		return types.Float64Null()
-	}
-	return types.Float64Value(*f)
 }
 
 func (d *inferenceModelDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -153,10 +137,6 @@ func (d *inferenceModelDataSource) Schema(_ context.Context, _ datasource.Schema
 	}
 }
 
-func (d *inferenceModelDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *inferenceModelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg modelDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -164,18 +144,12 @@ func (d *inferenceModelDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 	name := cfg.Name.ValueString()
-	m, err := d.data.client.DescribeModel(ctx, name)
-	if errors.Is(err, client.ErrNotFound) {
-		resp.Diagnostics.AddAttributeError(pathRoot("name"), "Pinecone model not found", fmt.Sprintf("Pinecone has no model named %q.", name))
-		return
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone model", fmt.Sprintf("Reading model %q", name), err)
+	m, ok := describeOne(ctx, &resp.Diagnostics, "model", "Pinecone's model catalogue", "name", name, d.data.client.DescribeModel)
+	if !ok {
 		return
 	}
 	out, diags := newModelData(ctx, m)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 }
 
 type modelsDataModel struct {
@@ -211,10 +185,6 @@ func (d *inferenceModelsDataSource) Schema(_ context.Context, _ datasource.Schem
 	}
 }
 
-func (d *inferenceModelsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *inferenceModelsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg modelsDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -229,13 +199,11 @@ func (d *inferenceModelsDataSource) Read(ctx context.Context, req datasource.Rea
 	sort.Slice(list, func(i, j int) bool { return list[i].Model < list[j].Model })
 	id := "pinecone_inference_models/" + defaultString(knownString(cfg.Type), "any") + "/" + defaultString(knownString(cfg.VectorType), "any")
 	out := modelsDataModel{ID: types.StringValue(id), Type: cfg.Type, VectorType: cfg.VectorType, Models: []modelDataModel{}}
+	var diags diag.Diagnostics
 	for i := range list {
-		m, diags := newModelData(ctx, &list[i])
-		resp.Diagnostics.Append(diags...)
+		m, d := newModelData(ctx, &list[i])
+		diags.Append(d...)
 		out.Models = append(out.Models, m)
 	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 }

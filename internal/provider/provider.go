@@ -1,6 +1,28 @@
 // Package provider implements the Terraform provider for Pinecone: schemas,
 // plans and the mapping between Terraform state and the client's types. It
 // never builds URLs or looks at HTTP statuses itself.
+//
+// Each resource is <name>_resource.go (CRUD and ImportState),
+// <name>_resource_schema.go (the schema, from which the data sources derive
+// theirs) and <name>_model.go (the model and its pure converters);
+// collection_resource.go is the smallest complete example to copy. Every
+// resource and data source uses the same helpers, found by file name:
+//
+//	configure.go          configuredResource / configuredDataSource (Configure)
+//	state.go              setState: store a converted model
+//	import.go             importName, importID, importAssistantScoped
+//	recovery.go           adoptOwnRetriedCreate (409 of our own retried create),
+//	                      createOrRecover (objects without a unique name)
+//	diagnostics.go        addError, addCreateError, removedOutsideTerraform
+//	timeouts.go           timeoutsAttribute, withTimeout, default timeouts
+//	planmodifiers.go      plan modifiers shared by several resources
+//	validators.go         name rules, tag rules and other validators
+//	convert.go            value conversions (types.String ⇄ string, pointers)
+//	json_dynamic.go       metadata as a dynamic value ⇄ JSON
+//	datasource_schema.go  computedAttributes: data source schema from a resource's
+//	datasource_read.go    describeOne: the Read of a data source of one object
+//
+// CONTRIBUTING.md describes the conventions these helpers implement.
 package provider
 
 import (
@@ -226,20 +248,6 @@ func (p *pineconeProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewInferenceModelDataSource,
 		NewInferenceModelsDataSource,
 	}
-}
-
-// stringMap converts a known map of strings; null gives nil.
-func stringMap(m types.Map) map[string]string {
-	if m.IsNull() || m.IsUnknown() {
-		return nil
-	}
-	out := make(map[string]string, len(m.Elements()))
-	for k, v := range m.Elements() {
-		if s, ok := v.(types.String); ok && !s.IsUnknown() && !s.IsNull() {
-			out[k] = s.ValueString()
-		}
-	}
-	return out
 }
 
 // userAgent names the provider and its version, and the Terraform (or

@@ -53,3 +53,36 @@ provider "pinecone" {
 		t.Errorf("POST /indexes called %d times with a wrong key, want exactly 1 (401 is not retried)", n)
 	}
 }
+
+func TestAccProvider_adminCredentialErrors(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	wrongSecret := fmt.Sprintf(`
+provider "pinecone" {
+  controller_host = %q
+  client_id       = %q
+  client_secret   = "definitely-wrong"
+  oauth_token_url = %q
+}
+`, env.URL, env.ClientID, env.TokenURL)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				// API key only: admin resources say which settings are missing.
+				Config:      env.Config(testAccProjectConfig(acctest.RandomName(), "")),
+				ExpectError: regexp.MustCompile(`(?s)admin\s+API\s+needs\s+service-account\s+credentials.*client_id`),
+			},
+			{
+				// Admin only: index resources say the API key is missing.
+				Config:      env.AdminProviderConfig("") + testAccIndexResourceConfig_serverless(acctest.RandomName(), 4, ""),
+				ExpectError: regexp.MustCompile(`(?s)no API key configured.*PINECONE_API_KEY`),
+			},
+			{
+				// A wrong secret fails clearly, without showing it.
+				Config:      wrongSecret + testAccProjectConfig(acctest.RandomName(), ""),
+				ExpectError: regexp.MustCompile(`(?s)access token.*access_denied`),
+			},
+		},
+	})
+}

@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -23,9 +21,9 @@ func NewRestoreJobDataSource() datasource.DataSource { return &restoreJobDataSou
 // NewRestoreJobsDataSource is the constructor of data source pinecone_restore_jobs.
 func NewRestoreJobsDataSource() datasource.DataSource { return &restoreJobsDataSource{} }
 
-type restoreJobDataSource struct{ data *providerData }
+type restoreJobDataSource struct{ configuredDataSource }
 
-type restoreJobsDataSource struct{ data *providerData }
+type restoreJobsDataSource struct{ configuredDataSource }
 
 type restoreJobDataModel struct {
 	ID              types.String  `tfsdk:"id"`
@@ -57,15 +55,11 @@ func restoreJobAttributes() map[string]dschema.Attribute {
 }
 
 func newRestoreJobData(j *client.RestoreJobModel) restoreJobDataModel {
-	pct := types.Float64Null()
-	if j.PercentComplete != nil {
-		pct = types.Float64Value(*j.PercentComplete)
-	}
 	return restoreJobDataModel{
 		ID: types.StringValue(j.RestoreJobID), BackupID: types.StringValue(j.BackupID),
 		TargetIndexName: types.StringValue(j.TargetIndexName), TargetIndexID: types.StringValue(j.TargetIndexID),
 		Status: types.StringValue(j.Status), CreatedAt: types.StringValue(j.CreatedAt),
-		CompletedAt: optionalString(j.CompletedAt), PercentComplete: pct,
+		CompletedAt: optionalString(j.CompletedAt), PercentComplete: types.Float64PointerValue(j.PercentComplete),
 	}
 }
 
@@ -79,10 +73,6 @@ func (d *restoreJobDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	resp.Schema = dschema.Schema{MarkdownDescription: "Reads one restore job (the restore of a backup into a new index).", Attributes: attrs}
 }
 
-func (d *restoreJobDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *restoreJobDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg restoreJobDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -90,17 +80,12 @@ func (d *restoreJobDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		return
 	}
 	id := cfg.ID.ValueString()
-	j, err := d.data.client.DescribeRestoreJob(ctx, id)
-	if errors.Is(err, client.ErrNotFound) {
-		resp.Diagnostics.AddAttributeError(pathRoot("id"), "Pinecone restore job not found", fmt.Sprintf("No restore job with ID %q exists in this project.", id))
-		return
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone restore job", fmt.Sprintf("Reading restore job %s", id), err)
+	j, ok := describeOne(ctx, &resp.Diagnostics, "restore job", "this project", "id", id, d.data.client.DescribeRestoreJob)
+	if !ok {
 		return
 	}
 	out := newRestoreJobData(j)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
 }
 
 func (d *restoreJobsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -120,10 +105,6 @@ func (d *restoreJobsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *restoreJobsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *restoreJobsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	list, err := d.data.client.ListRestoreJobs(ctx)
 	if err != nil {
@@ -134,5 +115,5 @@ func (d *restoreJobsDataSource) Read(ctx context.Context, _ datasource.ReadReque
 	for i := range list {
 		out.RestoreJobs = append(out.RestoreJobs, newRestoreJobData(&list[i]))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
 }

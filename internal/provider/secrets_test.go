@@ -170,10 +170,7 @@ data "pinecone_api_keys" "team" {
 func TestAccSecretsNeverLogged(t *testing.T) {
 	clientID, clientSecret := "sa-"+secretHex(t, 12), "sec-"+secretHex(t, 24)
 	env, providerBlock, logPath := secretsEnv(t, clientID, clientSecret)
-	file := filepath.Join(t.TempDir(), "faq.md")
-	if err := os.WriteFile(file, []byte("# FAQ\n\nQ: Where is the API key?\nA: In the environment.\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	file := acctest.WriteFile(t, t.TempDir(), "faq.md", "# FAQ\n\nQ: Where is the API key?\nA: In the environment.\n")
 	names := map[string]string{"project": acctest.RandomName()}
 	for _, k := range []string{"dense", "pod", "collection", "restored", "assistant"} {
 		names[k] = acctest.RandomName()
@@ -197,7 +194,7 @@ func TestAccSecretsNeverLogged(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckEstateEmpty(env),
+		CheckDestroy:             env.CheckInventoryEmpty(),
 		Steps: []resource.TestStep{
 			{Config: config, Check: rememberKeys},
 			{RefreshState: true},
@@ -242,7 +239,7 @@ func TestAccSecretsNeverLogged_failedStep(t *testing.T) {
 	var diagnostics string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckEstateEmpty(env),
+		CheckDestroy:             env.CheckInventoryEmpty(),
 		// ErrorCheck sees the whole error text of the failing step (an
 		// ExpectError regexp could only say what it contains).
 		ErrorCheck: func(err error) error {
@@ -272,6 +269,59 @@ func TestAccSecretsNeverLogged_failedStep(t *testing.T) {
 	}
 	secretLeaks(t, "diagnostics of the failed step", diagnostics, secrets)
 	secretLeaks(t, "trace log", string(raw), secrets)
+}
+
+// With TF_LOG=trace, an apply, refresh and destroy of a project and a key
+// never write the client secret, a Bearer token or the key's value.
+func TestAccAdmin_secretsNotLogged(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	logDir := t.TempDir()
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_LOG_PROVIDER_PINECONE_HTTP", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", filepath.Join(logDir, "acc.log"))
+	// The secret comes from the environment, as users should give it: the
+	// test harness logs the configuration text itself.
+	t.Setenv("PINECONE_CLIENT_ID", env.ClientID)
+	t.Setenv("PINECONE_CLIENT_SECRET", env.ClientSecret)
+	providerBlock := fmt.Sprintf(`
+provider "pinecone" {
+  api_key         = ""
+  controller_host = %q
+  oauth_token_url = %q
+}
+`, env.URL, env.TokenURL)
+	var value string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckAPIKeyDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: providerBlock + testAccAPIKeyConfig(acctest.RandomName(), "logged", ""),
+				Check:  testAccCheckKeyValueStable(&value),
+			},
+			{RefreshState: true},
+		},
+	})
+	logs, err := os.ReadFile(filepath.Join(logDir, "acc.log"))
+	if err != nil {
+		t.Fatalf("reading the trace log: %v", err)
+	}
+	if !strings.Contains(string(logs), "/admin/projects") {
+		t.Fatalf("the trace log holds no admin request (%d bytes): logging was not captured", len(logs))
+	}
+	for what, secret := range map[string]string{"client secret": env.ClientSecret, "API key value": value} {
+		if secret == "" {
+			t.Fatalf("%s unknown to the test", what)
+		}
+		if n := strings.Count(string(logs), secret); n > 0 {
+			i := strings.Index(string(logs), secret)
+			t.Errorf("the %s appears %d times in the trace log, first in: %q", what, n, string(logs)[max(0, i-300):i])
+		}
+	}
+	if m := regexp.MustCompile(`Bearer [A-Za-z0-9_\-.]{8,}`).FindString(string(logs)); m != "" {
+		t.Errorf("a Bearer token appears in the trace log")
+	}
 }
 
 func testAccSecretsProject(name string) string {

@@ -2,16 +2,18 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
 // computedAttributes turns resource attributes into read-only data source
-// attributes with the same names, types and descriptions, so a data source
-// never drifts from the resource it mirrors. Names in skip are left out.
+// attributes with the same names and types, and the descriptions without
+// what only concerns configuring the resource (readOnlyDescription), so a
+// data source never drifts from the resource it mirrors. Names in skip are
+// left out. A data source overrides the attributes it takes as arguments.
 func computedAttributes(attrs map[string]rschema.Attribute, skip ...string) map[string]dschema.Attribute {
 	skipped := map[string]bool{}
 	for _, s := range skip {
@@ -28,7 +30,7 @@ func computedAttributes(attrs map[string]rschema.Attribute, skip ...string) map[
 }
 
 func computedAttribute(a rschema.Attribute) dschema.Attribute {
-	desc := a.GetMarkdownDescription()
+	desc := readOnlyDescription(a.GetMarkdownDescription())
 	switch t := a.(type) {
 	case rschema.StringAttribute:
 		return dschema.StringAttribute{Computed: true, MarkdownDescription: desc}
@@ -55,9 +57,45 @@ func computedAttribute(a rschema.Attribute) dschema.Attribute {
 	panic(fmt.Sprintf("computedAttribute: unsupported attribute type %T", a))
 }
 
-func pathRoot(name string) path.Path { return path.Root(name) }
+// configurationSentence matches the sentences of a resource attribute's
+// description that speak of changing the configuration ("Changing it
+// replaces the index.", "Updated in place.", "Leaving it out means ...").
+var configurationSentence = regexp.MustCompile(`(?i)\b(replaces?|in place|changing|switching|leaving it out|apply|plan-time)\b`)
 
-type (
-	resourceSchemaRequest  = resource.SchemaRequest
-	resourceSchemaResponse = resource.SchemaResponse
-)
+// readOnlyDescription is a resource attribute's description for a data
+// source: the sentences about changing the configuration are dropped.
+func readOnlyDescription(desc string) string {
+	var kept []string
+	for _, s := range sentences(desc) {
+		if !configurationSentence.MatchString(s) {
+			kept = append(kept, s)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// sentences splits Markdown prose after each ". " that ends a sentence: not
+// inside `code` and not after "e.g." or "i.e.".
+func sentences(text string) []string {
+	var out []string
+	inCode, start := false, 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '`':
+			inCode = !inCode
+		case '.':
+			if inCode || (i+1 < len(text) && text[i+1] != ' ') {
+				continue
+			}
+			if strings.HasSuffix(text[:i+1], "e.g.") || strings.HasSuffix(text[:i+1], "i.e.") {
+				continue
+			}
+			out = append(out, strings.TrimSpace(text[start:i+1]))
+			start = i + 1
+		}
+	}
+	if rest := strings.TrimSpace(text[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}

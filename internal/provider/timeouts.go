@@ -3,9 +3,18 @@ package provider
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+)
+
+// Default timeouts of the operations that wait for Pinecone.
+const (
+	defaultCreateTimeout = "30m"
+	defaultUpdateTimeout = "30m"
+	defaultDeleteTimeout = "20m"
 )
 
 // timeoutsAttribute is timeouts.Attributes with a description of the attribute itself (the
@@ -30,4 +39,22 @@ func timeoutsAttribute(ctx context.Context, opts timeouts.Opts) schema.Attribute
 	attr.MarkdownDescription = "How long to wait for Pinecone before failing: " + strings.Join(ops, ", ") +
 		". Written as an attribute, `timeouts = { create = \"45m\" }`, not as a block."
 	return attr
+}
+
+// withTimeout applies a timeouts-attribute value (or def) to ctx.
+func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def string) (context.Context, context.CancelFunc, diag.Diagnostics) {
+	d, diags := get(ctx, mustDuration(def))
+	if diags.HasError() {
+		return ctx, func() {}, diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, diags
+}
+
+func mustDuration(s string) time.Duration {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }
