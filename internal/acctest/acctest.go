@@ -199,3 +199,17 @@ func randomHex(n int) string {
 	}
 	return hex.EncodeToString(b)
 }
+
+// ProviderConfigWithKey is the provider block with apiKey instead of the
+// test's key (a wrong one, say); an empty apiKey leaves api_key out, so the
+// provider looks for PINECONE_API_KEY.
+func (e *Env) ProviderConfigWithKey(apiKey string) string {
+	block := "\nprovider \"pinecone\" {\n"
+	if apiKey != "" {
+		block += fmt.Sprintf("  api_key         = %q\n", apiKey)
+	}
+	if e.Emulator != nil {
+		block += fmt.Sprintf("  controller_host = %q\n", e.URL)
+	}
+	return block + "}\n"
+}

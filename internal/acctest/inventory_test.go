@@ -9,9 +9,7 @@ import (
 
 // stateOf builds a state whose root module holds the given resources.
 func stateOf(resources map[string]*terraform.ResourceState) *terraform.State {
-	s := terraform.NewState()
-	s.RootModule().Resources = resources
-	return s
+	return &terraform.State{Modules: []*terraform.ModuleState{{Path: []string{"root"}, Resources: resources}}}
 }
 
 func resourceState(typ, id string, attrs map[string]string) *terraform.ResourceState {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -75,9 +74,8 @@ func (d *projectDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *projectDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg projectDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := readConfig[projectDataModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	var p *client.Project
@@ -133,30 +131,19 @@ func (d *projectsDataSource) Metadata(_ context.Context, req datasource.Metadata
 }
 
 func (d *projectsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = dschema.Schema{
-		MarkdownDescription: "Lists the projects of the organization, sorted by name (admin API).",
-		Attributes: map[string]dschema.Attribute{
-			"id": dschema.StringAttribute{Computed: true, MarkdownDescription: "Constant identifier of this listing (`pinecone_projects`)."},
-			"projects": dschema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The projects.",
-				NestedObject: dschema.NestedAttributeObject{Attributes: projectAttributes()},
-			},
-		},
-	}
+	resp.Schema = listSchema("Lists the projects of the organization, sorted by name (admin API).",
+		"Constant identifier of this listing (`pinecone_projects`).",
+		nil, "projects", "The projects.", projectAttributes())
 }
 
 func (d *projectsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	list, err := d.data.client.ListProjects(ctx)
-	if err != nil {
-		addError(&resp.Diagnostics, "Error listing Pinecone projects", "Listing projects", err)
-		return
+	projects, diags, ok := listData(&resp.Diagnostics, "projects", "Listing projects", list, err,
+		func(p *client.Project) string { return p.Name }, noDiags(newProjectData))
+	if ok {
+		out := projectsDataModel{ID: types.StringValue("pinecone_projects"), Projects: projects}
+		setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 	}
-	sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
-	out := projectsDataModel{ID: types.StringValue("pinecone_projects"), Projects: []projectDataModel{}}
-	for i := range list {
-		out.Projects = append(out.Projects, newProjectData(&list[i]))
-	}
-	setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
 }
 
 type apiKeyDataModel struct {
@@ -182,40 +169,26 @@ func (d *apiKeysDataSource) Metadata(_ context.Context, req datasource.MetadataR
 }
 
 func (d *apiKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = dschema.Schema{
-		MarkdownDescription: "Lists the API keys of a project, sorted by name (admin API). Secrets are never listed.",
-		Attributes: map[string]dschema.Attribute{
-			"id":         dschema.StringAttribute{Computed: true, MarkdownDescription: "The project ID."},
+	resp.Schema = listSchema("Lists the API keys of a project, sorted by name (admin API). Secrets are never listed.",
+		"The project ID.",
+		map[string]dschema.Attribute{
 			"project_id": dschema.StringAttribute{Required: true, Validators: uuidValidators(), MarkdownDescription: "Project whose keys to list."},
-			"api_keys": dschema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The keys (without secrets).",
-				NestedObject: dschema.NestedAttributeObject{Attributes: computedAttributes(apiKeyResourceSchema().Attributes, "value")},
-			},
-		},
-	}
+		}, "api_keys", "The keys (without secrets).", computedAttributes(apiKeyResourceSchema().Attributes, "value"))
 }
 
 func (d *apiKeysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg apiKeysDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := readConfig[apiKeysDataModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	project := cfg.ProjectID.ValueString()
-	keys, err := d.data.client.ListAPIKeys(ctx, project)
-	if err != nil {
-		addError(&resp.Diagnostics, "Error listing Pinecone API keys", fmt.Sprintf("Listing API keys of project %s", project), err)
-		return
+	list, err := d.data.client.ListAPIKeys(ctx, project)
+	keys, diags, ok := listData(&resp.Diagnostics, "API keys", "Listing API keys of project "+project, list, err,
+		func(k *client.APIKey) string { return k.Name }, withCtx(ctx, newAPIKeyData))
+	if ok {
+		out := apiKeysDataModel{ID: cfg.ProjectID, ProjectID: cfg.ProjectID, APIKeys: keys}
+		setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i].Name < keys[j].Name })
-	out := apiKeysDataModel{ID: cfg.ProjectID, ProjectID: cfg.ProjectID, APIKeys: []apiKeyDataModel{}}
-	var diags diag.Diagnostics
-	for i := range keys {
-		k, d := newAPIKeyData(ctx, &keys[i])
-		diags.Append(d...)
-		out.APIKeys = append(out.APIKeys, k)
-	}
-	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 }
 
 type organizationDataModel struct {
@@ -246,9 +219,8 @@ func (d *organizationDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 }
 
 func (d *organizationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg organizationDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := readConfig[organizationDataModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	var org *client.Organization

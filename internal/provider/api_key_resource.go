@@ -82,16 +82,10 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	id := state.ID.ValueString()
 	k, err := r.data.client.DescribeAPIKey(ctx, id)
-	if errors.Is(err, client.ErrNotFound) {
-		removedOutsideTerraform(ctx, resp, "API key", id)
-		return
+	if readOrRemove(ctx, resp, "API key", id, "API key "+id, k, err, nil) {
+		out, diags := newAPIKeyModel(ctx, k, &state)
+		setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
 	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone API key", fmt.Sprintf("Reading API key %s", id), err)
-		return
-	}
-	out, diags := newAPIKeyModel(ctx, k, &state)
-	setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
 }
 
 func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -126,9 +120,8 @@ func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	id := state.ID.ValueString()
-	if err := r.data.client.DeleteAPIKey(ctx, id); err != nil && !errors.Is(err, client.ErrNotFound) {
-		addError(&resp.Diagnostics, "Error deleting Pinecone API key", fmt.Sprintf("Deleting API key %s", id), err)
-	}
+	deleteAndWait(ctx, &resp.Diagnostics, "API key", "API key "+id,
+		func(ctx context.Context) error { return r.data.client.DeleteAPIKey(ctx, id) }, nil)
 }
 
 // ImportState takes the API key ID; the secret cannot be recovered.

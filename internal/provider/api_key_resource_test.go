@@ -66,47 +66,38 @@ func TestAccAPIKeyResource_basic(t *testing.T) {
 	env := acctest.New(t)
 	project := acctest.RandomName()
 	var value string
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAPIKeyDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.AdminProviderConfig("") + testAccAPIKeyConfig(project, "ci", ""),
-				Check:  resource.ComposeTestCheckFunc(testAccCheckKeyValueStable(&value), testAccCheckOneToken(env)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(apiKeyAddr, tfjsonpath.New("roles"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("ProjectEditor")})),
-					statecheck.ExpectKnownValue(apiKeyAddr, tfjsonpath.New("value"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue("data.pinecone_api_keys.test", tfjsonpath.New("api_keys"), knownvalue.ListSizeExact(1)),
-					statecheck.ExpectKnownValue("data.pinecone_api_keys.test", tfjsonpath.New("api_keys").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("ci")),
-				},
+	acctest.ParallelTest(t, testAccCheckAPIKeyDestroy(env), []resource.TestStep{
+		{
+			Config: env.AdminProviderConfig("") + testAccAPIKeyConfig(project, "ci", ""),
+			Check:  resource.ComposeTestCheckFunc(testAccCheckKeyValueStable(&value), testAccCheckOneToken(env)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(apiKeyAddr, tfjsonpath.New("roles"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("ProjectEditor")})),
+				statecheck.ExpectKnownValue(apiKeyAddr, tfjsonpath.New("value"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue("data.pinecone_api_keys.test", tfjsonpath.New("api_keys"), knownvalue.ListSizeExact(1)),
+				statecheck.ExpectKnownValue("data.pinecone_api_keys.test", tfjsonpath.New("api_keys").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("ci")),
 			},
-			{
-				// The secret cannot be read back: import leaves value null.
-				ResourceName: apiKeyAddr, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"value"},
+		},
+		// The secret cannot be read back: import leaves value null.
+		acctest.ImportStep(apiKeyAddr, "", "value"),
+		{
+			// Rename and new roles: in place, same secret.
+			Config:           env.AdminProviderConfig("") + testAccAPIKeyConfig(project, "ci-renamed", `roles = ["ControlPlaneViewer", "DataPlaneEditor"]`),
+			ConfigPlanChecks: acctest.PlanAction(apiKeyAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(apiKeyAddr, tfjsonpath.New("roles"), knownvalue.SetExact([]knownvalue.Check{
+					knownvalue.StringExact("ControlPlaneViewer"), knownvalue.StringExact("DataPlaneEditor"),
+				})),
 			},
-			{
-				// Rename and new roles: in place, same secret.
-				Config: env.AdminProviderConfig("") + testAccAPIKeyConfig(project, "ci-renamed", `roles = ["ControlPlaneViewer", "DataPlaneEditor"]`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(apiKeyAddr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(apiKeyAddr, tfjsonpath.New("roles"), knownvalue.SetExact([]knownvalue.Check{
-						knownvalue.StringExact("ControlPlaneViewer"), knownvalue.StringExact("DataPlaneEditor"),
-					})),
-				},
-				Check: testAccCheckKeyValueStable(&value),
-			},
-			{
-				Config:      env.AdminProviderConfig("") + testAccAPIKeyConfig(project, "ci-renamed", `roles = ["Owner"]`),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`must be one\s+of`),
-			},
-			{
-				// Back to a valid configuration so the final destroy can run.
-				Config: env.AdminProviderConfig("") + testAccAPIKeyConfig(project, "ci-renamed", `roles = ["ControlPlaneViewer", "DataPlaneEditor"]`),
-			},
+			Check: testAccCheckKeyValueStable(&value),
+		},
+		{
+			Config:      env.AdminProviderConfig("") + testAccAPIKeyConfig(project, "ci-renamed", `roles = ["Owner"]`),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`must be one\s+of`),
+		},
+		{
+			// Back to a valid configuration so the final destroy can run.
+			Config: env.AdminProviderConfig("") + testAccAPIKeyConfig(project, "ci-renamed", `roles = ["ControlPlaneViewer", "DataPlaneEditor"]`),
 		},
 	})
 }
@@ -114,13 +105,9 @@ func TestAccAPIKeyResource_basic(t *testing.T) {
 func TestAccAPIKeyResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	config := env.AdminProviderConfig("") + testAccAPIKeyConfig(acctest.RandomName(), "k", "")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAPIKeyDestroy(env),
-		Steps: acctest.DisappearsSteps(config, apiKeyAddr, func(s *terraform.State) error {
-			return env.Client.DeleteAPIKey(acctest.Ctx(), s.RootModule().Resources[apiKeyAddr].Primary.ID)
-		}),
-	})
+	acctest.ParallelTest(t, testAccCheckAPIKeyDestroy(env), acctest.DisappearsSteps(config, apiKeyAddr, func(s *terraform.State) error {
+		return env.Client.DeleteAPIKey(acctest.Ctx(), s.RootModule().Resources[apiKeyAddr].Primary.ID)
+	}))
 }
 
 // A project, a key and an index in that project in one apply, through a

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -69,18 +68,8 @@ func (d *assistantDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 }
 
 func (d *assistantDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg assistantDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := cfg.Name.ValueString()
-	a, ok := describeOne(ctx, &resp.Diagnostics, "assistant", "this project", "name", name, d.data.client.DescribeAssistant)
-	if !ok {
-		return
-	}
-	out, diags := newAssistantData(a)
-	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
+	readOne(ctx, req, resp, "assistant", "this project", "name",
+		func(c *assistantDataModel) string { return c.Name.ValueString() }, d.data.client.DescribeAssistant, newAssistantData)
 }
 
 type assistantsDataModel struct {
@@ -117,33 +106,19 @@ func (d *assistantsDataSource) Metadata(_ context.Context, req datasource.Metada
 func (d *assistantsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	item := assistantDataAttributes(ctx)
 	item["metadata"] = dschema.StringAttribute{Computed: true, MarkdownDescription: "Metadata as JSON (use `jsondecode`)."}
-	resp.Schema = dschema.Schema{
-		MarkdownDescription: "Lists every assistant of the project, sorted by name (all pages are read).",
-		Attributes: map[string]dschema.Attribute{
-			"id": dschema.StringAttribute{Computed: true, MarkdownDescription: "Constant identifier of this listing (`pinecone_assistants`)."},
-			"assistants": dschema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The assistants.",
-				NestedObject: dschema.NestedAttributeObject{Attributes: item},
-			},
-		},
-	}
+	resp.Schema = listSchema("Lists every assistant of the project, sorted by name (all pages are read).",
+		"Constant identifier of this listing (`pinecone_assistants`).",
+		nil, "assistants", "The assistants.", item)
 }
 
 func (d *assistantsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	list, err := d.data.client.ListAssistants(ctx)
-	if err != nil {
-		addError(&resp.Diagnostics, "Error listing Pinecone assistants", "Listing assistants", err)
-		return
+	assistants, diags, ok := listData(&resp.Diagnostics, "assistants", "Listing assistants", list, err,
+		func(a *client.Assistant) string { return a.Name }, newAssistantSummary)
+	if ok {
+		out := assistantsDataModel{ID: types.StringValue("pinecone_assistants"), Assistants: assistants}
+		setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 	}
-	sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
-	out := assistantsDataModel{ID: types.StringValue("pinecone_assistants"), Assistants: []assistantSummaryModel{}}
-	var diags diag.Diagnostics
-	for i := range list {
-		a, d := newAssistantSummary(&list[i])
-		diags.Append(d...)
-		out.Assistants = append(out.Assistants, a)
-	}
-	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 }
 
 type assistantFileDataModel struct {
@@ -187,27 +162,20 @@ func (d *assistantFilesDataSource) Metadata(_ context.Context, req datasource.Me
 }
 
 func (d *assistantFilesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = dschema.Schema{
-		MarkdownDescription: "Lists the files of an assistant, optionally filtered by metadata, sorted by name.",
-		Attributes: map[string]dschema.Attribute{
-			"id":             dschema.StringAttribute{Computed: true, MarkdownDescription: "The assistant name."},
+	resp.Schema = listSchema("Lists the files of an assistant, optionally filtered by metadata, sorted by name.",
+		"The assistant name.",
+		map[string]dschema.Attribute{
 			"assistant_name": dschema.StringAttribute{Required: true, Validators: assistantNameRule.validators(), MarkdownDescription: "Name of the assistant."},
 			"filter": dschema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Metadata filter as JSON, e.g. `jsonencode({ topic = \"faq\" })` or `jsonencode({ topic = { \"$in\" = [\"faq\", \"howto\"] } })`.",
 			},
-			"files": dschema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The files.",
-				NestedObject: dschema.NestedAttributeObject{Attributes: assistantFileDataAttributes(ctx)},
-			},
-		},
-	}
+		}, "files", "The files.", assistantFileDataAttributes(ctx))
 }
 
 func (d *assistantFilesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg assistantFilesDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := readConfig[assistantFilesDataModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	name := cfg.AssistantName.ValueString()
@@ -222,14 +190,10 @@ func (d *assistantFilesDataSource) Read(ctx context.Context, req datasource.Read
 	if err == nil {
 		files, err = c.ListAssistantFiles(ctx, host, name, knownString(cfg.Filter))
 	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error listing Pinecone assistant files", fmt.Sprintf("Listing files of assistant %q", name), err)
-		return
+	list, diags, ok := listData(&resp.Diagnostics, "assistant files", fmt.Sprintf("Listing files of assistant %q", name), files, err,
+		func(f *client.AssistantFile) string { return f.Name }, noDiags(newAssistantFileData))
+	if ok {
+		out := assistantFilesDataModel{ID: types.StringValue(name), AssistantName: cfg.AssistantName, Filter: cfg.Filter, Files: list}
+		setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	out := assistantFilesDataModel{ID: types.StringValue(name), AssistantName: cfg.AssistantName, Filter: cfg.Filter, Files: []assistantFileDataModel{}}
-	for _, f := range files {
-		out.Files = append(out.Files, newAssistantFileData(&f))
-	}
-	setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
 }

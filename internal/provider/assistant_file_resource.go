@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -192,13 +191,9 @@ func (r *assistantFileResource) assistantHost(ctx context.Context, name string) 
 
 func (r *assistantFileResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan assistantFileResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := getWithTimeout(ctx, &resp.Diagnostics, req.Plan.Get, &plan,
+		func() timeoutFunc { return plan.Timeouts.Create }, defaultCreateTimeout)
+	if !ok {
 		return
 	}
 	defer cancel()
@@ -280,16 +275,12 @@ func (r *assistantFileResource) Read(ctx context.Context, req resource.ReadReque
 	if err == nil {
 		f, err = r.data.client.DescribeAssistantFile(ctx, host, assistant, id)
 	}
-	if errors.Is(err, client.ErrNotFound) || (err == nil && f.Status == client.FileStateDeleting) {
-		removedOutsideTerraform(ctx, resp, "assistant file", assistant+"/"+id)
+	if !readOrRemove(ctx, resp, "assistant file", assistant+"/"+id, fmt.Sprintf("file %s of assistant %q", id, assistant), f, err,
+		func(f *client.AssistantFile) bool { return f.Status == client.FileStateDeleting }) {
 		return
 	}
 	if state.FileID.IsNull() {
 		state.FileID = state.ID // state written before file_id existed
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone assistant file", fmt.Sprintf("Reading file %s of assistant %q", id, assistant), err)
-		return
 	}
 	out, diags := newAssistantFileModel(f, &state)
 	setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
@@ -329,34 +320,25 @@ func (r *assistantFileResource) Update(ctx context.Context, req resource.UpdateR
 
 func (r *assistantFileResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state assistantFileResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := getWithTimeout(ctx, &resp.Diagnostics, req.State.Get, &state,
+		func() timeoutFunc { return state.Timeouts.Delete }, defaultDeleteTimeout)
+	if !ok {
 		return
 	}
 	defer cancel()
 	assistant, id := state.AssistantName.ValueString(), state.ID.ValueString()
-	host, err := r.assistantHost(ctx, assistant)
-	if errors.Is(err, client.ErrNotFound) {
-		return // the assistant, and with it the file, is gone
-	}
-	if err == nil {
-		_, err = r.data.client.DeleteAssistantFile(ctx, host, assistant, id)
-	}
-	if errors.Is(err, client.ErrNotFound) {
-		return
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error deleting Pinecone assistant file", fmt.Sprintf("Deleting file %s of assistant %q", id, assistant), err)
-		return
-	}
-	if err := r.data.client.WaitForAssistantFileDeleted(ctx, host, assistant, id); err != nil {
-		addError(&resp.Diagnostics, "Error waiting for Pinecone assistant file deletion", fmt.Sprintf("File %s of assistant %q", id, assistant), err)
-	}
+	c := r.data.client
+	var host *url.URL
+	deleteAndWait(ctx, &resp.Diagnostics, "assistant file", fmt.Sprintf("file %s of assistant %q", id, assistant),
+		func(ctx context.Context) error {
+			var err error
+			if host, err = r.assistantHost(ctx, assistant); err != nil {
+				return err // a 404: the assistant, and with it the file, is gone
+			}
+			_, err = c.DeleteAssistantFile(ctx, host, assistant, id)
+			return err
+		},
+		func(ctx context.Context) error { return c.WaitForAssistantFileDeleted(ctx, host, assistant, id) })
 }
 
 // ImportState takes "<assistant_name>/<file_id>".

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -22,15 +23,21 @@ import (
 
 const fileAddr = "pinecone_assistant_file.test"
 
+// testAccAssistantHost is the data-plane host of an assistant, which its
+// files are reached through.
+func testAccAssistantHost(env *acctest.Env, assistant string) (*url.URL, error) {
+	a, err := env.Client.DescribeAssistant(acctest.Ctx(), assistant)
+	if err != nil {
+		return nil, err
+	}
+	return client.AssistantHost(a)
+}
+
 // testAccCheckOneFile checks that the assistant holds exactly one file, the
 // one in state.
 func testAccCheckOneFile(env *acctest.Env, assistant string) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		a, err := env.Client.DescribeAssistant(acctest.Ctx(), assistant)
-		if err != nil {
-			return err
-		}
-		host, err := client.AssistantHost(a)
+		host, err := testAccAssistantHost(env, assistant)
 		if err != nil {
 			return err
 		}
@@ -78,77 +85,67 @@ func TestAccAssistantFileResource_basic(t *testing.T) {
 	source := acctest.WriteFile(t, dir, "faq.txt", faqV1)
 	// The file keeps its ID and creation time through every in-place update.
 	sameFileID, sameCreatedOn := statecheck.CompareValue(compare.ValuesSame()), statecheck.CompareValue(compare.ValuesSame())
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAssistantDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { topic = "faq" }`)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("status"), knownvalue.StringExact("Available")),
-					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("name"), knownvalue.StringExact("faq.txt")),
-					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("content_hash"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f]{64}$`))),
-					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("size"), knownvalue.Int64Exact(int64(len(faqV1)))),
-					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("file_id"), knownvalue.StringRegexp(regexp.MustCompile(`^faq-[0-9a-f]{12}$`))),
-					statecheck.CompareValuePairs(fileAddr, tfjsonpath.New("id"), fileAddr, tfjsonpath.New("file_id"), compare.ValuesSame()),
-					sameFileID.AddStateValue(fileAddr, tfjsonpath.New("file_id")),
-					sameCreatedOn.AddStateValue(fileAddr, tfjsonpath.New("created_on")),
-					statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files"), knownvalue.ListSizeExact(1)),
-					statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("faq.txt")),
-					statecheck.ExpectKnownValue("data.pinecone_assistant.test", tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https?://`))),
-					statecheck.ExpectKnownValue("data.pinecone_assistants.all", tfjsonpath.New("assistants"), knownvalue.ListSizeExact(1)),
-					statecheck.ExpectKnownValue("data.pinecone_assistants.all", tfjsonpath.New("assistants").AtSliceIndex(0).AtMapKey("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https?://`))),
-				},
+	acctest.ParallelTest(t, testAccCheckAssistantDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { topic = "faq" }`)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("status"), knownvalue.StringExact("Available")),
+				statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("name"), knownvalue.StringExact("faq.txt")),
+				statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("content_hash"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f]{64}$`))),
+				statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("size"), knownvalue.Int64Exact(int64(len(faqV1)))),
+				statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("file_id"), knownvalue.StringRegexp(regexp.MustCompile(`^faq-[0-9a-f]{12}$`))),
+				statecheck.CompareValuePairs(fileAddr, tfjsonpath.New("id"), fileAddr, tfjsonpath.New("file_id"), compare.ValuesSame()),
+				sameFileID.AddStateValue(fileAddr, tfjsonpath.New("file_id")),
+				sameCreatedOn.AddStateValue(fileAddr, tfjsonpath.New("created_on")),
+				statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files"), knownvalue.ListSizeExact(1)),
+				statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("faq.txt")),
+				statecheck.ExpectKnownValue("data.pinecone_assistant.test", tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https?://`))),
+				statecheck.ExpectKnownValue("data.pinecone_assistants.all", tfjsonpath.New("assistants"), knownvalue.ListSizeExact(1)),
+				statecheck.ExpectKnownValue("data.pinecone_assistants.all", tfjsonpath.New("assistants").AtSliceIndex(0).AtMapKey("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https?://`))),
 			},
-			{
-				ResourceName: fileAddr, ImportState: true, ImportStateId: "no-slash-here",
-				ExpectError: regexp.MustCompile(`<assistant_name>/<file_id>`),
+		},
+		{
+			ResourceName: fileAddr, ImportState: true, ImportStateId: "no-slash-here",
+			ExpectError: regexp.MustCompile(`<assistant_name>/<file_id>`),
+		},
+		{
+			ResourceName: fileAddr, ImportState: true, ImportStateVerify: true,
+			ImportStateIdFunc: func(s *terraform.State) (string, error) {
+				return assistant + "/" + s.RootModule().Resources[fileAddr].Primary.ID, nil
 			},
-			{
-				ResourceName: fileAddr, ImportState: true, ImportStateVerify: true,
-				ImportStateIdFunc: func(s *terraform.State) (string, error) {
-					return assistant + "/" + s.RootModule().Resources[fileAddr].Primary.ID, nil
-				},
-				// A local path and its hash cannot be read back from Pinecone.
-				ImportStateVerifyIgnore: []string{"source", "content_hash"},
+			// A local path and its hash cannot be read back from Pinecone.
+			ImportStateVerifyIgnore: []string{"source", "content_hash"},
+		},
+		{
+			// New content at the same path: uploaded again in place, same ID.
+			PreConfig:        func() { acctest.WriteFile(t, dir, "faq.txt", faqV2) },
+			Config:           env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { topic = "faq" }`)),
+			ConfigPlanChecks: acctest.PlanAction(fileAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("size"), knownvalue.Int64Exact(int64(len(faqV2)))),
+				statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("status"), knownvalue.StringExact("Available")),
+				sameFileID.AddStateValue(fileAddr, tfjsonpath.New("file_id")),
+				sameCreatedOn.AddStateValue(fileAddr, tfjsonpath.New("created_on")),
 			},
-			{
-				// New content at the same path: uploaded again in place, same ID.
-				PreConfig: func() { acctest.WriteFile(t, dir, "faq.txt", faqV2) },
-				Config:    env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { topic = "faq" }`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(fileAddr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("size"), knownvalue.Int64Exact(int64(len(faqV2)))),
-					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("status"), knownvalue.StringExact("Available")),
-					sameFileID.AddStateValue(fileAddr, tfjsonpath.New("file_id")),
-					sameCreatedOn.AddStateValue(fileAddr, tfjsonpath.New("created_on")),
-				},
+		},
+		{
+			// Metadata changes are in place too, and the filter sees them.
+			Config:           env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { topic = "howto", tags = ["billing", "faq"] }`)),
+			ConfigPlanChecks: acctest.PlanAction(fileAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files"), knownvalue.ListSizeExact(0)),
+				sameFileID.AddStateValue(fileAddr, tfjsonpath.New("file_id")),
 			},
-			{
-				// Metadata changes are in place too, and the filter sees them.
-				Config: env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { topic = "howto", tags = ["billing", "faq"] }`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(fileAddr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.pinecone_assistant_files.faq", tfjsonpath.New("files"), knownvalue.ListSizeExact(0)),
-					sameFileID.AddStateValue(fileAddr, tfjsonpath.New("file_id")),
-				},
-				Check: testAccCheckOneFile(env, assistant),
+			Check: testAccCheckOneFile(env, assistant),
+		},
+		{
+			// Another ID is another file: replaced.
+			Config:           env.Config(testAccAssistantFileConfig(assistant, source, `file_id = "faq_main"`)),
+			ConfigPlanChecks: acctest.PlanAction(fileAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("id"), knownvalue.StringExact("faq_main")),
 			},
-			{
-				// Another ID is another file: replaced.
-				Config: env.Config(testAccAssistantFileConfig(assistant, source, `file_id = "faq_main"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(fileAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(fileAddr, tfjsonpath.New("id"), knownvalue.StringExact("faq_main")),
-				},
-				Check: testAccCheckOneFile(env, assistant),
-			},
+			Check: testAccCheckOneFile(env, assistant),
 		},
 	})
 }
@@ -158,25 +155,17 @@ func TestAccAssistantFileResource_disappears(t *testing.T) {
 	assistant := acctest.RandomName()
 	source := acctest.WriteFile(t, t.TempDir(), "notes.md", "# Notes\n")
 	config := env.Config(testAccAssistantFileConfig(assistant, source, ""))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAssistantDestroy(env),
-		Steps: acctest.DisappearsSteps(config, fileAddr, func(s *terraform.State) error {
-			id := s.RootModule().Resources[fileAddr].Primary.ID
-			a, err := env.Client.DescribeAssistant(acctest.Ctx(), assistant)
-			if err != nil {
-				return err
-			}
-			host, err := client.AssistantHost(a)
-			if err != nil {
-				return err
-			}
-			if _, err := env.Client.DeleteAssistantFile(acctest.Ctx(), host, assistant, id); err != nil {
-				return err
-			}
-			return env.Client.WaitForAssistantFileDeleted(acctest.Ctx(), host, assistant, id)
-		}),
-	})
+	acctest.ParallelTest(t, testAccCheckAssistantDestroy(env), acctest.DisappearsSteps(config, fileAddr, func(s *terraform.State) error {
+		id := s.RootModule().Resources[fileAddr].Primary.ID
+		host, err := testAccAssistantHost(env, assistant)
+		if err != nil {
+			return err
+		}
+		if _, err := env.Client.DeleteAssistantFile(acctest.Ctx(), host, assistant, id); err != nil {
+			return err
+		}
+		return env.Client.WaitForAssistantFileDeleted(acctest.Ctx(), host, assistant, id)
+	}))
 }
 
 func TestAccAssistantFileResource_processingFailedAndBadInput(t *testing.T) {
@@ -185,37 +174,33 @@ func TestAccAssistantFileResource_processingFailedAndBadInput(t *testing.T) {
 	dir := t.TempDir()
 	assistant := acctest.RandomName()
 	source := acctest.WriteFile(t, dir, "broken.pdf", "%PDF-1.4 not really")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAssistantDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				// A missing file fails the plan, not the apply.
-				Config:      env.Config(testAccAssistantFileConfig(assistant, filepath.Join(dir, "missing.txt"), "")),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`Cannot read the file to upload`),
-			},
-			{
-				Config:      env.Config(testAccAssistantFileConfig(assistant, acctest.WriteFile(t, dir, "image.png", "png"), "")),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`Unsupported file type`),
-			},
-			{
-				Config:      env.Config(testAccAssistantFileConfig(assistant, acctest.WriteFile(t, dir, "big.txt", strings.Repeat("x", 10<<20+1)), "")),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)File too large.*at most 10 MB`),
-			},
-			{
-				Config:      env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { nested = { a = 1 } }`)),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Invalid file metadata.*must be flat`),
-			},
-			{
-				// Pinecone's message from the failed operation reaches the user.
-				Config:      env.Config(testAccAssistantFileConfig(assistant, source, "")),
-				ExpectError: regexp.MustCompile(`(?s)Error processing file.*upsert_file\s+operation.*failed:\s+File\s+processing\s+failed:\s+broken.pdf`),
-			},
-			{RefreshState: true, ExpectNonEmptyPlan: true, Check: acctest.CheckTainted(fileAddr)},
+	acctest.ParallelTest(t, testAccCheckAssistantDestroy(env), []resource.TestStep{
+		{
+			// A missing file fails the plan, not the apply.
+			Config:      env.Config(testAccAssistantFileConfig(assistant, filepath.Join(dir, "missing.txt"), "")),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`Cannot read the file to upload`),
 		},
+		{
+			Config:      env.Config(testAccAssistantFileConfig(assistant, acctest.WriteFile(t, dir, "image.png", "png"), "")),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`Unsupported file type`),
+		},
+		{
+			Config:      env.Config(testAccAssistantFileConfig(assistant, acctest.WriteFile(t, dir, "big.txt", strings.Repeat("x", 10<<20+1)), "")),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)File too large.*at most 10 MB`),
+		},
+		{
+			Config:      env.Config(testAccAssistantFileConfig(assistant, source, `metadata = { nested = { a = 1 } }`)),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Invalid file metadata.*must be flat`),
+		},
+		{
+			// Pinecone's message from the failed operation reaches the user.
+			Config:      env.Config(testAccAssistantFileConfig(assistant, source, "")),
+			ExpectError: regexp.MustCompile(`(?s)Error processing file.*upsert_file\s+operation.*failed:\s+File\s+processing\s+failed:\s+broken.pdf`),
+		},
+		acctest.TaintedStep(fileAddr),
 	})
 }

@@ -2,9 +2,10 @@ package provider
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -39,19 +40,14 @@ func (r *assistantResource) ValidateConfig(ctx context.Context, req resource.Val
 
 func (r *assistantResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan assistantResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := getWithTimeout(ctx, &resp.Diagnostics, req.Plan.Get, &plan,
+		func() timeoutFunc { return plan.Timeouts.Create }, defaultCreateTimeout)
+	if !ok {
 		return
 	}
 	defer cancel()
-	metadata, err := metadataToJSON(plan.Metadata)
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("metadata"), "Invalid metadata", err.Error())
+	metadata, ok := planMetadata(&plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	c := r.data.client
@@ -65,16 +61,35 @@ func (r *assistantResource) Create(ctx context.Context, req resource.CreateReque
 		addCreateError(&resp.Diagnostics, "assistant", "pinecone_assistant", name, fmt.Sprintf("Creating assistant %q", name), err)
 		return
 	}
-	out, diags := newAssistantModel(created, &plan)
-	setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
-	ready, err := c.WaitForAssistantReady(ctx, name)
-	if ready != nil {
-		out, diags := newAssistantModel(ready, &plan)
-		setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
-	}
+	store := r.storer(ctx, &resp.State, &resp.Diagnostics, &plan)
+	store(created)
+	r.waitReady(ctx, &resp.Diagnostics, name, store)
+}
+
+// planMetadata is the planned metadata as JSON; it reports false when it
+// added an error.
+func planMetadata(plan *assistantResourceModel, diags *diag.Diagnostics) (json.RawMessage, bool) {
+	metadata, err := metadataToJSON(plan.Metadata)
 	if err != nil {
-		addError(&resp.Diagnostics, "Error waiting for Pinecone assistant", fmt.Sprintf("Assistant %q", name), err)
+		diags.AddAttributeError(path.Root("metadata"), "Invalid metadata", err.Error())
+		return nil, false
 	}
+	return metadata, true
+}
+
+// storer returns a function that stores an assistant, converted against prior.
+func (r *assistantResource) storer(ctx context.Context, st stateSetter, diags *diag.Diagnostics, prior *assistantResourceModel) func(*client.Assistant) {
+	return func(a *client.Assistant) {
+		out, convDiags := newAssistantModel(a, prior)
+		setState(ctx, st, diags, out, convDiags)
+	}
+}
+
+// waitReady waits for the assistant to be ready and stores what it saw.
+func (r *assistantResource) waitReady(ctx context.Context, diags *diag.Diagnostics, name string, store func(*client.Assistant)) {
+	waitAndStore(ctx, diags, func(ctx context.Context) (*client.Assistant, error) {
+		return r.data.client.WaitForAssistantReady(ctx, name)
+	}, store, "Error waiting for Pinecone assistant", fmt.Sprintf("assistant %q", name))
 }
 
 func (r *assistantResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -85,33 +100,22 @@ func (r *assistantResource) Read(ctx context.Context, req resource.ReadRequest, 
 	}
 	name := state.Name.ValueString()
 	a, err := r.data.client.DescribeAssistant(ctx, name)
-	if errors.Is(err, client.ErrNotFound) || (err == nil && a.Status == client.AssistantStateTerminating) {
-		removedOutsideTerraform(ctx, resp, "assistant", name)
-		return
+	if readOrRemove(ctx, resp, "assistant", name, fmt.Sprintf("assistant %q", name), a, err,
+		func(a *client.Assistant) bool { return a.Status == client.AssistantStateTerminating }) {
+		r.storer(ctx, &resp.State, &resp.Diagnostics, &state)(a)
 	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone assistant", fmt.Sprintf("Reading assistant %q", name), err)
-		return
-	}
-	out, diags := newAssistantModel(a, &state)
-	setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
 }
 
 func (r *assistantResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan assistantResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, defaultUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := getWithTimeout(ctx, &resp.Diagnostics, req.Plan.Get, &plan,
+		func() timeoutFunc { return plan.Timeouts.Update }, defaultUpdateTimeout)
+	if !ok {
 		return
 	}
 	defer cancel()
-	metadata, err := metadataToJSON(plan.Metadata)
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("metadata"), "Invalid metadata", err.Error())
+	metadata, ok := planMetadata(&plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	c := r.data.client
@@ -122,40 +126,22 @@ func (r *assistantResource) Update(ctx context.Context, req resource.UpdateReque
 		addError(&resp.Diagnostics, "Error updating Pinecone assistant", fmt.Sprintf("Updating assistant %q", name), err)
 		return
 	}
-	a, err := c.WaitForAssistantReady(ctx, name)
-	if a != nil {
-		out, diags := newAssistantModel(a, &plan)
-		setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error waiting for Pinecone assistant", fmt.Sprintf("Assistant %q", name), err)
-	}
+	r.waitReady(ctx, &resp.Diagnostics, name, r.storer(ctx, &resp.State, &resp.Diagnostics, &plan))
 }
 
 func (r *assistantResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state assistantResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := getWithTimeout(ctx, &resp.Diagnostics, req.State.Get, &state,
+		func() timeoutFunc { return state.Timeouts.Delete }, defaultDeleteTimeout)
+	if !ok {
 		return
 	}
 	defer cancel()
 	name := state.Name.ValueString()
-	err := r.data.client.DeleteAssistant(ctx, name)
-	if errors.Is(err, client.ErrNotFound) {
-		return
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error deleting Pinecone assistant", fmt.Sprintf("Deleting assistant %q", name), err)
-		return
-	}
-	if err := r.data.client.WaitForAssistantDeleted(ctx, name); err != nil {
-		addError(&resp.Diagnostics, "Error waiting for Pinecone assistant deletion", fmt.Sprintf("Assistant %q", name), err)
-	}
+	c := r.data.client
+	deleteAndWait(ctx, &resp.Diagnostics, "assistant", fmt.Sprintf("assistant %q", name),
+		func(ctx context.Context) error { return c.DeleteAssistant(ctx, name) },
+		func(ctx context.Context) error { return c.WaitForAssistantDeleted(ctx, name) })
 }
 
 // ImportState takes the assistant name.

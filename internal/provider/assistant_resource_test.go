@@ -37,63 +37,53 @@ resource "pinecone_assistant" "test" {
 func TestAccAssistantResource_basic(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAssistantDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccAssistantConfig(name, "us", `
+	acctest.ParallelTest(t, testAccCheckAssistantDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(testAccAssistantConfig(name, "us", `
   instructions = "Answer briefly."
   metadata     = { team = "support", tier = 2, tags = ["faq", "billing"] }
 `)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("id"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
-					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https?://`))),
-					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-`))),
-					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("metadata").AtMapKey("team"), knownvalue.StringExact("support")),
-				},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("id"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
+				statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https?://`))),
+				statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-`))),
+				statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("metadata").AtMapKey("team"), knownvalue.StringExact("support")),
 			},
-			{ResourceName: assistantAddr, ImportState: true, ImportStateId: name, ImportStateVerify: true},
-			{
-				// Instructions and metadata change in place; metadata now as JSON text.
-				Config: env.Config(testAccAssistantConfig(name, "us", `
+		},
+		acctest.ImportStep(assistantAddr, name),
+		{
+			// Instructions and metadata change in place; metadata now as JSON text.
+			Config: env.Config(testAccAssistantConfig(name, "us", `
   instructions = "Answer in detail."
   metadata     = jsonencode({ team = "support", tier = 3 })
 `)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionUpdate)},
-				},
-				Check: func(*terraform.State) error {
-					a, err := env.Client.DescribeAssistant(acctest.Ctx(), name)
-					if err != nil {
-						return err
-					}
-					if a.Instructions == nil || *a.Instructions != "Answer in detail." {
-						return fmt.Errorf("instructions = %v", a.Instructions)
-					}
-					return nil
-				},
+			ConfigPlanChecks: acctest.PlanAction(assistantAddr, plancheck.ResourceActionUpdate),
+			Check: func(*terraform.State) error {
+				a, err := env.Client.DescribeAssistant(acctest.Ctx(), name)
+				if err != nil {
+					return err
+				}
+				if a.Instructions == nil || *a.Instructions != "Answer in detail." {
+					return fmt.Errorf("instructions = %v", a.Instructions)
+				}
+				return nil
 			},
-			{
-				// Removing both clears them.
-				Config: env.Config(testAccAssistantConfig(name, "us", "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("instructions"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("metadata"), knownvalue.Null()),
-				},
+		},
+		{
+			// Removing both clears them.
+			Config:           env.Config(testAccAssistantConfig(name, "us", "")),
+			ConfigPlanChecks: acctest.PlanAction(assistantAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("instructions"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("metadata"), knownvalue.Null()),
 			},
-			{
-				Config: env.Config(testAccAssistantConfig(name, "eu", "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("region"), knownvalue.StringExact("eu")),
-				},
+		},
+		{
+			Config:           env.Config(testAccAssistantConfig(name, "eu", "")),
+			ConfigPlanChecks: acctest.PlanAction(assistantAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("region"), knownvalue.StringExact("eu")),
 			},
 		},
 	})
@@ -104,22 +94,18 @@ func TestAccAssistantResource_basic(t *testing.T) {
 func TestAccAssistantResource_metadataRoundTrip(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAssistantDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccAssistantConfig(name, "us", `
+	acctest.ParallelTest(t, testAccCheckAssistantDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(testAccAssistantConfig(name, "us", `
   metadata = "{ \"z\": 1,   \"a\": {\"y\": [1, 2.0, \"three\"], \"x\": null} }"
 `)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("metadata"), knownvalue.StringExact(`{ "z": 1,   "a": {"y": [1, 2.0, "three"], "x": null} }`)),
-				},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("metadata"), knownvalue.StringExact(`{ "z": 1,   "a": {"y": [1, 2.0, "three"], "x": null} }`)),
 			},
-			{
-				// A refresh keeps the user's text, since Pinecone's copy means the same.
-				RefreshState: true,
-			},
+		},
+		{
+			// A refresh keeps the user's text, since Pinecone's copy means the same.
+			RefreshState: true,
 		},
 	})
 }
@@ -128,39 +114,31 @@ func TestAccAssistantResource_disappearsAndConflict(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
 	config := env.Config(testAccAssistantConfig(name, "us", ""))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAssistantDestroy(env),
-		Steps: append(acctest.DisappearsSteps(config, assistantAddr, func(*terraform.State) error {
-			if err := env.Client.DeleteAssistant(acctest.Ctx(), name); err != nil {
-				return err
-			}
-			return env.Client.WaitForAssistantDeleted(acctest.Ctx(), name)
-		}), resource.TestStep{
-			Config: config + fmt.Sprintf(`
+	acctest.ParallelTest(t, testAccCheckAssistantDestroy(env), append(acctest.DisappearsSteps(config, assistantAddr, func(*terraform.State) error {
+		if err := env.Client.DeleteAssistant(acctest.Ctx(), name); err != nil {
+			return err
+		}
+		return env.Client.WaitForAssistantDeleted(acctest.Ctx(), name)
+	}), resource.TestStep{
+		Config: config + fmt.Sprintf(`
 resource "pinecone_assistant" "dup" {
   name       = %q
   depends_on = [pinecone_assistant.test]
 }
 `, name),
-			ExpectError: regexp.MustCompile(`(?s)already exists.*to = pinecone_assistant`),
-		}),
-	})
+		ExpectError: regexp.MustCompile(`(?s)already exists.*to = pinecone_assistant`),
+	}))
 }
 
 func TestAccAssistantResource_failed(t *testing.T) {
 	env := acctest.New(t, emulator.Options{Faults: emulator.Faults{FailAssistants: []string{"*"}}})
 	env.RequireEmulator(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAssistantDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(testAccAssistantConfig(name, "us", "")),
-				ExpectError: regexp.MustCompile(`(?s)` + name + `.*Failed`),
-			},
-			{RefreshState: true, ExpectNonEmptyPlan: true, Check: acctest.CheckTainted(assistantAddr)},
+	acctest.ParallelTest(t, testAccCheckAssistantDestroy(env), []resource.TestStep{
+		{
+			Config:      env.Config(testAccAssistantConfig(name, "us", "")),
+			ExpectError: regexp.MustCompile(`(?s)` + name + `.*Failed`),
 		},
+		acctest.TaintedStep(assistantAddr),
 	})
 }

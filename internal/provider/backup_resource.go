@@ -2,9 +2,9 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
@@ -29,13 +29,9 @@ func (r *backupResource) Metadata(_ context.Context, req resource.MetadataReques
 
 func (r *backupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan backupResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := getWithTimeout(ctx, &resp.Diagnostics, req.Plan.Get, &plan,
+		func() timeoutFunc { return plan.Timeouts.Create }, defaultCreateTimeout)
+	if !ok {
 		return
 	}
 	defer cancel()
@@ -49,15 +45,18 @@ func (r *backupResource) Create(ctx context.Context, req resource.CreateRequest,
 		addError(&resp.Diagnostics, "Error creating Pinecone backup", fmt.Sprintf("Backing up index %q", index), err)
 		return
 	}
-	out, diags := newBackupModel(ctx, created, &plan)
-	setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
-	ready, err := c.WaitForBackupReady(ctx, created.BackupID)
-	if ready != nil {
-		out, diags := newBackupModel(ctx, ready, &plan)
-		setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error waiting for Pinecone backup", fmt.Sprintf("Backup %s of index %q", created.BackupID, index), err)
+	store := backupStorer(ctx, &resp.State, &resp.Diagnostics, &plan)
+	store(created)
+	waitAndStore(ctx, &resp.Diagnostics, func(ctx context.Context) (*client.BackupModel, error) {
+		return c.WaitForBackupReady(ctx, created.BackupID)
+	}, store, "Error waiting for Pinecone backup", fmt.Sprintf("backup %s of index %q", created.BackupID, index))
+}
+
+// backupStorer returns a function that stores a backup, converted against prior.
+func backupStorer(ctx context.Context, st stateSetter, diags *diag.Diagnostics, prior *backupResourceModel) func(*client.BackupModel) {
+	return func(b *client.BackupModel) {
+		out, convDiags := newBackupModel(ctx, b, prior)
+		setState(ctx, st, diags, out, convDiags)
 	}
 }
 
@@ -87,57 +86,33 @@ func (r *backupResource) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	id := state.ID.ValueString()
 	b, err := r.data.client.DescribeBackup(ctx, id)
-	if errors.Is(err, client.ErrNotFound) {
-		removedOutsideTerraform(ctx, resp, "backup", id)
-		return
+	if readOrRemove(ctx, resp, "backup", id, "backup "+id, b, err, nil) {
+		backupStorer(ctx, &resp.State, &resp.Diagnostics, &state)(b)
 	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone backup", fmt.Sprintf("Reading backup %s", id), err)
-		return
-	}
-	out, diags := newBackupModel(ctx, b, &state)
-	setState(ctx, &resp.State, &resp.Diagnostics, out, diags)
 }
 
 // Update is reached only for timeouts changes: every argument replaces.
 func (r *backupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan backupResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	setState(ctx, &resp.State, &resp.Diagnostics, &plan, nil)
+	storePlan[backupResourceModel](ctx, req, resp)
 }
 
 func (r *backupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state backupResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := getWithTimeout(ctx, &resp.Diagnostics, req.State.Get, &state,
+		func() timeoutFunc { return state.Timeouts.Delete }, defaultDeleteTimeout)
+	if !ok {
 		return
 	}
 	defer cancel()
 	id := state.ID.ValueString()
-	err := r.data.client.DeleteBackup(ctx, id)
-	switch {
-	case errors.Is(err, client.ErrNotFound):
-		return
-	case errors.Is(err, client.ErrFailedPrecondition):
-		resp.Diagnostics.AddError("Pinecone backup cannot be deleted yet",
-			fmt.Sprintf("Pinecone refused to delete backup %s while an index is still being restored from it: %s\n\n"+
-				"Wait for the restore job to complete (data source `pinecone_restore_job` shows its progress), then destroy again.", id, err))
-		return
-	case err != nil:
-		addError(&resp.Diagnostics, "Error deleting Pinecone backup", fmt.Sprintf("Deleting backup %s", id), err)
-		return
-	}
-	if err := r.data.client.WaitForBackupDeleted(ctx, id); err != nil {
-		addError(&resp.Diagnostics, "Error waiting for Pinecone backup deletion", fmt.Sprintf("Backup %s", id), err)
-	}
+	c := r.data.client
+	deleteAndWait(ctx, &resp.Diagnostics, "backup", "backup "+id,
+		func(ctx context.Context) error { return c.DeleteBackup(ctx, id) },
+		func(ctx context.Context) error { return c.WaitForBackupDeleted(ctx, id) },
+		deleteRefusal{client.ErrFailedPrecondition, "Pinecone backup cannot be deleted yet", func(err error) string {
+			return fmt.Sprintf("Pinecone refused to delete backup %s while an index is still being restored from it: %s\n\n"+
+				"Wait for the restore job to complete (data source `pinecone_restore_job` shows its progress), then destroy again.", id, err)
+		}})
 }
 
 // ImportState takes the backup ID; every attribute is recovered from Pinecone.

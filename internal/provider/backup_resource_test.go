@@ -42,32 +42,26 @@ resource "pinecone_backup" "test" {
 func TestAccBackupResource_basic(t *testing.T) {
 	env := acctest.New(t)
 	index := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBackupDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccBackupConfig(index, "first")),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("id"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
-					statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("cloud"), knownvalue.StringExact("aws")),
-					statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("region"), knownvalue.StringExact("us-east-1")),
-					statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(8)),
-					statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("metric"), knownvalue.StringExact("cosine")),
-					statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
-					statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
-					statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("name"), knownvalue.StringExact("nightly")),
-				},
+	acctest.ParallelTest(t, testAccCheckBackupDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(testAccBackupConfig(index, "first")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("id"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
+				statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("cloud"), knownvalue.StringExact("aws")),
+				statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("region"), knownvalue.StringExact("us-east-1")),
+				statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(8)),
+				statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("metric"), knownvalue.StringExact("cosine")),
+				statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
+				statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
+				statecheck.ExpectKnownValue(backupAddr, tfjsonpath.New("name"), knownvalue.StringExact("nightly")),
 			},
-			{ResourceName: backupAddr, ImportState: true, ImportStateVerify: true},
-			{
-				// A backup cannot change: a new description is a new backup.
-				Config: env.Config(testAccBackupConfig(index, "second")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(backupAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-			},
+		},
+		acctest.ImportStep(backupAddr, ""),
+		{
+			// A backup cannot change: a new description is a new backup.
+			Config:           env.Config(testAccBackupConfig(index, "second")),
+			ConfigPlanChecks: acctest.PlanAction(backupAddr, plancheck.ResourceActionDestroyBeforeCreate),
 		},
 	})
 }
@@ -75,33 +69,25 @@ func TestAccBackupResource_basic(t *testing.T) {
 func TestAccBackupResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	index := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBackupDestroy(env),
-		Steps: acctest.DisappearsSteps(env.Config(testAccBackupConfig(index, "d")), backupAddr, func(s *terraform.State) error {
-			id := s.RootModule().Resources[backupAddr].Primary.ID
-			if err := env.Client.DeleteBackup(acctest.Ctx(), id); err != nil {
-				return err
-			}
-			return env.Client.WaitForBackupDeleted(acctest.Ctx(), id)
-		}),
-	})
+	acctest.ParallelTest(t, testAccCheckBackupDestroy(env), acctest.DisappearsSteps(env.Config(testAccBackupConfig(index, "d")), backupAddr, func(s *terraform.State) error {
+		id := s.RootModule().Resources[backupAddr].Primary.ID
+		if err := env.Client.DeleteBackup(acctest.Ctx(), id); err != nil {
+			return err
+		}
+		return env.Client.WaitForBackupDeleted(acctest.Ctx(), id)
+	}))
 }
 
 func TestAccBackupResource_failed(t *testing.T) {
 	env := acctest.New(t, emulator.Options{Faults: emulator.Faults{FailBackups: []string{"*"}}})
 	env.RequireEmulator(t)
 	index := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBackupDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(testAccBackupConfig(index, "f")),
-				ExpectError: regexp.MustCompile(`(?s)Error waiting for Pinecone backup.*Failed`),
-			},
-			{RefreshState: true, ExpectNonEmptyPlan: true, Check: acctest.CheckTainted(backupAddr)},
+	acctest.ParallelTest(t, testAccCheckBackupDestroy(env), []resource.TestStep{
+		{
+			Config:      env.Config(testAccBackupConfig(index, "f")),
+			ExpectError: regexp.MustCompile(`(?s)Error waiting for Pinecone backup.*Failed`),
 		},
+		acctest.TaintedStep(backupAddr),
 	})
 }
 
@@ -124,14 +110,11 @@ func TestAccIndexResource_fromBackup(t *testing.T) {
 	index, restored := acctest.RandomName(), acctest.RandomName()
 	base := testAccBackupConfig(index, "for restore")
 	restoredAddr := "pinecone_index.restored"
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBackupDestroy(env),
-		Steps: []resource.TestStep{
-			{Config: env.Config(base)},
-			{
-				// The backup exists, so the plan already shows what the index gets from it.
-				Config: env.Config(base + testAccRestoredIndexConfig(restored, `tags = { restored = "yes" }`) + `
+	acctest.ParallelTest(t, testAccCheckBackupDestroy(env), []resource.TestStep{
+		{Config: env.Config(base)},
+		{
+			// The backup exists, so the plan already shows what the index gets from it.
+			Config: env.Config(base + testAccRestoredIndexConfig(restored, `tags = { restored = "yes" }`) + `
 data "pinecone_restore_job" "job" {
   id = pinecone_index.restored.restore_job_id
 }
@@ -149,42 +132,35 @@ data "pinecone_backup" "one" {
   id = pinecone_backup.test.id
 }
 `),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(restoredAddr, plancheck.ResourceActionCreate),
-						plancheck.ExpectKnownValue(restoredAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(8)),
-						plancheck.ExpectKnownValue(restoredAddr, tfjsonpath.New("metric"), knownvalue.StringExact("cosine")),
-					},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(restoredAddr, tfjsonpath.New("restore_job_id"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue(restoredAddr, tfjsonpath.New("status").AtMapKey("state"), knownvalue.StringExact("Ready")),
-					statecheck.ExpectKnownValue(restoredAddr, tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"restored": knownvalue.StringExact("yes")})),
-					statecheck.ExpectKnownValue("data.pinecone_restore_job.job", tfjsonpath.New("status"), knownvalue.StringExact("Completed")),
-					statecheck.ExpectKnownValue("data.pinecone_restore_job.job", tfjsonpath.New("target_index_name"), knownvalue.StringExact(restored)),
-					statecheck.ExpectKnownValue("data.pinecone_restore_job.job", tfjsonpath.New("percent_complete"), knownvalue.Float64Exact(100)),
-					statecheck.ExpectKnownValue("data.pinecone_restore_jobs.all", tfjsonpath.New("restore_jobs"), knownvalue.ListSizeExact(1)),
-					statecheck.ExpectKnownValue("data.pinecone_backups.of_index", tfjsonpath.New("backups"), knownvalue.ListSizeExact(1)),
-					statecheck.ExpectKnownValue("data.pinecone_backups.of_index", tfjsonpath.New("backups").AtSliceIndex(0).AtMapKey("description"), knownvalue.StringExact("for restore")),
-					statecheck.ExpectKnownValue("data.pinecone_backups.all", tfjsonpath.New("id"), knownvalue.StringExact("pinecone_backups")),
-					statecheck.ExpectKnownValue("data.pinecone_backups.all", tfjsonpath.New("backups"), knownvalue.ListSizeExact(1)),
-					statecheck.ExpectKnownValue("data.pinecone_backup.one", tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
-					statecheck.ExpectKnownValue("data.pinecone_backup.one", tfjsonpath.New("source_index_name"), knownvalue.StringExact(index)),
-					statecheck.CompareValuePairs("data.pinecone_backup.one", tfjsonpath.New("id"), backupAddr, tfjsonpath.New("id"), compare.ValuesSame()),
-				},
+			ConfigPlanChecks: acctest.PlanAction(restoredAddr, plancheck.ResourceActionCreate,
+				plancheck.ExpectKnownValue(restoredAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(8)),
+				plancheck.ExpectKnownValue(restoredAddr, tfjsonpath.New("metric"), knownvalue.StringExact("cosine")),
+			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(restoredAddr, tfjsonpath.New("restore_job_id"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue(restoredAddr, tfjsonpath.New("status").AtMapKey("state"), knownvalue.StringExact("Ready")),
+				statecheck.ExpectKnownValue(restoredAddr, tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"restored": knownvalue.StringExact("yes")})),
+				statecheck.ExpectKnownValue("data.pinecone_restore_job.job", tfjsonpath.New("status"), knownvalue.StringExact("Completed")),
+				statecheck.ExpectKnownValue("data.pinecone_restore_job.job", tfjsonpath.New("target_index_name"), knownvalue.StringExact(restored)),
+				statecheck.ExpectKnownValue("data.pinecone_restore_job.job", tfjsonpath.New("percent_complete"), knownvalue.Float64Exact(100)),
+				statecheck.ExpectKnownValue("data.pinecone_restore_jobs.all", tfjsonpath.New("restore_jobs"), knownvalue.ListSizeExact(1)),
+				statecheck.ExpectKnownValue("data.pinecone_backups.of_index", tfjsonpath.New("backups"), knownvalue.ListSizeExact(1)),
+				statecheck.ExpectKnownValue("data.pinecone_backups.of_index", tfjsonpath.New("backups").AtSliceIndex(0).AtMapKey("description"), knownvalue.StringExact("for restore")),
+				statecheck.ExpectKnownValue("data.pinecone_backups.all", tfjsonpath.New("id"), knownvalue.StringExact("pinecone_backups")),
+				statecheck.ExpectKnownValue("data.pinecone_backups.all", tfjsonpath.New("backups"), knownvalue.ListSizeExact(1)),
+				statecheck.ExpectKnownValue("data.pinecone_backup.one", tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
+				statecheck.ExpectKnownValue("data.pinecone_backup.one", tfjsonpath.New("source_index_name"), knownvalue.StringExact(index)),
+				statecheck.CompareValuePairs("data.pinecone_backup.one", tfjsonpath.New("id"), backupAddr, tfjsonpath.New("id"), compare.ValuesSame()),
 			},
-			{Config: env.Config(base + testAccRestoredIndexConfig(restored, `tags = { restored = "yes" }`))},
-			{
-				ResourceName: restoredAddr, ImportState: true, ImportStateId: restored, ImportStateVerify: true,
-				// Pinecone does not report where an index came from.
-				ImportStateVerifyIgnore: []string{"source_backup_id", "restore_job_id"},
-			},
-			{
-				// Configuration that contradicts the backup fails at plan time.
-				Config:      env.Config(base + testAccRestoredIndexConfig(acctest.RandomName(), "dimension = 16")),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)contradicts the backup.*dimension\s+is\s+8`),
-			},
+		},
+		{Config: env.Config(base + testAccRestoredIndexConfig(restored, `tags = { restored = "yes" }`))},
+		// Pinecone does not report where an index came from.
+		acctest.ImportStep(restoredAddr, restored, "source_backup_id", "restore_job_id"),
+		{
+			// Configuration that contradicts the backup fails at plan time.
+			Config:      env.Config(base + testAccRestoredIndexConfig(acctest.RandomName(), "dimension = 16")),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)contradicts the backup.*dimension\s+is\s+8`),
 		},
 	})
 }

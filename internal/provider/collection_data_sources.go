@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -67,18 +66,8 @@ func (d *collectionDataSource) Schema(ctx context.Context, _ datasource.SchemaRe
 }
 
 func (d *collectionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg collectionDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := cfg.Name.ValueString()
-	c, ok := describeOne(ctx, &resp.Diagnostics, "collection", "this project", "name", name, d.data.client.DescribeCollection)
-	if !ok {
-		return
-	}
-	out := newCollectionData(c)
-	setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
+	readOne(ctx, req, resp, "collection", "this project", "name",
+		func(c *collectionDataModel) string { return c.Name.ValueString() }, d.data.client.DescribeCollection, noDiags(newCollectionData))
 }
 
 func (d *collectionsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -86,28 +75,17 @@ func (d *collectionsDataSource) Metadata(_ context.Context, req datasource.Metad
 }
 
 func (d *collectionsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = dschema.Schema{
-		MarkdownDescription: "Lists every collection of the project, sorted by name.",
-		Attributes: map[string]dschema.Attribute{
-			"id": dschema.StringAttribute{Computed: true, MarkdownDescription: "Constant identifier of this listing (`pinecone_collections`)."},
-			"collections": dschema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The collections.",
-				NestedObject: dschema.NestedAttributeObject{Attributes: collectionDataAttributes(ctx)},
-			},
-		},
-	}
+	resp.Schema = listSchema("Lists every collection of the project, sorted by name.",
+		"Constant identifier of this listing (`pinecone_collections`).",
+		nil, "collections", "The collections.", collectionDataAttributes(ctx))
 }
 
 func (d *collectionsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	list, err := d.data.client.ListCollections(ctx)
-	if err != nil {
-		addError(&resp.Diagnostics, "Error listing Pinecone collections", "Listing collections", err)
-		return
+	collections, diags, ok := listData(&resp.Diagnostics, "collections", "Listing collections", list, err,
+		func(c *client.CollectionModel) string { return c.Name }, noDiags(newCollectionData))
+	if ok {
+		out := collectionsDataModel{ID: types.StringValue("pinecone_collections"), Collections: collections}
+		setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 	}
-	sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
-	out := collectionsDataModel{ID: types.StringValue("pinecone_collections"), Collections: []collectionDataModel{}}
-	for i := range list {
-		out.Collections = append(out.Collections, newCollectionData(&list[i]))
-	}
-	setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -38,13 +37,9 @@ func (r *collectionResource) ModifyPlan(ctx context.Context, req resource.Modify
 
 func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan collectionResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := getWithTimeout(ctx, &resp.Diagnostics, req.Plan.Get, &plan,
+		func() timeoutFunc { return plan.Timeouts.Create }, defaultCreateTimeout)
+	if !ok {
 		return
 	}
 	defer cancel()
@@ -65,14 +60,13 @@ func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequ
 			fmt.Sprintf("Creating collection %q from index %q", name, source), err)
 		return
 	}
-	setState(ctx, &resp.State, &resp.Diagnostics, newCollectionModel(created, &plan), nil)
-	ready, err := c.WaitForCollectionReady(ctx, name)
-	if ready != nil {
-		setState(ctx, &resp.State, &resp.Diagnostics, newCollectionModel(ready, &plan), nil)
+	store := func(col *client.CollectionModel) {
+		setState(ctx, &resp.State, &resp.Diagnostics, newCollectionModel(col, &plan), nil)
 	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error waiting for Pinecone collection", fmt.Sprintf("Collection %q", name), err)
-	}
+	store(created)
+	waitAndStore(ctx, &resp.Diagnostics, func(ctx context.Context) (*client.CollectionModel, error) {
+		return c.WaitForCollectionReady(ctx, name)
+	}, store, "Error waiting for Pinecone collection", fmt.Sprintf("collection %q", name))
 }
 
 func (r *collectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -83,52 +77,31 @@ func (r *collectionResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	name := state.Name.ValueString()
 	col, err := r.data.client.DescribeCollection(ctx, name)
-	if errors.Is(err, client.ErrNotFound) || (err == nil && col.Status == client.CollectionStateTerminating) {
-		removedOutsideTerraform(ctx, resp, "collection", name)
-		return
+	if readOrRemove(ctx, resp, "collection", name, fmt.Sprintf("collection %q", name), col, err,
+		func(col *client.CollectionModel) bool { return col.Status == client.CollectionStateTerminating }) {
+		setState(ctx, &resp.State, &resp.Diagnostics, newCollectionModel(col, &state), nil)
 	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone collection", fmt.Sprintf("Reading collection %q", name), err)
-		return
-	}
-	setState(ctx, &resp.State, &resp.Diagnostics, newCollectionModel(col, &state), nil)
 }
 
 // Update only records a source learned from the configuration after an
 // import (Pinecone does not report it); every real change replaces.
 func (r *collectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan collectionResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	setState(ctx, &resp.State, &resp.Diagnostics, &plan, nil)
+	storePlan[collectionResourceModel](ctx, req, resp)
 }
 
 func (r *collectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state collectionResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := getWithTimeout(ctx, &resp.Diagnostics, req.State.Get, &state,
+		func() timeoutFunc { return state.Timeouts.Delete }, defaultDeleteTimeout)
+	if !ok {
 		return
 	}
 	defer cancel()
 	name := state.Name.ValueString()
-	err := r.data.client.DeleteCollection(ctx, name)
-	if errors.Is(err, client.ErrNotFound) {
-		return
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error deleting Pinecone collection", fmt.Sprintf("Deleting collection %q", name), err)
-		return
-	}
-	if err := r.data.client.WaitForCollectionDeleted(ctx, name); err != nil {
-		addError(&resp.Diagnostics, "Error waiting for Pinecone collection deletion", fmt.Sprintf("Collection %q", name), err)
-	}
+	c := r.data.client
+	deleteAndWait(ctx, &resp.Diagnostics, "collection", fmt.Sprintf("collection %q", name),
+		func(ctx context.Context) error { return c.DeleteCollection(ctx, name) },
+		func(ctx context.Context) error { return c.WaitForCollectionDeleted(ctx, name) })
 }
 
 // ImportState takes the collection name. source cannot be recovered.

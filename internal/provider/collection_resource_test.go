@@ -54,31 +54,22 @@ func TestAccCollectionResource_basic(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t) // pod indexes cost money on real Pinecone
 	index, name, renamed := acctest.RandomName(), acctest.RandomName(), acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckCollectionDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccCollectionConfig(index, name)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(collectionAddr, tfjsonpath.New("id"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue(collectionAddr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
-					statecheck.ExpectKnownValue(collectionAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(8)),
-					statecheck.ExpectKnownValue(collectionAddr, tfjsonpath.New("environment"), knownvalue.StringExact("us-east-1-aws")),
-					statecheck.ExpectKnownValue(collectionAddr, tfjsonpath.New("vector_count"), knownvalue.NotNull()),
-				},
+	acctest.ParallelTest(t, testAccCheckCollectionDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(testAccCollectionConfig(index, name)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(collectionAddr, tfjsonpath.New("id"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue(collectionAddr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
+				statecheck.ExpectKnownValue(collectionAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(8)),
+				statecheck.ExpectKnownValue(collectionAddr, tfjsonpath.New("environment"), knownvalue.StringExact("us-east-1-aws")),
+				statecheck.ExpectKnownValue(collectionAddr, tfjsonpath.New("vector_count"), knownvalue.NotNull()),
 			},
-			{
-				// Pinecone does not report a collection's source: import cannot recover it.
-				ResourceName: collectionAddr, ImportState: true, ImportStateId: name, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"source"},
-			},
-			{
-				Config: env.Config(testAccCollectionConfig(index, renamed)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(collectionAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-			},
+		},
+		// Pinecone does not report a collection's source: import cannot recover it.
+		acctest.ImportStep(collectionAddr, name, "source"),
+		{
+			Config:           env.Config(testAccCollectionConfig(index, renamed)),
+			ConfigPlanChecks: acctest.PlanAction(collectionAddr, plancheck.ResourceActionDestroyBeforeCreate),
 		},
 	})
 }
@@ -87,47 +78,39 @@ func TestAccCollectionResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	index, name := acctest.RandomName(), acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckCollectionDestroy(env),
-		Steps: acctest.DisappearsSteps(env.Config(testAccCollectionConfig(index, name)), collectionAddr, func(*terraform.State) error {
-			if err := env.Client.DeleteCollection(acctest.Ctx(), name); err != nil {
-				return err
-			}
-			return env.Client.WaitForCollectionDeleted(acctest.Ctx(), name)
-		}),
-	})
+	acctest.ParallelTest(t, testAccCheckCollectionDestroy(env), acctest.DisappearsSteps(env.Config(testAccCollectionConfig(index, name)), collectionAddr, func(*terraform.State) error {
+		if err := env.Client.DeleteCollection(acctest.Ctx(), name); err != nil {
+			return err
+		}
+		return env.Client.WaitForCollectionDeleted(acctest.Ctx(), name)
+	}))
 }
 
 func TestAccCollectionResource_conflictAndServerlessSource(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	index, name, serverless := acctest.RandomName(), acctest.RandomName(), acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckCollectionDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				// A collection of that name already exists: the error says how to import it.
-				Config: env.Config(testAccCollectionConfig(index, name) + fmt.Sprintf(`
+	acctest.ParallelTest(t, testAccCheckCollectionDestroy(env), []resource.TestStep{
+		{
+			// A collection of that name already exists: the error says how to import it.
+			Config: env.Config(testAccCollectionConfig(index, name) + fmt.Sprintf(`
 resource "pinecone_collection" "dup" {
   name       = %[1]q
   source     = pinecone_index.source.name
   depends_on = [pinecone_collection.test]
 }
 `, name)),
-				ExpectError: regexp.MustCompile(`(?s)already exists.*to = pinecone_collection`),
-			},
-			{
-				// Collections need a pod index: Pinecone's refusal is shown.
-				Config: env.Config(testAccCollectionConfig(index, name) + testAccIndexResourceConfig_serverless(serverless, 8, "") + fmt.Sprintf(`
+			ExpectError: regexp.MustCompile(`(?s)already exists.*to = pinecone_collection`),
+		},
+		{
+			// Collections need a pod index: Pinecone's refusal is shown.
+			Config: env.Config(testAccCollectionConfig(index, name) + testAccIndexResourceConfig_serverless(serverless, 8, "") + fmt.Sprintf(`
 resource "pinecone_collection" "bad" {
   name   = %[1]q
   source = pinecone_index.test.name
 }
 `, acctest.RandomName())),
-				ExpectError: regexp.MustCompile(`(?s)Error creating Pinecone collection.*INVALID_ARGUMENT.*serverless`),
-			},
+			ExpectError: regexp.MustCompile(`(?s)Error creating Pinecone collection.*INVALID_ARGUMENT.*serverless`),
 		},
 	})
 }
@@ -191,12 +174,9 @@ func TestAccCollectionDataSources(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	index, name := acctest.RandomName(), acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckCollectionDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccCollectionConfig(index, name) + `
+	acctest.ParallelTest(t, testAccCheckCollectionDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(testAccCollectionConfig(index, name) + `
 data "pinecone_collection" "one" {
   name = pinecone_collection.test.name
 }
@@ -204,12 +184,11 @@ data "pinecone_collections" "all" {
   depends_on = [pinecone_collection.test]
 }
 `),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.pinecone_collection.one", tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
-					statecheck.ExpectKnownValue("data.pinecone_collection.one", tfjsonpath.New("dimension"), knownvalue.Int64Exact(8)),
-					statecheck.ExpectKnownValue("data.pinecone_collections.all", tfjsonpath.New("collections"), knownvalue.ListSizeExact(1)),
-					statecheck.ExpectKnownValue("data.pinecone_collections.all", tfjsonpath.New("collections").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact(name)),
-				},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.pinecone_collection.one", tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
+				statecheck.ExpectKnownValue("data.pinecone_collection.one", tfjsonpath.New("dimension"), knownvalue.Int64Exact(8)),
+				statecheck.ExpectKnownValue("data.pinecone_collections.all", tfjsonpath.New("collections"), knownvalue.ListSizeExact(1)),
+				statecheck.ExpectKnownValue("data.pinecone_collections.all", tfjsonpath.New("collections").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact(name)),
 			},
 		},
 	})

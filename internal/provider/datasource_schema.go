@@ -99,3 +99,22 @@ func sentences(text string) []string {
 	}
 	return out
 }
+
+// listSchema is the schema of a data source that lists objects: a computed
+// id (idDescription), the arguments args (may be nil) and the computed list
+// attr of objects with the attributes item.
+func listSchema(description, idDescription string, args map[string]dschema.Attribute,
+	attr, attrDescription string, item map[string]dschema.Attribute,
+) dschema.Schema {
+	attrs := map[string]dschema.Attribute{
+		"id": dschema.StringAttribute{Computed: true, MarkdownDescription: idDescription},
+		attr: dschema.ListNestedAttribute{
+			Computed: true, MarkdownDescription: attrDescription,
+			NestedObject: dschema.NestedAttributeObject{Attributes: item},
+		},
+	}
+	for name, a := range args {
+		attrs[name] = a
+	}
+	return dschema.Schema{MarkdownDescription: description, Attributes: attrs}
+}

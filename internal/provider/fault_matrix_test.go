@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -67,35 +68,22 @@ func fmRateLimited10Indexes(t *testing.T) {
 	env := acctest.New(t, emulator.Options{Seed: fmSeed, Faults: emulator.Faults{RateLimit: 5, RateBurst: 5, RateLimitedRate: 0.3}})
 	env.RequireEmulator(t)
 	prefix := acctest.RandomName()
-	config := env.Config(fmt.Sprintf(`
-resource "pinecone_index" "many" {
-  count     = 10
-  name      = "%[1]s-${count.index}"
-  dimension = 4
-  spec = {
-    serverless = { cloud = "aws", region = "us-east-1" }
-  }
-}
-`, prefix))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             fmCheckDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: resource.ComposeTestCheckFunc(
-					func(*terraform.State) error {
-						f := env.Emulator.Faulted()
-						t.Logf("apply of 10 indexes: %d 429s absorbed; %s", f["429"], env.RequestSummary())
-						if f["429"] == 0 {
-							return fmt.Errorf("no 429 was answered: the fault never fired")
-						}
-						return nil
-					},
-					acctest.CheckResourceCount("pinecone_index", 10),
-					env.CheckInventoryMatchesState(),
-				),
-			},
+	config := env.Config(fmIndexesConfig("many", prefix, 10))
+	acctest.ParallelTest(t, fmCheckDestroyed(t, env), []resource.TestStep{
+		{
+			Config: config,
+			Check: resource.ComposeTestCheckFunc(
+				func(*terraform.State) error {
+					f := env.Emulator.Faulted()
+					t.Logf("apply of 10 indexes: %d 429s absorbed; %s", f["429"], env.RequestSummary())
+					if f["429"] == 0 {
+						return fmt.Errorf("no 429 was answered: the fault never fired")
+					}
+					return nil
+				},
+				acctest.CheckResourceCount("pinecone_index", 10),
+				env.CheckInventoryMatchesState(),
+			),
 		},
 	})
 }
@@ -109,32 +97,28 @@ func fmServerErrors(t *testing.T) {
 	config := env.Config(testAccCollectionConfig(pod, collection) +
 		testAccIndexResourceConfig_serverless(serverless, 4, "") +
 		testAccAssistantConfig(assistant, "us", ""))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             fmCheckDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: resource.ComposeTestCheckFunc(
-					func(*terraform.State) error {
-						f := env.Emulator.Faulted()
-						t.Logf("apply under 30%% server errors: %d 500s and %d 503s absorbed; %s", f["500"], f["503"], env.RequestSummary())
-						if f["500"]+f["503"] == 0 {
-							return fmt.Errorf("no server error was injected: the fault never fired")
-						}
-						// The seed fails the first request, which is a create.
-						stats := env.Emulator.Stats()
-						if n := stats["POST /indexes"] + stats["POST /collections"] + stats["POST /assistant/assistants"]; n <= 4 {
-							return fmt.Errorf("%d creates sent for 4 objects: no create met a server error and was retried", n)
-						}
-						return nil
-					},
-					acctest.CheckResourceCount("pinecone_index", 2),
-					acctest.CheckResourceCount("pinecone_collection", 1),
-					acctest.CheckResourceCount("pinecone_assistant", 1),
-					env.CheckInventoryMatchesState(),
-				),
-			},
+	acctest.ParallelTest(t, fmCheckDestroyed(t, env), []resource.TestStep{
+		{
+			Config: config,
+			Check: resource.ComposeTestCheckFunc(
+				func(*terraform.State) error {
+					f := env.Emulator.Faulted()
+					t.Logf("apply under 30%% server errors: %d 500s and %d 503s absorbed; %s", f["500"], f["503"], env.RequestSummary())
+					if f["500"]+f["503"] == 0 {
+						return fmt.Errorf("no server error was injected: the fault never fired")
+					}
+					// The seed fails the first request, which is a create.
+					stats := env.Emulator.Stats()
+					if n := stats["POST /indexes"] + stats["POST /collections"] + stats["POST /assistant/assistants"]; n <= 4 {
+						return fmt.Errorf("%d creates sent for 4 objects: no create met a server error and was retried", n)
+					}
+					return nil
+				},
+				acctest.CheckResourceCount("pinecone_index", 2),
+				acctest.CheckResourceCount("pinecone_collection", 1),
+				acctest.CheckResourceCount("pinecone_assistant", 1),
+				env.CheckInventoryMatchesState(),
+			),
 		},
 	})
 }
@@ -158,11 +142,7 @@ func fmDroppedCreate(t *testing.T, env *acctest.Env, parent, config, route, reso
 		Config: config,
 		Check:  resource.ComposeTestCheckFunc(append(checks, env.CheckInventoryMatchesState())...),
 	})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             fmCheckDestroyed(t, env),
-		Steps:                    steps,
-	})
+	acctest.ParallelTest(t, fmCheckDestroyed(t, env), steps)
 }
 
 func fmDroppedIndex(t *testing.T) {
@@ -283,24 +263,18 @@ resource "pinecone_assistant_file" "test" {
 			env := acctest.New(t, emulator.Options{Faults: tc.faults})
 			env.RequireEmulator(t)
 			config := env.Config(tc.config)
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             fmCheckDestroyed(t, env),
-				Steps: []resource.TestStep{
-					{Config: config, ExpectError: tc.err},
-					{
-						RefreshState:       true,
-						ExpectNonEmptyPlan: true,
-						Check:              resource.ComposeTestCheckFunc(acctest.CheckTainted(tc.addr), env.CheckInventoryMatchesState()),
-					},
-					{
-						PreConfig: func() { env.Emulator.SetFaults(emulator.Faults{}) },
-						Config:    config,
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(tc.addr, plancheck.ResourceActionDestroyBeforeCreate)},
-						},
-						Check: env.CheckInventoryMatchesState(),
-					},
+			acctest.ParallelTest(t, fmCheckDestroyed(t, env), []resource.TestStep{
+				{Config: config, ExpectError: tc.err},
+				{
+					RefreshState:       true,
+					ExpectNonEmptyPlan: true,
+					Check:              resource.ComposeTestCheckFunc(acctest.CheckTainted(tc.addr), env.CheckInventoryMatchesState()),
+				},
+				{
+					PreConfig:        func() { env.Emulator.SetFaults(emulator.Faults{}) },
+					Config:           config,
+					ConfigPlanChecks: acctest.PlanAction(tc.addr, plancheck.ResourceActionDestroyBeforeCreate),
+					Check:            env.CheckInventoryMatchesState(),
 				},
 			})
 		})
@@ -314,40 +288,25 @@ func fmDeletedOutOfBand(t *testing.T) {
 	env.RequireEmulator(t)
 	index, assistant := acctest.RandomName(), acctest.RandomName()
 	config := env.Config(testAccIndexResourceConfig_serverless(index, 4, "") + testAccAssistantConfig(assistant, "us", ""))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             fmCheckDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: resource.ComposeTestCheckFunc(
-					env.CheckInventoryMatchesState(),
-					func(*terraform.State) error {
-						ctx := acctest.Ctx()
-						if err := env.Client.DeleteIndex(ctx, index); err != nil {
-							return err
-						}
-						if err := env.Client.DeleteAssistant(ctx, assistant); err != nil {
-							return err
-						}
-						if err := env.Client.WaitForIndexDeleted(ctx, index); err != nil {
-							return err
-						}
-						return env.Client.WaitForAssistantDeleted(ctx, assistant)
-					},
-				),
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(indexAddr, plancheck.ResourceActionCreate),
-						plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionCreate),
-					},
-				},
-				Check: env.CheckInventoryMatchesState(),
-			},
+	acctest.ParallelTest(t, fmCheckDestroyed(t, env), []resource.TestStep{
+		fmOutOfBandStep(env, config, func(ctx context.Context) error {
+			if err := env.Client.DeleteIndex(ctx, index); err != nil {
+				return err
+			}
+			if err := env.Client.DeleteAssistant(ctx, assistant); err != nil {
+				return err
+			}
+			if err := env.Client.WaitForIndexDeleted(ctx, index); err != nil {
+				return err
+			}
+			return env.Client.WaitForAssistantDeleted(ctx, assistant)
+		}),
+		{
+			Config: config,
+			ConfigPlanChecks: acctest.PlanAction(indexAddr, plancheck.ResourceActionCreate,
+				plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionCreate),
+			),
+			Check: env.CheckInventoryMatchesState(),
 		},
 	})
 }
@@ -375,93 +334,78 @@ resource "pinecone_index" "pod" {
   }
 }
 `, pod) + testAccAssistantConfig(assistant, "us", `instructions = "Answer briefly."`))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             fmCheckDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: resource.ComposeTestCheckFunc(
-					env.CheckInventoryMatchesState(),
-					func(*terraform.State) error {
+	acctest.ParallelTest(t, fmCheckDestroyed(t, env), []resource.TestStep{
+		fmOutOfBandStep(env, config, func(ctx context.Context) error {
+			if _, err := env.Client.ConfigureIndex(ctx, index, client.ConfigureIndexRequest{
+				DeletionProtection: "enabled",
+				Tags:               map[string]string{"env": "prod", "owner": "ops"},
+			}); err != nil {
+				return err
+			}
+			replicas := int32(2)
+			if _, err := env.Client.ConfigureIndex(ctx, pod, client.ConfigureIndexRequest{
+				Spec: &client.ConfigureIndexSpec{Pod: &client.ConfigurePod{Replicas: &replicas}},
+			}); err != nil {
+				return err
+			}
+			if _, err := env.Client.WaitForIndexReady(ctx, pod); err != nil {
+				return err
+			}
+			changed := "Changed outside Terraform."
+			_, err := env.Client.UpdateAssistant(ctx, assistant, client.UpdateAssistantRequest{Instructions: &changed})
+			return err
+		}),
+		{
+			Config: config,
+			ConfigPlanChecks: acctest.PlanAction(indexAddr, plancheck.ResourceActionUpdate,
+				plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
+				plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("deletion_protection"), knownvalue.StringExact("disabled")),
+				// tags_all is tags merged with the provider's default_tags (none here).
+				plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
+				acctest.ExpectOnlyChanges(indexAddr, "tags", "tags_all", "deletion_protection"),
+
+				plancheck.ExpectResourceAction(podAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(podAddr, tfjsonpath.New("spec").AtMapKey("pod").AtMapKey("replicas"), knownvalue.Int64Exact(1)),
+				// pods is replicas × shards, so it follows.
+				plancheck.ExpectKnownValue(podAddr, tfjsonpath.New("spec").AtMapKey("pod").AtMapKey("pods"), knownvalue.Int64Exact(1)),
+				acctest.ExpectOnlyChanges(podAddr, "spec.pod.replicas", "spec.pod.pods"),
+
+				plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("instructions"), knownvalue.StringExact("Answer briefly.")),
+				// Pinecone sets updated_at on every update: unknown until then.
+				plancheck.ExpectUnknownValue(assistantAddr, tfjsonpath.New("updated_at")),
+				acctest.ExpectOnlyChanges(assistantAddr, "instructions", "updated_at"),
+			),
+			Check: resource.ComposeTestCheckFunc(
+				env.CheckInventoryMatchesState(),
+				func(*terraform.State) error {
+					return env.WithoutFaults(func() error {
 						ctx := acctest.Ctx()
-						if _, err := env.Client.ConfigureIndex(ctx, index, client.ConfigureIndexRequest{
-							DeletionProtection: "enabled",
-							Tags:               map[string]string{"env": "prod", "owner": "ops"},
-						}); err != nil {
+						ix, err := env.Client.DescribeIndex(ctx, index)
+						if err != nil {
 							return err
 						}
-						replicas := int32(2)
-						if _, err := env.Client.ConfigureIndex(ctx, pod, client.ConfigureIndexRequest{
-							Spec: &client.ConfigureIndexSpec{Pod: &client.ConfigurePod{Replicas: &replicas}},
-						}); err != nil {
+						if ix.DeletionProtection != "disabled" || !reflect.DeepEqual(ix.Tags, map[string]string{"env": "dev"}) {
+							return fmt.Errorf("index after apply: deletion_protection %q, tags %v", ix.DeletionProtection, ix.Tags)
+						}
+						p, err := env.Client.DescribeIndex(ctx, pod)
+						if err != nil {
 							return err
 						}
-						if _, err := env.Client.WaitForIndexReady(ctx, pod); err != nil {
+						if p.Spec.Pod == nil || p.Spec.Pod.Replicas == nil || *p.Spec.Pod.Replicas != 1 {
+							return fmt.Errorf("pod index after apply: spec %+v", p.Spec.Pod)
+						}
+						a, err := env.Client.DescribeAssistant(ctx, assistant)
+						if err != nil {
 							return err
 						}
-						changed := "Changed outside Terraform."
-						_, err := env.Client.UpdateAssistant(ctx, assistant, client.UpdateAssistantRequest{Instructions: &changed})
-						return err
-					},
-				),
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(indexAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("deletion_protection"), knownvalue.StringExact("disabled")),
-						// tags_all is tags merged with the provider's default_tags (none here).
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
-						acctest.ExpectOnlyChanges(indexAddr, "tags", "tags_all", "deletion_protection"),
-
-						plancheck.ExpectResourceAction(podAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(podAddr, tfjsonpath.New("spec").AtMapKey("pod").AtMapKey("replicas"), knownvalue.Int64Exact(1)),
-						// pods is replicas × shards, so it follows.
-						plancheck.ExpectKnownValue(podAddr, tfjsonpath.New("spec").AtMapKey("pod").AtMapKey("pods"), knownvalue.Int64Exact(1)),
-						acctest.ExpectOnlyChanges(podAddr, "spec.pod.replicas", "spec.pod.pods"),
-
-						plancheck.ExpectResourceAction(assistantAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(assistantAddr, tfjsonpath.New("instructions"), knownvalue.StringExact("Answer briefly.")),
-						// Pinecone sets updated_at on every update: unknown until then.
-						plancheck.ExpectUnknownValue(assistantAddr, tfjsonpath.New("updated_at")),
-						acctest.ExpectOnlyChanges(assistantAddr, "instructions", "updated_at"),
-					},
+						if a.Instructions == nil || *a.Instructions != "Answer briefly." {
+							return fmt.Errorf("assistant instructions after apply: %v", a.Instructions)
+						}
+						return nil
+					})
 				},
-				Check: resource.ComposeTestCheckFunc(
-					env.CheckInventoryMatchesState(),
-					func(*terraform.State) error {
-						return env.WithoutFaults(func() error {
-							ctx := acctest.Ctx()
-							ix, err := env.Client.DescribeIndex(ctx, index)
-							if err != nil {
-								return err
-							}
-							if ix.DeletionProtection != "disabled" || !reflect.DeepEqual(ix.Tags, map[string]string{"env": "dev"}) {
-								return fmt.Errorf("index after apply: deletion_protection %q, tags %v", ix.DeletionProtection, ix.Tags)
-							}
-							p, err := env.Client.DescribeIndex(ctx, pod)
-							if err != nil {
-								return err
-							}
-							if p.Spec.Pod == nil || p.Spec.Pod.Replicas == nil || *p.Spec.Pod.Replicas != 1 {
-								return fmt.Errorf("pod index after apply: spec %+v", p.Spec.Pod)
-							}
-							a, err := env.Client.DescribeAssistant(ctx, assistant)
-							if err != nil {
-								return err
-							}
-							if a.Instructions == nil || *a.Instructions != "Answer briefly." {
-								return fmt.Errorf("assistant instructions after apply: %v", a.Instructions)
-							}
-							return nil
-						})
-					},
-				),
-			},
+			),
 		},
 	})
 }
@@ -476,40 +420,27 @@ func fmSlowAPI(t *testing.T) {
 	prefix := acctest.RandomName()
 	config := env.ProviderConfigWith(fmt.Sprintf(`
   request_timeout = %q
-  max_retries     = 8`, timeout)) + fmt.Sprintf(`
-resource "pinecone_index" "slow" {
-  count     = 3
-  name      = "%[1]s-${count.index}"
-  dimension = 4
-  spec = {
-    serverless = { cloud = "aws", region = "us-east-1" }
-  }
-}
-`, prefix)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             fmCheckDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: resource.ComposeTestCheckFunc(
-					func(*terraform.State) error {
-						delayed := env.Emulator.Faulted()["delayed"]
-						t.Logf("apply with %v latency on 30%% of requests and request_timeout %s: %d requests delayed (each one a timed-out attempt); %s",
-							latency, timeout, delayed, env.RequestSummary())
-						if delayed == 0 {
-							return fmt.Errorf("no request was delayed: the fault never fired")
-						}
-						// The seed delays the first request, which is a create.
-						if n := env.Emulator.Stats()["POST /indexes"]; n <= 3 {
-							return fmt.Errorf("POST /indexes sent %d times for 3 indexes: no create attempt timed out and was retried", n)
-						}
-						return nil
-					},
-					acctest.CheckResourceCount("pinecone_index", 3),
-					env.CheckInventoryMatchesState(),
-				),
-			},
+  max_retries     = 8`, timeout)) + fmIndexesConfig("slow", prefix, 3)
+	acctest.ParallelTest(t, fmCheckDestroyed(t, env), []resource.TestStep{
+		{
+			Config: config,
+			Check: resource.ComposeTestCheckFunc(
+				func(*terraform.State) error {
+					delayed := env.Emulator.Faulted()["delayed"]
+					t.Logf("apply with %v latency on 30%% of requests and request_timeout %s: %d requests delayed (each one a timed-out attempt); %s",
+						latency, timeout, delayed, env.RequestSummary())
+					if delayed == 0 {
+						return fmt.Errorf("no request was delayed: the fault never fired")
+					}
+					// The seed delays the first request, which is a create.
+					if n := env.Emulator.Stats()["POST /indexes"]; n <= 3 {
+						return fmt.Errorf("POST /indexes sent %d times for 3 indexes: no create attempt timed out and was retried", n)
+					}
+					return nil
+				},
+				acctest.CheckResourceCount("pinecone_index", 3),
+				env.CheckInventoryMatchesState(),
+			),
 		},
 	})
 }
@@ -548,7 +479,7 @@ func fmAuthAndBilling(t *testing.T) {
 			name := acctest.RandomName()
 			provider := env.ProviderConfig()
 			if tc.wrongKey {
-				provider = fmt.Sprintf("\nprovider \"pinecone\" {\n  api_key         = \"wrong-key\"\n  controller_host = %q\n}\n", env.URL)
+				provider = env.ProviderConfigWithKey("wrong-key")
 			}
 			// ExpectError only matches; ErrorCheck sees the whole text, so
 			// the diagnostics can be counted. It keeps the error and lets
@@ -599,31 +530,56 @@ func fmTimeoutWhileWaiting(t *testing.T) {
 	env := acctest.New(t, emulator.Options{ReadyDelay: time.Hour})
 	env.RequireEmulator(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             fmCheckDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(testAccIndexResourceConfig_serverless(name, 4, `timeouts = { create = "2s" }`)),
-				ExpectError: fmErr(`gave up waiting for index "`+name+`"`, "last state: Initializing", "timeouts"),
-			},
-			{
-				RefreshState:       true,
-				ExpectNonEmptyPlan: true,
-				Check: resource.ComposeTestCheckFunc(
-					acctest.CheckTainted(indexAddr),
-					acctest.CheckResourceCount("pinecone_index", 1),
-					env.CheckInventoryMatchesState(),
-					func(*terraform.State) error {
-						if n := env.Emulator.Stats()["POST /indexes"]; n != 1 {
-							return fmt.Errorf("POST /indexes sent %d times, want 1", n)
-						}
-						return nil
-					},
-				),
-			},
+	acctest.ParallelTest(t, fmCheckDestroyed(t, env), []resource.TestStep{
+		{
+			Config:      env.Config(testAccIndexResourceConfig_serverless(name, 4, `timeouts = { create = "2s" }`)),
+			ExpectError: fmErr(`gave up waiting for index "`+name+`"`, "last state: Initializing", "timeouts"),
+		},
+		{
+			RefreshState:       true,
+			ExpectNonEmptyPlan: true,
+			Check: resource.ComposeTestCheckFunc(
+				acctest.CheckTainted(indexAddr),
+				acctest.CheckResourceCount("pinecone_index", 1),
+				env.CheckInventoryMatchesState(),
+				func(*terraform.State) error {
+					if n := env.Emulator.Stats()["POST /indexes"]; n != 1 {
+						return fmt.Errorf("POST /indexes sent %d times, want 1", n)
+					}
+					return nil
+				},
+			),
 		},
 	})
+}
+
+// fmIndexesConfig is count serverless indexes named prefix-0, prefix-1, …
+// under one resource block.
+func fmIndexesConfig(label, prefix string, count int) string {
+	return fmt.Sprintf(`
+resource "pinecone_index" %[1]q {
+  count     = %[3]d
+  name      = "%[2]s-${count.index}"
+  dimension = 4
+  spec = {
+    serverless = { cloud = "aws", region = "us-east-1" }
+  }
+}
+`, label, prefix, count)
+}
+
+// fmOutOfBandStep applies config, checks that the emulator holds what the
+// state says, then makes change behind Terraform's back: the plan after it
+// is not empty.
+func fmOutOfBandStep(env *acctest.Env, config string, change func(ctx context.Context) error) resource.TestStep {
+	return resource.TestStep{
+		Config: config,
+		Check: resource.ComposeTestCheckFunc(
+			env.CheckInventoryMatchesState(),
+			func(*terraform.State) error { return change(acctest.Ctx()) },
+		),
+		ExpectNonEmptyPlan: true,
+	}
 }
 
 // fmErr matches a diagnostic that Terraform may have wrapped: each part is

@@ -33,24 +33,20 @@ output "listed" {
   value = [for ix in data.pinecone_indexes.all.indexes : ix.host if ix.name == pinecone_index.test.name]
 }
 `)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownOutputValue("host_matches", knownvalue.Bool(true)),
-					statecheck.ExpectKnownOutputValue("listed", knownvalue.ListSizeExact(1)),
-					statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^`+name+`-`))),
-					statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("private_host"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("dimension"), knownvalue.Int64Exact(4)),
-					statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
-					statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("spec").AtMapKey("serverless").AtMapKey("read_capacity").AtMapKey("on_demand"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue("data.pinecone_indexes.all", tfjsonpath.New("id"), knownvalue.StringExact("pinecone_indexes")),
-					statecheck.ExpectKnownValue("data.pinecone_indexes.all", tfjsonpath.New("indexes").AtSliceIndex(0).AtMapKey("spec_kind"), knownvalue.StringExact("serverless")),
-					statecheck.ExpectKnownValue("data.pinecone_indexes.all", tfjsonpath.New("indexes").AtSliceIndex(0).AtMapKey("status").AtMapKey("ready"), knownvalue.Bool(true)),
-				},
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("host_matches", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("listed", knownvalue.ListSizeExact(1)),
+				statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^`+name+`-`))),
+				statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("private_host"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("dimension"), knownvalue.Int64Exact(4)),
+				statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
+				statecheck.ExpectKnownValue("data.pinecone_index.test", tfjsonpath.New("spec").AtMapKey("serverless").AtMapKey("read_capacity").AtMapKey("on_demand"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue("data.pinecone_indexes.all", tfjsonpath.New("id"), knownvalue.StringExact("pinecone_indexes")),
+				statecheck.ExpectKnownValue("data.pinecone_indexes.all", tfjsonpath.New("indexes").AtSliceIndex(0).AtMapKey("spec_kind"), knownvalue.StringExact("serverless")),
+				statecheck.ExpectKnownValue("data.pinecone_indexes.all", tfjsonpath.New("indexes").AtSliceIndex(0).AtMapKey("status").AtMapKey("ready"), knownvalue.Bool(true)),
 			},
 		},
 	})
@@ -58,13 +54,10 @@ output "listed" {
 
 func TestAccIndexDataSource_notFound(t *testing.T) {
 	env := acctest.New(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(fmt.Sprintf(`data "pinecone_index" "x" { name = %q }`, acctest.RandomName())),
-				ExpectError: regexp.MustCompile(`No index named`),
-			},
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			Config:      env.Config(fmt.Sprintf(`data "pinecone_index" "x" { name = %q }`, acctest.RandomName())),
+			ExpectError: regexp.MustCompile(`No index named`),
 		},
 	})
 }

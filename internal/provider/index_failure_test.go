@@ -17,27 +17,17 @@ func TestAccIndexResource_initializationFailed(t *testing.T) {
 	env.RequireEmulator(t)
 	name := acctest.RandomName()
 	config := env.Config(testAccIndexResourceConfig_serverless(name, 4, ""))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config:      config,
-				ExpectError: regexp.MustCompile(`(?s)` + name + `.*InitializationFailed`),
-			},
-			{
-				RefreshState:       true,
-				ExpectNonEmptyPlan: true,
-				Check:              acctest.CheckTainted(indexAddr),
-			},
-			{
-				// Once Pinecone behaves, the next apply replaces the tainted index.
-				PreConfig: func() { env.Emulator.SetFaults(emulator.Faults{}) },
-				Config:    config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(indexAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-			},
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			Config:      config,
+			ExpectError: regexp.MustCompile(`(?s)` + name + `.*InitializationFailed`),
+		},
+		acctest.TaintedStep(indexAddr),
+		{
+			// Once Pinecone behaves, the next apply replaces the tainted index.
+			PreConfig:        func() { env.Emulator.SetFaults(emulator.Faults{}) },
+			Config:           config,
+			ConfigPlanChecks: acctest.PlanAction(indexAddr, plancheck.ResourceActionDestroyBeforeCreate),
 		},
 	})
 }
@@ -46,19 +36,11 @@ func TestAccIndexResource_createTimeout(t *testing.T) {
 	env := acctest.New(t, emulator.Options{ReadyDelay: time.Hour})
 	env.RequireEmulator(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(testAccIndexResourceConfig_serverless(name, 4, `timeouts = { create = "2s" }`)),
-				ExpectError: regexp.MustCompile(`(?s)gave up waiting for index.*Initializing.*timeouts`),
-			},
-			{
-				RefreshState:       true,
-				ExpectNonEmptyPlan: true,
-				Check:              acctest.CheckTainted(indexAddr),
-			},
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			Config:      env.Config(testAccIndexResourceConfig_serverless(name, 4, `timeouts = { create = "2s" }`)),
+			ExpectError: regexp.MustCompile(`(?s)gave up waiting for index.*Initializing.*timeouts`),
 		},
+		acctest.TaintedStep(indexAddr),
 	})
 }

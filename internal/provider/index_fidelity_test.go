@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/acctest"
@@ -33,66 +32,47 @@ func TestAccIndexResource_readCapacityPaused(t *testing.T) {
 	name := acctest.RandomName()
 	status := tfjsonpath.New("status")
 	rc := tfjsonpath.New("spec").AtMapKey("serverless").AtMapKey("read_capacity").AtMapKey("dedicated")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccIndexResourceConfig_dedicated(name, 1)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, status.AtMapKey("state"), knownvalue.StringExact("Ready")),
-				},
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(testAccIndexResourceConfig_dedicated(name, 1)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, status.AtMapKey("state"), knownvalue.StringExact("Ready")),
 			},
-			{
-				Config: env.Config(testAccIndexResourceConfig_dedicated(name, 0)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(indexAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectUnknownValue(indexAddr, status), // Ready -> Disabled
-					},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, rc.AtMapKey("replicas"), knownvalue.Int64Exact(0)),
-					statecheck.ExpectKnownValue(indexAddr, status.AtMapKey("state"), knownvalue.StringExact("Disabled")),
-					statecheck.ExpectKnownValue(indexAddr, status.AtMapKey("ready"), knownvalue.Bool(false)),
-				},
-				Check: testAccCheckIndexState(env, name, "Disabled"),
+		},
+		{
+			Config: env.Config(testAccIndexResourceConfig_dedicated(name, 0)),
+			ConfigPlanChecks: acctest.PlanAction(indexAddr, plancheck.ResourceActionUpdate,
+				plancheck.ExpectUnknownValue(indexAddr, status), // Ready -> Disabled
+			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, rc.AtMapKey("replicas"), knownvalue.Int64Exact(0)),
+				statecheck.ExpectKnownValue(indexAddr, status.AtMapKey("state"), knownvalue.StringExact("Disabled")),
+				statecheck.ExpectKnownValue(indexAddr, status.AtMapKey("ready"), knownvalue.Bool(false)),
 			},
-			// A refresh of the paused index changes nothing.
-			{RefreshState: true},
-			{ResourceName: indexAddr, ImportState: true, ImportStateId: name, ImportStateVerify: true},
-			{
-				Config: env.Config(testAccIndexResourceConfig_dedicated(name, 1)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(indexAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectUnknownValue(indexAddr, status),
-					},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, rc.AtMapKey("replicas"), knownvalue.Int64Exact(1)),
-					statecheck.ExpectKnownValue(indexAddr, status.AtMapKey("state"), knownvalue.StringExact("Ready")),
-					statecheck.ExpectKnownValue(indexAddr, status.AtMapKey("ready"), knownvalue.Bool(true)),
-				},
-				Check: testAccCheckIndexState(env, name, "Ready"),
+			Check: testAccCheckIndexState(env, name, "Disabled"),
+		},
+		// A refresh of the paused index changes nothing.
+		{RefreshState: true},
+		acctest.ImportStep(indexAddr, name),
+		{
+			Config: env.Config(testAccIndexResourceConfig_dedicated(name, 1)),
+			ConfigPlanChecks: acctest.PlanAction(indexAddr, plancheck.ResourceActionUpdate,
+				plancheck.ExpectUnknownValue(indexAddr, status),
+			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, rc.AtMapKey("replicas"), knownvalue.Int64Exact(1)),
+				statecheck.ExpectKnownValue(indexAddr, status.AtMapKey("state"), knownvalue.StringExact("Ready")),
+				statecheck.ExpectKnownValue(indexAddr, status.AtMapKey("ready"), knownvalue.Bool(true)),
 			},
+			Check: testAccCheckIndexState(env, name, "Ready"),
 		},
 	})
 }
 
-// testAccCheckIndexState proves the apply waited for the index to settle.
+// testAccCheckIndexState proves the apply waited for the index to settle:
+// the index is in state, with its read capacity Ready.
 func testAccCheckIndexState(env *acctest.Env, name, state string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		ix, err := env.Client.DescribeIndex(acctest.Ctx(), name)
-		if err != nil {
-			return err
-		}
-		got := ix.Spec.Serverless.ReadCapacity
-		if ix.Status.State != state || got == nil || got.Status == nil || got.Status.State != "Ready" {
-			return fmt.Errorf("index state %s, read capacity %+v; want %s with the read capacity Ready", ix.Status.State, got, state)
-		}
-		return nil
-	}
+	return testAccCheckIndexSettled(env, name, state, "")
 }
 
 // A read capacity change that ends in Error fails the apply with Pinecone's
@@ -101,26 +81,22 @@ func TestAccIndexResource_readCapacityError(t *testing.T) {
 	env := acctest.New(t, emulator.Options{ScalingDelay: time.Second})
 	env.RequireEmulator(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccIndexResourceConfig_serverlessReadCapacity(name, "")),
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(testAccIndexResourceConfig_serverlessReadCapacity(name, "")),
+		},
+		{
+			PreConfig:   func() { env.Emulator.SetFaults(emulator.Faults{FailReadCapacity: []string{name}}) },
+			Config:      env.Config(testAccIndexResourceConfig_dedicated(name, 2)),
+			ExpectError: regexp.MustCompile(`(?s)` + name + `.*read\s+capacity.*Error.*` + words("Failed to provision 2 replicas x 1 shards of node type b1")),
+		},
+		{
+			PreConfig: func() { env.Emulator.SetFaults(emulator.Faults{}) },
+			Config:    env.Config(testAccIndexResourceConfig_dedicated(name, 3)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("status").AtMapKey("state"), knownvalue.StringExact("Ready")),
 			},
-			{
-				PreConfig:   func() { env.Emulator.SetFaults(emulator.Faults{FailReadCapacity: []string{name}}) },
-				Config:      env.Config(testAccIndexResourceConfig_dedicated(name, 2)),
-				ExpectError: regexp.MustCompile(`(?s)` + name + `.*read\s+capacity.*Error.*` + words("Failed to provision 2 replicas x 1 shards of node type b1")),
-			},
-			{
-				PreConfig: func() { env.Emulator.SetFaults(emulator.Faults{}) },
-				Config:    env.Config(testAccIndexResourceConfig_dedicated(name, 3)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("status").AtMapKey("state"), knownvalue.StringExact("Ready")),
-				},
-				Check: testAccCheckReadCapacityReady(env, name, "Dedicated"),
-			},
+			Check: testAccCheckReadCapacityReady(env, name, "Dedicated"),
 		},
 	})
 }
@@ -131,15 +107,11 @@ func TestAccIndexResource_podQuota(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t) // pod indexes cost money on real Pinecone
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{Config: env.Config(testAccIndexResourceConfig_pod(name, "p1.x1", 2))},
-			{
-				Config:      env.Config(testAccIndexResourceConfig_pod(name, "p1.x1", 60)),
-				ExpectError: regexp.MustCompile(words("The index exceeds the project quota of 50 pods by 10 pods.")),
-			},
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{Config: env.Config(testAccIndexResourceConfig_pod(name, "p1.x1", 2))},
+		{
+			Config:      env.Config(testAccIndexResourceConfig_pod(name, "p1.x1", 60)),
+			ExpectError: regexp.MustCompile(words("The index exceeds the project quota of 50 pods by 10 pods.")),
 		},
 	})
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -40,13 +39,9 @@ func (r *indexResource) defaultTags() (map[string]string, bool) {
 
 func (r *indexResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan indexResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := getWithTimeout(ctx, &resp.Diagnostics, req.Plan.Get, &plan,
+		func() timeoutFunc { return plan.Timeouts.Create }, defaultCreateTimeout)
+	if !ok {
 		return
 	}
 	defer cancel()
@@ -70,13 +65,10 @@ func (r *indexResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ready, err := r.data.client.WaitForIndexReady(ctx, name)
-	if ready != nil {
-		r.saveState(ctx, &resp.State, &resp.Diagnostics, ready, &plan)
-	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error waiting for Pinecone index to become ready", fmt.Sprintf("Index %q", name), err)
-	}
+	waitAndStore(ctx, &resp.Diagnostics, func(ctx context.Context) (*client.IndexModel, error) {
+		return r.data.client.WaitForIndexReady(ctx, name)
+	}, func(ix *client.IndexModel) { r.saveState(ctx, &resp.State, &resp.Diagnostics, ix, &plan) },
+		"Error waiting for Pinecone index to become ready", fmt.Sprintf("index %q", name))
 }
 
 // createFromBackup restores a backup into the new index: start the restore,
@@ -204,15 +196,10 @@ func (r *indexResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		name = state.ID.ValueString()
 	}
 	ix, err := r.data.client.DescribeIndex(ctx, name)
-	if errors.Is(err, client.ErrNotFound) || (err == nil && ix.Status.State == client.IndexStateTerminating) {
-		removedOutsideTerraform(ctx, resp, "index", name)
-		return
+	if readOrRemove(ctx, resp, "index", name, fmt.Sprintf("index %q", name), ix, err,
+		func(ix *client.IndexModel) bool { return ix.Status.State == client.IndexStateTerminating }) {
+		r.saveState(ctx, &resp.State, &resp.Diagnostics, ix, &state)
 	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone index", fmt.Sprintf("Reading index %q", name), err)
-		return
-	}
-	r.saveState(ctx, &resp.State, &resp.Diagnostics, ix, &state)
 }
 
 func (r *indexResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -255,39 +242,26 @@ func (r *indexResource) Update(ctx context.Context, req resource.UpdateRequest, 
 
 func (r *indexResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state indexResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := getWithTimeout(ctx, &resp.Diagnostics, req.State.Get, &state,
+		func() timeoutFunc { return state.Timeouts.Delete }, defaultDeleteTimeout)
+	if !ok {
 		return
 	}
 	defer cancel()
 
 	name := state.Name.ValueString()
-	err := r.data.client.DeleteIndex(ctx, name)
-	switch {
-	case errors.Is(err, client.ErrNotFound):
-		return // already gone: the goal of a delete
-	case errors.Is(err, client.ErrForbidden):
-		resp.Diagnostics.AddError("Pinecone index is protected from deletion",
-			fmt.Sprintf("Pinecone refused to delete index %q because deletion protection is enabled (%s).\n\n"+
-				"Set `deletion_protection = \"disabled\"` on the resource and run `terraform apply`, then destroy it.", name, err))
-		return
-	case errors.Is(err, client.ErrFailedPrecondition):
-		resp.Diagnostics.AddError("Pinecone index cannot be deleted yet",
-			fmt.Sprintf("Pinecone refused to delete index %q while something still depends on it: %s\n\n"+
-				"Wait for the pending collection to finish (or delete it), then destroy the index again.", name, err))
-		return
-	case err != nil:
-		addError(&resp.Diagnostics, "Error deleting Pinecone index", fmt.Sprintf("Deleting index %q", name), err)
-		return
-	}
-	if err := r.data.client.WaitForIndexDeleted(ctx, name); err != nil {
-		addError(&resp.Diagnostics, "Error waiting for Pinecone index deletion", fmt.Sprintf("Index %q", name), err)
-	}
+	c := r.data.client
+	deleteAndWait(ctx, &resp.Diagnostics, "index", fmt.Sprintf("index %q", name),
+		func(ctx context.Context) error { return c.DeleteIndex(ctx, name) },
+		func(ctx context.Context) error { return c.WaitForIndexDeleted(ctx, name) },
+		deleteRefusal{client.ErrForbidden, "Pinecone index is protected from deletion", func(err error) string {
+			return fmt.Sprintf("Pinecone refused to delete index %q because deletion protection is enabled (%s).\n\n"+
+				"Set `deletion_protection = \"disabled\"` on the resource and run `terraform apply`, then destroy it.", name, err)
+		}},
+		deleteRefusal{client.ErrFailedPrecondition, "Pinecone index cannot be deleted yet", func(err error) string {
+			return fmt.Sprintf("Pinecone refused to delete index %q while something still depends on it: %s\n\n"+
+				"Wait for the pending collection to finish (or delete it), then destroy the index again.", name, err)
+		}})
 }
 
 // ImportState takes the index name.

@@ -43,47 +43,33 @@ resource "pinecone_index" "test" {
 func TestAccIndexResource_basic(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccIndexResourceConfig_serverless(name, 8, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(indexAddr, plancheck.ResourceActionCreate),
-						plancheck.ExpectUnknownValue(indexAddr, tfjsonpath.New("host")),
-					},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("id"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(8)),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("metric"), knownvalue.StringExact("cosine")),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("vector_type"), knownvalue.StringExact("dense")),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("deletion_protection"), knownvalue.StringExact("disabled")),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^`+name+`-[a-z0-9]+\.svc\..+\.pinecone\.io$`))),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("status").AtMapKey("ready"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("status").AtMapKey("state"), knownvalue.StringExact("Ready")),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("spec").AtMapKey("serverless").AtMapKey("cloud"), knownvalue.StringExact("aws")),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{})),
-				},
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(testAccIndexResourceConfig_serverless(name, 8, "")),
+			ConfigPlanChecks: acctest.PlanAction(indexAddr, plancheck.ResourceActionCreate,
+				plancheck.ExpectUnknownValue(indexAddr, tfjsonpath.New("host")),
+			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("id"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(8)),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("metric"), knownvalue.StringExact("cosine")),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("vector_type"), knownvalue.StringExact("dense")),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("deletion_protection"), knownvalue.StringExact("disabled")),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("host"), knownvalue.StringRegexp(regexp.MustCompile(`^`+name+`-[a-z0-9]+\.svc\..+\.pinecone\.io$`))),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("status").AtMapKey("ready"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("status").AtMapKey("state"), knownvalue.StringExact("Ready")),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("spec").AtMapKey("serverless").AtMapKey("cloud"), knownvalue.StringExact("aws")),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{})),
 			},
-			{
-				ResourceName:      indexAddr,
-				ImportState:       true,
-				ImportStateId:     name,
-				ImportStateVerify: true,
-			},
-			{
-				// Dimension cannot change in place.
-				Config: env.Config(testAccIndexResourceConfig_serverless(name, 16, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(indexAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(16)),
-				},
+		},
+		acctest.ImportStep(indexAddr, name),
+		{
+			// Dimension cannot change in place.
+			Config:           env.Config(testAccIndexResourceConfig_serverless(name, 16, "")),
+			ConfigPlanChecks: acctest.PlanAction(indexAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(16)),
 			},
 		},
 	})
@@ -92,43 +78,35 @@ func TestAccIndexResource_basic(t *testing.T) {
 func TestAccIndexResource_tags(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccIndexResourceConfig_serverless(name, 4, `tags = { env = "dev", team = "search" }`)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{
-						"env": knownvalue.StringExact("dev"), "team": knownvalue.StringExact("search"),
-					})),
-				},
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(testAccIndexResourceConfig_serverless(name, 4, `tags = { env = "dev", team = "search" }`)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{
+					"env": knownvalue.StringExact("dev"), "team": knownvalue.StringExact("search"),
+				})),
 			},
-			{
-				// Change one value, drop one key, add one key: all in place.
-				Config: env.Config(testAccIndexResourceConfig_serverless(name, 4, `tags = { env = "prod", owner = "ml" }`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(indexAddr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{
-						"env": knownvalue.StringExact("prod"), "owner": knownvalue.StringExact("ml"),
-					})),
-				},
-				Check: testAccCheckIndexTags(env, name, map[string]string{"env": "prod", "owner": "ml"}),
+		},
+		{
+			// Change one value, drop one key, add one key: all in place.
+			Config:           env.Config(testAccIndexResourceConfig_serverless(name, 4, `tags = { env = "prod", owner = "ml" }`)),
+			ConfigPlanChecks: acctest.PlanAction(indexAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{
+					"env": knownvalue.StringExact("prod"), "owner": knownvalue.StringExact("ml"),
+				})),
 			},
-			{
-				// Removing the whole argument removes every tag from the index.
-				Config: env.Config(testAccIndexResourceConfig_serverless(name, 4, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(indexAddr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{})),
-				},
-				Check: testAccCheckIndexTags(env, name, map[string]string{}),
+			Check: testAccCheckIndexTags(env, name, map[string]string{"env": "prod", "owner": "ml"}),
+		},
+		{
+			// Removing the whole argument removes every tag from the index.
+			Config:           env.Config(testAccIndexResourceConfig_serverless(name, 4, "")),
+			ConfigPlanChecks: acctest.PlanAction(indexAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{})),
 			},
+			Check: testAccCheckIndexTags(env, name, map[string]string{}),
 		},
 	})
 }
@@ -159,38 +137,32 @@ func TestAccIndexResource_defaultTags(t *testing.T) {
 		return env.ProviderConfigWith(fmt.Sprintf(`  default_tags = { team = %q, managed_by = "terraform" }`, defaultTeam)) +
 			testAccIndexResourceConfig_serverless(name, 4, own)
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				// The resource's own tag wins over the default of the same key.
-				Config: cfg("search", `tags = { team = "ranking", env = "dev" }`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{
-							"team": knownvalue.StringExact("ranking"), "env": knownvalue.StringExact("dev"), "managed_by": knownvalue.StringExact("terraform"),
-						})),
-					},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{
-						"team": knownvalue.StringExact("ranking"), "env": knownvalue.StringExact("dev"),
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			// The resource's own tag wins over the default of the same key.
+			Config: cfg("search", `tags = { team = "ranking", env = "dev" }`),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{
+						"team": knownvalue.StringExact("ranking"), "env": knownvalue.StringExact("dev"), "managed_by": knownvalue.StringExact("terraform"),
 					})),
 				},
-				Check: testAccCheckIndexTags(env, name, map[string]string{"team": "ranking", "env": "dev", "managed_by": "terraform"}),
 			},
-			{
-				// Without own tags, the defaults alone apply; changing a default updates in place.
-				Config: cfg("platform", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(indexAddr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags"), knownvalue.Null()),
-				},
-				Check: testAccCheckIndexTags(env, name, map[string]string{"team": "platform", "managed_by": "terraform"}),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{
+					"team": knownvalue.StringExact("ranking"), "env": knownvalue.StringExact("dev"),
+				})),
 			},
+			Check: testAccCheckIndexTags(env, name, map[string]string{"team": "ranking", "env": "dev", "managed_by": "terraform"}),
+		},
+		{
+			// Without own tags, the defaults alone apply; changing a default updates in place.
+			Config:           cfg("platform", ""),
+			ConfigPlanChecks: acctest.PlanAction(indexAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("tags"), knownvalue.Null()),
+			},
+			Check: testAccCheckIndexTags(env, name, map[string]string{"team": "platform", "managed_by": "terraform"}),
 		},
 	})
 }
@@ -198,12 +170,9 @@ func TestAccIndexResource_defaultTags(t *testing.T) {
 func TestAccIndexResource_sparse(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(fmt.Sprintf(`
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(fmt.Sprintf(`
 resource "pinecone_index" "test" {
   name        = %[1]q
   vector_type = "sparse"
@@ -212,14 +181,13 @@ resource "pinecone_index" "test" {
   }
 }
 `, name)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("vector_type"), knownvalue.StringExact("sparse")),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("metric"), knownvalue.StringExact("dotproduct")),
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Null()),
-				},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("vector_type"), knownvalue.StringExact("sparse")),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("metric"), knownvalue.StringExact("dotproduct")),
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Null()),
 			},
-			{ResourceName: indexAddr, ImportState: true, ImportStateId: name, ImportStateVerify: true},
 		},
+		acctest.ImportStep(indexAddr, name),
 	})
 }
 
@@ -227,30 +195,24 @@ func TestAccIndexResource_deletionProtection(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
 	protected := testAccIndexResourceConfig_serverless(name, 4, `deletion_protection = "enabled"`)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(protected),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("deletion_protection"), knownvalue.StringExact("enabled")),
-				},
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(protected),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("deletion_protection"), knownvalue.StringExact("enabled")),
 			},
-			{
-				// Removing the resource tries to delete it: Pinecone refuses, and
-				// the error says what to do.
-				Config:      env.Config(""),
-				ExpectError: regexp.MustCompile(`deletion_protection = "disabled"`),
-			},
-			{
-				Config: env.Config(testAccIndexResourceConfig_serverless(name, 4, `deletion_protection = "disabled"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(indexAddr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("deletion_protection"), knownvalue.StringExact("disabled")),
-				},
+		},
+		{
+			// Removing the resource tries to delete it: Pinecone refuses, and
+			// the error says what to do.
+			Config:      env.Config(""),
+			ExpectError: regexp.MustCompile(`deletion_protection = "disabled"`),
+		},
+		{
+			Config:           env.Config(testAccIndexResourceConfig_serverless(name, 4, `deletion_protection = "disabled"`)),
+			ConfigPlanChecks: acctest.PlanAction(indexAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("deletion_protection"), knownvalue.StringExact("disabled")),
 			},
 		},
 	})
@@ -260,40 +222,32 @@ func TestAccIndexResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
 	// After the index is deleted outside Terraform, the next apply re-creates it.
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: acctest.DisappearsSteps(env.Config(testAccIndexResourceConfig_serverless(name, 4, "")), indexAddr, func(*terraform.State) error {
-			if err := env.Client.DeleteIndex(acctest.Ctx(), name); err != nil {
-				return err
-			}
-			return env.Client.WaitForIndexDeleted(acctest.Ctx(), name)
-		}),
-	})
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), acctest.DisappearsSteps(env.Config(testAccIndexResourceConfig_serverless(name, 4, "")), indexAddr, func(*terraform.State) error {
+		if err := env.Client.DeleteIndex(acctest.Ctx(), name); err != nil {
+			return err
+		}
+		return env.Client.WaitForIndexDeleted(acctest.Ctx(), name)
+	}))
 }
 
 func TestAccIndexResource_conflict(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() {
-					dim := int32(4)
-					_, err := env.Client.CreateIndex(acctest.Ctx(), client.CreateIndexRequest{
-						Name: name, Dimension: &dim,
-						Spec: client.IndexSpec{Serverless: &client.ServerlessSpec{Cloud: "aws", Region: "us-east-1"}},
-					})
-					if err != nil {
-						t.Fatalf("creating the pre-existing index: %v", err)
-					}
-					t.Cleanup(func() { _ = env.Client.DeleteIndex(acctest.Ctx(), name) })
-				},
-				Config:      env.Config(testAccIndexResourceConfig_serverless(name, 4, "")),
-				ExpectError: regexp.MustCompile(`(?s)already exists.*import \{.*to = pinecone_index`),
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			PreConfig: func() {
+				dim := int32(4)
+				_, err := env.Client.CreateIndex(acctest.Ctx(), client.CreateIndexRequest{
+					Name: name, Dimension: &dim,
+					Spec: client.IndexSpec{Serverless: &client.ServerlessSpec{Cloud: "aws", Region: "us-east-1"}},
+				})
+				if err != nil {
+					t.Fatalf("creating the pre-existing index: %v", err)
+				}
+				t.Cleanup(func() { _ = env.Client.DeleteIndex(acctest.Ctx(), name) })
 			},
+			Config:      env.Config(testAccIndexResourceConfig_serverless(name, 4, "")),
+			ExpectError: regexp.MustCompile(`(?s)already exists.*import \{.*to = pinecone_index`),
 		},
 	})
 }
@@ -304,31 +258,27 @@ func TestAccIndexResource_adoptAfterDroppedCreateResponse(t *testing.T) {
 	env := acctest.New(t, emulator.Options{Faults: emulator.Faults{DropCreateResponses: 1}})
 	env.RequireEmulator(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccIndexResourceConfig_serverless(name, 4, "")),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("host"), knownvalue.NotNull()),
-				},
-				Check: func(*terraform.State) error {
-					if got := env.Emulator.Faulted()["dropped"]; got != 1 {
-						return fmt.Errorf("emulator dropped %d create responses, want 1 (the fault never fired)", got)
-					}
-					if got := env.Emulator.Stats()["POST /indexes"]; got != 2 {
-						return fmt.Errorf("POST /indexes was called %d times, want 2 (original + retry)", got)
-					}
-					list, err := env.Client.ListIndexes(acctest.Ctx())
-					if err != nil {
-						return err
-					}
-					if len(list) != 1 {
-						return fmt.Errorf("emulator holds %d indexes, want exactly 1", len(list))
-					}
-					return nil
-				},
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(testAccIndexResourceConfig_serverless(name, 4, "")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("host"), knownvalue.NotNull()),
+			},
+			Check: func(*terraform.State) error {
+				if got := env.Emulator.Faulted()["dropped"]; got != 1 {
+					return fmt.Errorf("emulator dropped %d create responses, want 1 (the fault never fired)", got)
+				}
+				if got := env.Emulator.Stats()["POST /indexes"]; got != 2 {
+					return fmt.Errorf("POST /indexes was called %d times, want 2 (original + retry)", got)
+				}
+				list, err := env.Client.ListIndexes(acctest.Ctx())
+				if err != nil {
+					return err
+				}
+				if len(list) != 1 {
+					return fmt.Errorf("emulator holds %d indexes, want exactly 1", len(list))
+				}
+				return nil
 			},
 		},
 	})

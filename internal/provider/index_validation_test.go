@@ -57,10 +57,7 @@ func TestAccIndexResource_invalidConfigs(t *testing.T) {
 			ExpectError: regexp.MustCompile(strings.ReplaceAll(tc.want, " ", `\s+`)),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    steps,
-	})
+	acctest.ParallelTest(t, nil, steps)
 	if stats := env.Emulator.Stats(); len(stats) != 0 {
 		t.Errorf("invalid configurations reached the API: %v", stats)
 	}

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -138,18 +137,8 @@ func (d *inferenceModelDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *inferenceModelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg modelDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := cfg.Name.ValueString()
-	m, ok := describeOne(ctx, &resp.Diagnostics, "model", "Pinecone's model catalogue", "name", name, d.data.client.DescribeModel)
-	if !ok {
-		return
-	}
-	out, diags := newModelData(ctx, m)
-	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
+	readOne(ctx, req, resp, "model", "Pinecone's model catalogue", "name",
+		func(c *modelDataModel) string { return c.Name.ValueString() }, d.data.client.DescribeModel, withCtx(ctx, newModelData))
 }
 
 type modelsDataModel struct {
@@ -164,11 +153,10 @@ func (d *inferenceModelsDataSource) Metadata(_ context.Context, req datasource.M
 }
 
 func (d *inferenceModelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = dschema.Schema{
-		MarkdownDescription: "Lists Pinecone's hosted inference models, optionally only embedding or reranking models, " +
-			"or only dense or sparse ones; sorted by name.",
-		Attributes: map[string]dschema.Attribute{
-			"id": dschema.StringAttribute{Computed: true, MarkdownDescription: "Identifier of this listing, built from the filters."},
+	resp.Schema = listSchema("Lists Pinecone's hosted inference models, optionally only embedding or reranking models, "+
+		"or only dense or sparse ones; sorted by name.",
+		"Identifier of this listing, built from the filters.",
+		map[string]dschema.Attribute{
 			"type": dschema.StringAttribute{
 				Optional: true, MarkdownDescription: "Only models of this type: one of " + modelTypeValues + ".",
 				Validators: []validator.String{modelTypeValidator},
@@ -177,33 +165,20 @@ func (d *inferenceModelsDataSource) Schema(_ context.Context, _ datasource.Schem
 				Optional: true, MarkdownDescription: "Only embedding models producing this vector type: one of " + vectorTypeValues + ".",
 				Validators: []validator.String{vectorTypeValidator},
 			},
-			"models": dschema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The models.",
-				NestedObject: dschema.NestedAttributeObject{Attributes: modelAttributes()},
-			},
-		},
-	}
+		}, "models", "The models.", modelAttributes())
 }
 
 func (d *inferenceModelsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg modelsDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := readConfig[modelsDataModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	list, err := d.data.client.ListModels(ctx, knownString(cfg.Type), knownString(cfg.VectorType))
-	if err != nil {
-		addError(&resp.Diagnostics, "Error listing Pinecone models", "Listing models", err)
-		return
+	models, diags, ok := listData(&resp.Diagnostics, "models", "Listing models", list, err,
+		func(m *client.ModelInfo) string { return m.Model }, withCtx(ctx, newModelData))
+	if ok {
+		id := "pinecone_inference_models/" + defaultString(knownString(cfg.Type), "any") + "/" + defaultString(knownString(cfg.VectorType), "any")
+		out := modelsDataModel{ID: types.StringValue(id), Type: cfg.Type, VectorType: cfg.VectorType, Models: models}
+		setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 	}
-	sort.Slice(list, func(i, j int) bool { return list[i].Model < list[j].Model })
-	id := "pinecone_inference_models/" + defaultString(knownString(cfg.Type), "any") + "/" + defaultString(knownString(cfg.VectorType), "any")
-	out := modelsDataModel{ID: types.StringValue(id), Type: cfg.Type, VectorType: cfg.VectorType, Models: []modelDataModel{}}
-	var diags diag.Diagnostics
-	for i := range list {
-		m, d := newModelData(ctx, &list[i])
-		diags.Append(d...)
-		out.Models = append(out.Models, m)
-	}
-	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 }

@@ -17,11 +17,9 @@ import (
 
 func TestAccInferenceModelDataSources(t *testing.T) {
 	env := acctest.New(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(`
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			Config: env.Config(`
 data "pinecone_inference_model" "e5" {
   name = "multilingual-e5-large"
 }
@@ -33,20 +31,19 @@ data "pinecone_inference_models" "rerank" {
   type = "rerank"
 }
 `),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.pinecone_inference_model.e5", tfjsonpath.New("type"), knownvalue.StringExact("embed")),
-					statecheck.ExpectKnownValue("data.pinecone_inference_model.e5", tfjsonpath.New("vector_type"), knownvalue.StringExact("dense")),
-					statecheck.ExpectKnownValue("data.pinecone_inference_model.e5", tfjsonpath.New("default_dimension"), knownvalue.Int64Exact(1024)),
-					statecheck.ExpectKnownValue("data.pinecone_inference_model.e5", tfjsonpath.New("supported_dimensions"), knownvalue.ListExact([]knownvalue.Check{knownvalue.Int64Exact(1024)})),
-					statecheck.ExpectKnownValue("data.pinecone_inference_model.e5", tfjsonpath.New("supported_metrics"), knownvalue.ListSizeExact(2)),
-					statecheck.ExpectKnownValue("data.pinecone_inference_model.e5", tfjsonpath.New("supported_parameters"), knownvalue.ListPartial(map[int]knownvalue.Check{
-						0: knownvalue.ObjectPartial(map[string]knownvalue.Check{"parameter": knownvalue.StringExact("input_type"), "required": knownvalue.Bool(true)}),
-					})),
-					statecheck.ExpectKnownValue("data.pinecone_inference_models.sparse", tfjsonpath.New("models"), knownvalue.ListExact([]knownvalue.Check{
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("pinecone-sparse-english-v0")}),
-					})),
-					statecheck.ExpectKnownValue("data.pinecone_inference_models.rerank", tfjsonpath.New("models"), knownvalue.ListSizeExact(3)),
-				},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.pinecone_inference_model.e5", tfjsonpath.New("type"), knownvalue.StringExact("embed")),
+				statecheck.ExpectKnownValue("data.pinecone_inference_model.e5", tfjsonpath.New("vector_type"), knownvalue.StringExact("dense")),
+				statecheck.ExpectKnownValue("data.pinecone_inference_model.e5", tfjsonpath.New("default_dimension"), knownvalue.Int64Exact(1024)),
+				statecheck.ExpectKnownValue("data.pinecone_inference_model.e5", tfjsonpath.New("supported_dimensions"), knownvalue.ListExact([]knownvalue.Check{knownvalue.Int64Exact(1024)})),
+				statecheck.ExpectKnownValue("data.pinecone_inference_model.e5", tfjsonpath.New("supported_metrics"), knownvalue.ListSizeExact(2)),
+				statecheck.ExpectKnownValue("data.pinecone_inference_model.e5", tfjsonpath.New("supported_parameters"), knownvalue.ListPartial(map[int]knownvalue.Check{
+					0: knownvalue.ObjectPartial(map[string]knownvalue.Check{"parameter": knownvalue.StringExact("input_type"), "required": knownvalue.Bool(true)}),
+				})),
+				statecheck.ExpectKnownValue("data.pinecone_inference_models.sparse", tfjsonpath.New("models"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("pinecone-sparse-english-v0")}),
+				})),
+				statecheck.ExpectKnownValue("data.pinecone_inference_models.rerank", tfjsonpath.New("models"), knownvalue.ListSizeExact(3)),
 			},
 		},
 	})
@@ -72,39 +69,35 @@ resource "pinecone_index" "test" {
 func TestAccIndexResource_planShowsModelDefaults(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckIndexDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccIntegratedIndexConfig(name, "", `model = "llama-text-embed-v2"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("embed").AtMapKey("dimension"), knownvalue.Int64Exact(1024)),
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("embed").AtMapKey("metric"), knownvalue.StringExact("cosine")),
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("embed").AtMapKey("vector_type"), knownvalue.StringExact("dense")),
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(1024)),
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("vector_type"), knownvalue.StringExact("dense")),
-					},
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			Config: env.Config(testAccIntegratedIndexConfig(name, "", `model = "llama-text-embed-v2"`)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("embed").AtMapKey("dimension"), knownvalue.Int64Exact(1024)),
+					plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("embed").AtMapKey("metric"), knownvalue.StringExact("cosine")),
+					plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("embed").AtMapKey("vector_type"), knownvalue.StringExact("dense")),
+					plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(1024)),
+					plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("vector_type"), knownvalue.StringExact("dense")),
 				},
 			},
-			{
-				// A chosen dimension is honoured the same way.
-				Config: env.Config(testAccIntegratedIndexConfig(acctest.RandomName(), "", "model = \"llama-text-embed-v2\"\n dimension = 512")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(512)),
-					},
+		},
+		{
+			// A chosen dimension is honoured the same way.
+			Config: env.Config(testAccIntegratedIndexConfig(acctest.RandomName(), "", "model = \"llama-text-embed-v2\"\n dimension = 512")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Int64Exact(512)),
 				},
 			},
-			{
-				Config: env.Config(testAccIntegratedIndexConfig(acctest.RandomName(), "", `model = "pinecone-sparse-english-v0"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("vector_type"), knownvalue.StringExact("sparse")),
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("metric"), knownvalue.StringExact("dotproduct")),
-						plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Null()),
-					},
+		},
+		{
+			Config: env.Config(testAccIntegratedIndexConfig(acctest.RandomName(), "", `model = "pinecone-sparse-english-v0"`)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("vector_type"), knownvalue.StringExact("sparse")),
+					plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("metric"), knownvalue.StringExact("dotproduct")),
+					plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Null()),
 				},
 			},
 		},
@@ -134,7 +127,7 @@ func TestAccIndexResource_modelRejectionsAtPlan(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)` + strings.ReplaceAll(tc.want, " ", `\s+`)),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
+	acctest.ParallelTest(t, nil, steps)
 	stats := env.Emulator.Stats()
 	for _, create := range []string{"POST /indexes", "POST /indexes/create-for-model"} {
 		if stats[create] != 0 {

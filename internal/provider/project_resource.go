@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -94,15 +93,9 @@ func (r *projectResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	id := state.ID.ValueString()
 	p, err := r.data.client.DescribeProject(ctx, id)
-	if errors.Is(err, client.ErrNotFound) {
-		removedOutsideTerraform(ctx, resp, "project", id)
-		return
+	if readOrRemove(ctx, resp, "project", id, "project "+id, p, err, nil) {
+		setState(ctx, &resp.State, &resp.Diagnostics, newProjectModel(p, &state), nil)
 	}
-	if err != nil {
-		addError(&resp.Diagnostics, "Error reading Pinecone project", fmt.Sprintf("Reading project %s", id), err)
-		return
-	}
-	setState(ctx, &resp.State, &resp.Diagnostics, newProjectModel(p, &state), nil)
 }
 
 func (r *projectResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -138,18 +131,13 @@ func (r *projectResource) Delete(ctx context.Context, req resource.DeleteRequest
 		return
 	}
 	id := state.ID.ValueString()
-	err := r.data.client.DeleteProject(ctx, id)
-	switch {
-	case err == nil, errors.Is(err, client.ErrNotFound):
-		return
-	case errors.Is(err, client.ErrFailedPrecondition):
-		resp.Diagnostics.AddError("Pinecone project is not empty",
-			fmt.Sprintf("Pinecone refused to delete project %s (%q) because it still holds objects: %s\n\n"+
+	deleteAndWait(ctx, &resp.Diagnostics, "project", "project "+id,
+		func(ctx context.Context) error { return r.data.client.DeleteProject(ctx, id) }, nil,
+		deleteRefusal{client.ErrFailedPrecondition, "Pinecone project is not empty", func(err error) string {
+			return fmt.Sprintf("Pinecone refused to delete project %s (%q) because it still holds objects: %s\n\n"+
 				"Delete its indexes, collections, backups and assistants first (with Terraform: make the resources "+
-				"that live in the project depend on it, so they are destroyed before it).", id, state.Name.ValueString(), err))
-	default:
-		addError(&resp.Diagnostics, "Error deleting Pinecone project", fmt.Sprintf("Deleting project %s", id), err)
-	}
+				"that live in the project depend on it, so they are destroyed before it).", id, state.Name.ValueString(), err)
+		}})
 }
 
 // ImportState takes the project ID.

@@ -34,38 +34,32 @@ resource "pinecone_project" "test" {
 func TestAccProjectResource_basic(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckProjectDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.AdminProviderConfig("") + testAccProjectConfig(name, ""),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f-]{36}$`))),
-					statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("max_pods"), knownvalue.Int64Exact(0)),
-					statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("force_encryption_with_cmek"), knownvalue.Bool(false)),
-					statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("organization_id"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("created_at"), knownvalue.NotNull()),
-				},
+	acctest.ParallelTest(t, testAccCheckProjectDestroy(env), []resource.TestStep{
+		{
+			Config: env.AdminProviderConfig("") + testAccProjectConfig(name, ""),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f-]{36}$`))),
+				statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("max_pods"), knownvalue.Int64Exact(0)),
+				statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("force_encryption_with_cmek"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("organization_id"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("created_at"), knownvalue.NotNull()),
 			},
-			{ResourceName: projectAddr, ImportState: true, ImportStateVerify: true},
-			{
-				Config: env.AdminProviderConfig("") + testAccProjectConfig(name+"-renamed", "max_pods = 10\nforce_encryption_with_cmek = true"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(projectAddr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("name"), knownvalue.StringExact(name+"-renamed")),
-					statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("effective_max_pods"), knownvalue.Int64Exact(10)),
-					statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("force_encryption_with_cmek"), knownvalue.Bool(true)),
-				},
+		},
+		acctest.ImportStep(projectAddr, ""),
+		{
+			Config:           env.AdminProviderConfig("") + testAccProjectConfig(name+"-renamed", "max_pods = 10\nforce_encryption_with_cmek = true"),
+			ConfigPlanChecks: acctest.PlanAction(projectAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("name"), knownvalue.StringExact(name+"-renamed")),
+				statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("effective_max_pods"), knownvalue.Int64Exact(10)),
+				statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("force_encryption_with_cmek"), knownvalue.Bool(true)),
 			},
-			{
-				// CMEK enforcement cannot be turned off: a plan-time error, not a replacement.
-				Config:      env.AdminProviderConfig("") + testAccProjectConfig(name+"-renamed", "max_pods = 10\nforce_encryption_with_cmek = false"),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`CMEK enforcement cannot be disabled`),
-			},
+		},
+		{
+			// CMEK enforcement cannot be turned off: a plan-time error, not a replacement.
+			Config:      env.AdminProviderConfig("") + testAccProjectConfig(name+"-renamed", "max_pods = 10\nforce_encryption_with_cmek = false"),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`CMEK enforcement cannot be disabled`),
 		},
 	})
 }
@@ -74,16 +68,12 @@ func TestAccProjectResource_basic(t *testing.T) {
 func TestAccProjectResource_maxPodsGrantedAbove(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckProjectDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.AdminProviderConfig("") + testAccProjectConfig(acctest.RandomName(), "max_pods = 2"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("max_pods"), knownvalue.Int64Exact(2)),
-					statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("effective_max_pods"), knownvalue.Int64Exact(5)),
-				},
+	acctest.ParallelTest(t, testAccCheckProjectDestroy(env), []resource.TestStep{
+		{
+			Config: env.AdminProviderConfig("") + testAccProjectConfig(acctest.RandomName(), "max_pods = 2"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("max_pods"), knownvalue.Int64Exact(2)),
+				statecheck.ExpectKnownValue(projectAddr, tfjsonpath.New("effective_max_pods"), knownvalue.Int64Exact(5)),
 			},
 		},
 	})
@@ -92,11 +82,7 @@ func TestAccProjectResource_maxPodsGrantedAbove(t *testing.T) {
 func TestAccProjectResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	config := env.AdminProviderConfig("") + testAccProjectConfig(acctest.RandomName(), "")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckProjectDestroy(env),
-		Steps: acctest.DisappearsSteps(config, projectAddr, func(s *terraform.State) error {
-			return env.Client.DeleteProject(acctest.Ctx(), s.RootModule().Resources[projectAddr].Primary.ID)
-		}),
-	})
+	acctest.ParallelTest(t, testAccCheckProjectDestroy(env), acctest.DisappearsSteps(config, projectAddr, func(s *terraform.State) error {
+		return env.Client.DeleteProject(acctest.Ctx(), s.RootModule().Resources[projectAddr].Primary.ID)
+	}))
 }

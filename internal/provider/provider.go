@@ -10,6 +10,9 @@
 //
 //	configure.go          configuredResource / configuredDataSource (Configure)
 //	state.go              setState: store a converted model
+//	crud.go               readOrRemove (Read), deleteAndWait (Delete), waitAndStore
+//	                      (wait for ready, store), getWithTimeout (plan/state and
+//	                      timeout), storePlan (an Update with nothing to send)
 //	import.go             importName, importID, importAssistantScoped
 //	recovery.go           adoptOwnRetriedCreate (409 of our own retried create),
 //	                      createOrRecover (objects without a unique name)
@@ -19,8 +22,11 @@
 //	validators.go         name rules, tag rules and other validators
 //	convert.go            value conversions (types.String ⇄ string, pointers)
 //	json_dynamic.go       metadata as a dynamic value ⇄ JSON
-//	datasource_schema.go  computedAttributes: data source schema from a resource's
-//	datasource_read.go    describeOne: the Read of a data source of one object
+//	datasource_schema.go  computedAttributes: data source schema from a resource's;
+//	                      listSchema: the schema of a data source that lists
+//	datasource_read.go    readOne (describeOne): the Read of a data source of one
+//	                      object; listData: the Read of a data source that lists;
+//	                      readConfig, noDiags, withCtx
 //
 // CONTRIBUTING.md describes the conventions these helpers implement.
 package provider

@@ -16,11 +16,7 @@ func TestAccProvider_missingAPIKey(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	t.Setenv("PINECONE_API_KEY", "")
-	config := fmt.Sprintf(`
-provider "pinecone" {
-  controller_host = %q
-}
-`, env.URL) + testAccIndexResourceConfig_serverless(acctest.RandomName(), 4, "")
+	config := env.ProviderConfigWithKey("") + testAccIndexResourceConfig_serverless(acctest.RandomName(), 4, "")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -37,17 +33,9 @@ provider "pinecone" {
 func TestAccProvider_wrongAPIKey(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
-	config := fmt.Sprintf(`
-provider "pinecone" {
-  api_key         = "wrong-key"
-  controller_host = %q
-}
-`, env.URL) + testAccIndexResourceConfig_serverless(acctest.RandomName(), 4, "")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config, ExpectError: regexp.MustCompile(`(?s)UNAUTHENTICATED.*Check .api_key.`)},
-		},
+	config := env.ProviderConfigWithKey("wrong-key") + testAccIndexResourceConfig_serverless(acctest.RandomName(), 4, "")
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{Config: config, ExpectError: regexp.MustCompile(`(?s)UNAUTHENTICATED.*Check .api_key.`)},
 	})
 	if n := env.Emulator.Stats()["POST /indexes"]; n != 1 {
 		t.Errorf("POST /indexes called %d times with a wrong key, want exactly 1 (401 is not retried)", n)
@@ -65,24 +53,21 @@ provider "pinecone" {
   oauth_token_url = %q
 }
 `, env.URL, env.ClientID, env.TokenURL)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				// API key only: admin resources say which settings are missing.
-				Config:      env.Config(testAccProjectConfig(acctest.RandomName(), "")),
-				ExpectError: regexp.MustCompile(`(?s)admin\s+API\s+needs\s+service-account\s+credentials.*client_id`),
-			},
-			{
-				// Admin only: index resources say the API key is missing.
-				Config:      env.AdminProviderConfig("") + testAccIndexResourceConfig_serverless(acctest.RandomName(), 4, ""),
-				ExpectError: regexp.MustCompile(`(?s)no API key configured.*PINECONE_API_KEY`),
-			},
-			{
-				// A wrong secret fails clearly, without showing it.
-				Config:      wrongSecret + testAccProjectConfig(acctest.RandomName(), ""),
-				ExpectError: regexp.MustCompile(`(?s)access token.*access_denied`),
-			},
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			// API key only: admin resources say which settings are missing.
+			Config:      env.Config(testAccProjectConfig(acctest.RandomName(), "")),
+			ExpectError: regexp.MustCompile(`(?s)admin\s+API\s+needs\s+service-account\s+credentials.*client_id`),
+		},
+		{
+			// Admin only: index resources say the API key is missing.
+			Config:      env.AdminProviderConfig("") + testAccIndexResourceConfig_serverless(acctest.RandomName(), 4, ""),
+			ExpectError: regexp.MustCompile(`(?s)no API key configured.*PINECONE_API_KEY`),
+		},
+		{
+			// A wrong secret fails clearly, without showing it.
+			Config:      wrongSecret + testAccProjectConfig(acctest.RandomName(), ""),
+			ExpectError: regexp.MustCompile(`(?s)access token.*access_denied`),
 		},
 	})
 }

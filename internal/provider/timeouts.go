@@ -41,8 +41,12 @@ func timeoutsAttribute(ctx context.Context, opts timeouts.Opts) schema.Attribute
 	return attr
 }
 
+// timeoutFunc is the getter of one operation's timeout in a timeouts
+// attribute, e.g. plan.Timeouts.Create.
+type timeoutFunc = func(context.Context, time.Duration) (time.Duration, diag.Diagnostics)
+
 // withTimeout applies a timeouts-attribute value (or def) to ctx.
-func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def string) (context.Context, context.CancelFunc, diag.Diagnostics) {
+func withTimeout(ctx context.Context, get timeoutFunc, def string) (context.Context, context.CancelFunc, diag.Diagnostics) {
 	d, diags := get(ctx, mustDuration(def))
 	if diags.HasError() {
 		return ctx, func() {}, diags

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -13,9 +12,99 @@ import (
 )
 
 var (
-	_ datasource.DataSource              = (*indexesDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*indexDataSource)(nil)
 	_ datasource.DataSourceWithConfigure = (*indexesDataSource)(nil)
 )
+
+// NewIndexDataSource is the constructor of data source pinecone_index.
+func NewIndexDataSource() datasource.DataSource { return &indexDataSource{} }
+
+type indexDataSource struct {
+	configuredDataSource
+}
+
+// indexDataSourceModel mirrors the resource model without the
+// Terraform-only attributes (tags_all, timeouts).
+type indexDataSourceModel struct {
+	ID                 types.String    `tfsdk:"id"`
+	Name               types.String    `tfsdk:"name"`
+	Dimension          types.Int64     `tfsdk:"dimension"`
+	Metric             types.String    `tfsdk:"metric"`
+	VectorType         types.String    `tfsdk:"vector_type"`
+	DeletionProtection types.String    `tfsdk:"deletion_protection"`
+	Tags               types.Map       `tfsdk:"tags"`
+	Spec               *indexSpecModel `tfsdk:"spec"`
+	Embed              *embedModel     `tfsdk:"embed"`
+	Host               types.String    `tfsdk:"host"`
+	PrivateHost        types.String    `tfsdk:"private_host"`
+	Status             types.Object    `tfsdk:"status"`
+}
+
+func (d *indexDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_index"
+}
+
+func (d *indexDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	rs := indexResourceSchema(ctx)
+	attrs := computedAttributes(rs.Attributes, "tags_all", "timeouts", "source_backup_id", "restore_job_id")
+	attrs["name"] = dschema.StringAttribute{
+		MarkdownDescription: "Name of the index to read.",
+		Required:            true,
+		Validators:          indexNameRule.validators(),
+	}
+	// What the data source shows differs from the resource here: all tags,
+	// and every embed parameter, including those Pinecone adds.
+	attrs["tags"] = dschema.MapAttribute{
+		Computed: true, ElementType: types.StringType,
+		MarkdownDescription: "All tags of the index, including those set by a provider's `default_tags`.",
+	}
+	allParameters := func(use string) dschema.MapAttribute {
+		return dschema.MapAttribute{
+			Computed: true, ElementType: types.StringType,
+			MarkdownDescription: "Model parameters for " + use + ", as strings, including those Pinecone adds by default.",
+		}
+	}
+	if embed, ok := attrs["embed"].(dschema.SingleNestedAttribute); ok {
+		embed.Attributes["read_parameters"] = allParameters("queries")
+		embed.Attributes["write_parameters"] = allParameters("upserts")
+	}
+	resp.Schema = dschema.Schema{
+		MarkdownDescription: "Reads one Pinecone index by name: its host (for data-plane clients), deployment, " +
+			"embedding configuration and status.",
+		Attributes: attrs,
+	}
+}
+
+func (d *indexDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readOne(ctx, req, resp, "index", "this project", "name",
+		func(c *indexDataSourceModel) string { return c.Name.ValueString() }, d.data.client.DescribeIndex, withCtx(ctx, indexDataSourceFromAPI))
+}
+
+// indexDataSourceFromAPI shows everything Pinecone reports, including every
+// embed parameter and all tags.
+func indexDataSourceFromAPI(ctx context.Context, ix *client.IndexModel) (*indexDataSourceModel, diag.Diagnostics) {
+	var m indexResourceModel
+	diags := applyIndexModel(ctx, &m, ix, nil, nil)
+	m.Tags = m.TagsAll
+	if s := m.Spec; s != nil && s.Serverless != nil && s.Serverless.ReadCapacity == nil {
+		s.Serverless.ReadCapacity = &readCapacityModel{OnDemand: &onDemandModel{}}
+	}
+	if s := m.Spec; s != nil && s.BYOC != nil && s.BYOC.ReadCapacity == nil {
+		s.BYOC.ReadCapacity = &readCapacityModel{OnDemand: &onDemandModel{}}
+	}
+	if m.Embed != nil && ix.Embed != nil {
+		read, d := types.MapValueFrom(ctx, types.StringType, stringifyParams(ix.Embed.ReadParameters, nil))
+		diags.Append(d...)
+		write, d := types.MapValueFrom(ctx, types.StringType, stringifyParams(ix.Embed.WriteParameters, nil))
+		diags.Append(d...)
+		m.Embed.ReadParameters, m.Embed.WriteParameters = read, write
+	}
+	return &indexDataSourceModel{
+		ID: m.ID, Name: m.Name, Dimension: m.Dimension, Metric: m.Metric, VectorType: m.VectorType,
+		DeletionProtection: m.DeletionProtection, Tags: m.Tags, Spec: m.Spec, Embed: m.Embed,
+		Host: m.Host, PrivateHost: m.PrivateHost, Status: m.Status,
+	}, diags
+}
 
 // NewIndexesDataSource is the constructor of data source pinecone_indexes.
 func NewIndexesDataSource() datasource.DataSource { return &indexesDataSource{} }
@@ -90,19 +179,12 @@ func (d *indexesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 
 func (d *indexesDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	list, err := d.data.client.ListIndexes(ctx)
-	if err != nil {
-		addError(&resp.Diagnostics, "Error listing Pinecone indexes", "Listing indexes", err)
-		return
+	indexes, diags, ok := listData(&resp.Diagnostics, "indexes", "Listing indexes", list, err,
+		func(ix *client.IndexModel) string { return ix.Name }, withCtx(ctx, newIndexSummary))
+	if ok {
+		out := indexesDataSourceModel{ID: types.StringValue(indexesDataSourceID), Indexes: indexes}
+		setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 	}
-	out := indexesDataSourceModel{ID: types.StringValue(indexesDataSourceID), Indexes: []indexSummaryModel{}}
-	sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
-	var diags diag.Diagnostics
-	for i := range list {
-		summary, d := newIndexSummary(ctx, &list[i])
-		diags.Append(d...)
-		out.Indexes = append(out.Indexes, summary)
-	}
-	setState(ctx, &resp.State, &resp.Diagnostics, &out, diags)
 }
 
 func newIndexSummary(ctx context.Context, ix *client.IndexModel) (indexSummaryModel, diag.Diagnostics) {
