@@ -31,18 +31,6 @@ type assistantDataSource struct{ configuredDataSource }
 type assistantsDataSource struct{ configuredDataSource }
 type assistantFilesDataSource struct{ configuredDataSource }
 
-type assistantDataModel struct {
-	ID           types.String  `tfsdk:"id"`
-	Name         types.String  `tfsdk:"name"`
-	Region       types.String  `tfsdk:"region"`
-	Instructions types.String  `tfsdk:"instructions"`
-	Metadata     types.Dynamic `tfsdk:"metadata"`
-	Host         types.String  `tfsdk:"host"`
-	Status       types.String  `tfsdk:"status"`
-	CreatedAt    types.String  `tfsdk:"created_at"`
-	UpdatedAt    types.String  `tfsdk:"updated_at"`
-}
-
 func assistantDataAttributes(ctx context.Context) map[string]dschema.Attribute {
 	attrs := computedAttributes(assistantResourceSchema(ctx).Attributes, "timeouts")
 	attrs["metadata"] = dschema.DynamicAttribute{Computed: true, MarkdownDescription: "Metadata of the assistant, an object."}
@@ -50,11 +38,8 @@ func assistantDataAttributes(ctx context.Context) map[string]dschema.Attribute {
 }
 
 func newAssistantData(a *client.Assistant) (assistantDataModel, diag.Diagnostics) {
-	m, diags := newAssistantModel(a, &assistantResourceModel{Metadata: types.DynamicNull()})
-	return assistantDataModel{
-		ID: m.ID, Name: m.Name, Region: m.Region, Instructions: m.Instructions, Metadata: m.Metadata,
-		Host: m.Host, Status: m.Status, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt,
-	}, diags
+	m, diags := newAssistantModel(a, &assistantResourceModel{assistantDataModel: assistantDataModel{Metadata: types.DynamicNull()}})
+	return m.assistantDataModel, diags
 }
 
 func (d *assistantDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

@@ -10,17 +10,25 @@ import (
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
 )
 
+// assistantResourceModel is pinecone_assistant: the attributes the data
+// source shows too, plus timeouts.
 type assistantResourceModel struct {
-	ID           types.String   `tfsdk:"id"`
-	Name         types.String   `tfsdk:"name"`
-	Region       types.String   `tfsdk:"region"`
-	Instructions types.String   `tfsdk:"instructions"`
-	Metadata     types.Dynamic  `tfsdk:"metadata"`
-	Host         types.String   `tfsdk:"host"`
-	Status       types.String   `tfsdk:"status"`
-	CreatedAt    types.String   `tfsdk:"created_at"`
-	UpdatedAt    types.String   `tfsdk:"updated_at"`
-	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+	assistantDataModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
+
+// assistantDataModel is what Pinecone reports of an assistant (the
+// pinecone_assistant data source's model).
+type assistantDataModel struct {
+	ID           types.String  `tfsdk:"id"`
+	Name         types.String  `tfsdk:"name"`
+	Region       types.String  `tfsdk:"region"`
+	Instructions types.String  `tfsdk:"instructions"`
+	Metadata     types.Dynamic `tfsdk:"metadata"`
+	Host         types.String  `tfsdk:"host"`
+	Status       types.String  `tfsdk:"status"`
+	CreatedAt    types.String  `tfsdk:"created_at"`
+	UpdatedAt    types.String  `tfsdk:"updated_at"`
 }
 
 // newAssistantModel maps an assistant; prior keeps the user's spelling of

@@ -46,47 +46,68 @@ func TestNewAssistantModel(t *testing.T) {
 	}{
 		{
 			name:  "import: metadata as an object",
-			prior: assistantResourceModel{Metadata: types.DynamicNull()},
+			prior: assistantResourceModel{assistantDataModel: assistantDataModel{Metadata: types.DynamicNull()}},
 			want: want(&assistantResourceModel{
-				Region: types.StringValue("eu"), Instructions: types.StringValue("Answer briefly."), Metadata: supportMetadata(),
+				assistantDataModel: assistantDataModel{
+					Region:       types.StringValue("eu"),
+					Instructions: types.StringValue("Answer briefly."),
+					Metadata:     supportMetadata(),
+				},
 			}),
 		},
 		{
 			name:  "the user's JSON text means the same: kept as written",
-			prior: assistantResourceModel{Region: types.StringValue("eu"), Metadata: asText, Timeouts: someTimeouts()},
+			prior: assistantResourceModel{assistantDataModel: assistantDataModel{Region: types.StringValue("eu"), Metadata: asText}, Timeouts: someTimeouts()},
 			want: want(&assistantResourceModel{
-				Region: types.StringValue("eu"), Instructions: types.StringValue("Answer briefly."), Metadata: asText, Timeouts: someTimeouts(),
+				assistantDataModel: assistantDataModel{
+					Region:       types.StringValue("eu"),
+					Instructions: types.StringValue("Answer briefly."),
+					Metadata:     asText,
+				},
+				Timeouts: someTimeouts(),
 			}),
 		},
 		{
 			name: "no instructions and no metadata: null",
 			edit: func(a *client.Assistant) { a.Instructions, a.Metadata = nil, nil },
 			// The user removed both; the prior still holds the old values.
-			prior: assistantResourceModel{Region: types.StringValue("eu"), Instructions: types.StringValue("old"), Metadata: asText},
-			want:  want(&assistantResourceModel{Region: types.StringValue("eu"), Instructions: types.StringNull(), Metadata: types.DynamicNull()}),
+			prior: assistantResourceModel{assistantDataModel: assistantDataModel{Region: types.StringValue("eu"), Instructions: types.StringValue("old"), Metadata: asText}},
+			want:  want(&assistantResourceModel{assistantDataModel: assistantDataModel{Region: types.StringValue("eu"), Instructions: types.StringNull(), Metadata: types.DynamicNull()}}),
 		},
 		{
 			name:  "empty instructions are no instructions",
 			edit:  func(a *client.Assistant) { empty := ""; a.Instructions = &empty },
-			prior: assistantResourceModel{Metadata: types.DynamicNull()},
+			prior: assistantResourceModel{assistantDataModel: assistantDataModel{Metadata: types.DynamicNull()}},
 			want: want(&assistantResourceModel{
-				Region: types.StringValue("eu"), Instructions: types.StringNull(), Metadata: supportMetadata(),
+				assistantDataModel: assistantDataModel{
+					Region:       types.StringValue("eu"),
+					Instructions: types.StringNull(),
+					Metadata:     supportMetadata(),
+				},
 			}),
 		},
 		{
 			name:  "an API version without region: the configured region stays",
 			edit:  func(a *client.Assistant) { a.Region = "" },
-			prior: assistantResourceModel{Region: types.StringValue("eu"), Metadata: types.DynamicNull()},
+			prior: assistantResourceModel{assistantDataModel: assistantDataModel{Region: types.StringValue("eu"), Metadata: types.DynamicNull()}},
 			want: want(&assistantResourceModel{
-				Region: types.StringValue("eu"), Instructions: types.StringValue("Answer briefly."), Metadata: supportMetadata(),
+				assistantDataModel: assistantDataModel{
+					Region:       types.StringValue("eu"),
+					Instructions: types.StringValue("Answer briefly."),
+					Metadata:     supportMetadata(),
+				},
 			}),
 		},
 		{
 			name:  "an API version without region, none configured: us, Pinecone's default",
 			edit:  func(a *client.Assistant) { a.Region = "" },
-			prior: assistantResourceModel{Region: types.StringUnknown(), Metadata: types.DynamicNull()},
+			prior: assistantResourceModel{assistantDataModel: assistantDataModel{Region: types.StringUnknown(), Metadata: types.DynamicNull()}},
 			want: want(&assistantResourceModel{
-				Region: types.StringValue("us"), Instructions: types.StringValue("Answer briefly."), Metadata: supportMetadata(),
+				assistantDataModel: assistantDataModel{
+					Region:       types.StringValue("us"),
+					Instructions: types.StringValue("Answer briefly."),
+					Metadata:     supportMetadata(),
+				},
 			}),
 		},
 	}
@@ -105,7 +126,7 @@ func TestNewAssistantModel(t *testing.T) {
 
 	a := someAssistant()
 	a.Metadata = json.RawMessage(`{"team":`)
-	if _, diags := newAssistantModel(a, &assistantResourceModel{Metadata: types.DynamicNull()}); !diags.HasError() {
+	if _, diags := newAssistantModel(a, &assistantResourceModel{assistantDataModel: assistantDataModel{Metadata: types.DynamicNull()}}); !diags.HasError() {
 		t.Error("unreadable metadata from Pinecone must be an error")
 	}
 }

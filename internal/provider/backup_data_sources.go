@@ -28,24 +28,6 @@ type backupDataSource struct{ configuredDataSource }
 
 type backupsDataSource struct{ configuredDataSource }
 
-// backupDataModel is pinecone_backup's attributes without timeouts.
-type backupDataModel struct {
-	ID              types.String `tfsdk:"id"`
-	SourceIndexName types.String `tfsdk:"source_index_name"`
-	Name            types.String `tfsdk:"name"`
-	Description     types.String `tfsdk:"description"`
-	Status          types.String `tfsdk:"status"`
-	Cloud           types.String `tfsdk:"cloud"`
-	Region          types.String `tfsdk:"region"`
-	Dimension       types.Int64  `tfsdk:"dimension"`
-	Metric          types.String `tfsdk:"metric"`
-	RecordCount     types.Int64  `tfsdk:"record_count"`
-	NamespaceCount  types.Int64  `tfsdk:"namespace_count"`
-	SizeBytes       types.Int64  `tfsdk:"size_bytes"`
-	Tags            types.Map    `tfsdk:"tags"`
-	CreatedAt       types.String `tfsdk:"created_at"`
-}
-
 type backupsDataModel struct {
 	ID        types.String      `tfsdk:"id"`
 	IndexName types.String      `tfsdk:"index_name"`
@@ -54,11 +36,7 @@ type backupsDataModel struct {
 
 func newBackupData(ctx context.Context, b *client.BackupModel) (backupDataModel, diag.Diagnostics) {
 	m, diags := newBackupModel(ctx, b, &backupResourceModel{})
-	return backupDataModel{
-		ID: m.ID, SourceIndexName: m.SourceIndexName, Name: m.Name, Description: m.Description, Status: m.Status,
-		Cloud: m.Cloud, Region: m.Region, Dimension: m.Dimension, Metric: m.Metric, RecordCount: m.RecordCount,
-		NamespaceCount: m.NamespaceCount, SizeBytes: m.SizeBytes, Tags: m.Tags, CreatedAt: m.CreatedAt,
-	}, diags
+	return m.backupDataModel, diags
 }
 
 // backupDataAttributes mirrors the resource schema so the two never drift.

@@ -10,22 +10,30 @@ import (
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
 )
 
+// backupResourceModel is pinecone_backup: the attributes the data source
+// shows too, plus timeouts.
 type backupResourceModel struct {
-	ID              types.String   `tfsdk:"id"`
-	SourceIndexName types.String   `tfsdk:"source_index_name"`
-	Name            types.String   `tfsdk:"name"`
-	Description     types.String   `tfsdk:"description"`
-	Status          types.String   `tfsdk:"status"`
-	Cloud           types.String   `tfsdk:"cloud"`
-	Region          types.String   `tfsdk:"region"`
-	Dimension       types.Int64    `tfsdk:"dimension"`
-	Metric          types.String   `tfsdk:"metric"`
-	RecordCount     types.Int64    `tfsdk:"record_count"`
-	NamespaceCount  types.Int64    `tfsdk:"namespace_count"`
-	SizeBytes       types.Int64    `tfsdk:"size_bytes"`
-	Tags            types.Map      `tfsdk:"tags"`
-	CreatedAt       types.String   `tfsdk:"created_at"`
-	Timeouts        timeouts.Value `tfsdk:"timeouts"`
+	backupDataModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
+
+// backupDataModel is what Pinecone reports of a backup (pinecone_backup's
+// attributes without timeouts; the pinecone_backup data source's model).
+type backupDataModel struct {
+	ID              types.String `tfsdk:"id"`
+	SourceIndexName types.String `tfsdk:"source_index_name"`
+	Name            types.String `tfsdk:"name"`
+	Description     types.String `tfsdk:"description"`
+	Status          types.String `tfsdk:"status"`
+	Cloud           types.String `tfsdk:"cloud"`
+	Region          types.String `tfsdk:"region"`
+	Dimension       types.Int64  `tfsdk:"dimension"`
+	Metric          types.String `tfsdk:"metric"`
+	RecordCount     types.Int64  `tfsdk:"record_count"`
+	NamespaceCount  types.Int64  `tfsdk:"namespace_count"`
+	SizeBytes       types.Int64  `tfsdk:"size_bytes"`
+	Tags            types.Map    `tfsdk:"tags"`
+	CreatedAt       types.String `tfsdk:"created_at"`
 }
 
 // newBackupModel maps a backup; prior supplies timeouts.

@@ -23,21 +23,23 @@ func TestNewBackupModel(t *testing.T) {
 		t.Fatal(diags)
 	}
 	expectModel(t, "ready backup", got, &backupResourceModel{
-		ID:              types.StringValue("670e8400-e29b-41d4-a716-446655440001"),
-		SourceIndexName: types.StringValue("docs"),
-		Name:            types.StringValue("nightly"),
-		Description:     types.StringValue("before the migration"),
-		Status:          types.StringValue("Ready"),
-		Cloud:           types.StringValue("aws"),
-		Region:          types.StringValue("us-east-1"),
-		Dimension:       types.Int64Value(1024),
-		Metric:          types.StringValue("dotproduct"),
-		RecordCount:     types.Int64Value(98_000),
-		NamespaceCount:  types.Int64Value(3),
-		SizeBytes:       types.Int64Value(4_200_000),
-		Tags:            types.MapValueMust(types.StringType, map[string]attr.Value{"env": types.StringValue("prod")}),
-		CreatedAt:       types.StringValue("2025-10-01T02:00:00Z"),
-		Timeouts:        someTimeouts(),
+		backupDataModel: backupDataModel{
+			ID:              types.StringValue("670e8400-e29b-41d4-a716-446655440001"),
+			SourceIndexName: types.StringValue("docs"),
+			Name:            types.StringValue("nightly"),
+			Description:     types.StringValue("before the migration"),
+			Status:          types.StringValue("Ready"),
+			Cloud:           types.StringValue("aws"),
+			Region:          types.StringValue("us-east-1"),
+			Dimension:       types.Int64Value(1024),
+			Metric:          types.StringValue("dotproduct"),
+			RecordCount:     types.Int64Value(98_000),
+			NamespaceCount:  types.Int64Value(3),
+			SizeBytes:       types.Int64Value(4_200_000),
+			Tags:            types.MapValueMust(types.StringType, map[string]attr.Value{"env": types.StringValue("prod")}),
+			CreatedAt:       types.StringValue("2025-10-01T02:00:00Z"),
+		},
+		Timeouts: someTimeouts(),
 	})
 
 	// A backup still being taken, without name, description or tags: the
@@ -51,13 +53,22 @@ func TestNewBackupModel(t *testing.T) {
 		t.Fatal(diags)
 	}
 	expectModel(t, "pending backup", got, &backupResourceModel{
-		ID: types.StringValue("b2"), SourceIndexName: types.StringValue("docs"),
-		Name: types.StringNull(), Description: types.StringNull(),
-		Status: types.StringValue("Pending"), Cloud: types.StringValue("gcp"), Region: types.StringValue("us-central1"),
-		Dimension: types.Int64Null(), Metric: types.StringNull(),
-		RecordCount: types.Int64Null(), NamespaceCount: types.Int64Null(), SizeBytes: types.Int64Null(),
-		Tags:      types.MapValueMust(types.StringType, map[string]attr.Value{}),
-		CreatedAt: types.StringValue("2025-10-02T02:00:00Z"),
+		backupDataModel: backupDataModel{
+			ID:              types.StringValue("b2"),
+			SourceIndexName: types.StringValue("docs"),
+			Name:            types.StringNull(),
+			Description:     types.StringNull(),
+			Status:          types.StringValue("Pending"),
+			Cloud:           types.StringValue("gcp"),
+			Region:          types.StringValue("us-central1"),
+			Dimension:       types.Int64Null(),
+			Metric:          types.StringNull(),
+			RecordCount:     types.Int64Null(),
+			NamespaceCount:  types.Int64Null(),
+			SizeBytes:       types.Int64Null(),
+			Tags:            types.MapValueMust(types.StringType, map[string]attr.Value{}),
+			CreatedAt:       types.StringValue("2025-10-02T02:00:00Z"),
+		},
 	})
 }
 

@@ -26,9 +26,21 @@ func modelDiffs(got, want any) []string {
 	if g.Type() != w.Type() || g.Kind() != reflect.Struct {
 		return []string{fmt.Sprintf("cannot compare %s with %s", g.Type(), w.Type())}
 	}
+	return structDiffs(g, w, "")
+}
+
+// structDiffs compares two structs of one type field by field. An embedded
+// model (the data-source part of a resource model) is compared field by
+// field too; its own value is never read whole, since it is unexported.
+func structDiffs(g, w reflect.Value, prefix string) []string {
 	var diffs []string
 	for i := range g.NumField() {
-		name := g.Type().Field(i).Name
+		field := g.Type().Field(i)
+		name := prefix + field.Name
+		if field.Anonymous && field.Type.Kind() == reflect.Struct {
+			diffs = append(diffs, structDiffs(g.Field(i), w.Field(i), name+".")...)
+			continue
+		}
 		gf, wf := g.Field(i).Interface(), w.Field(i).Interface()
 		if gv, ok := gf.(attr.Value); ok {
 			if !gv.Equal(wf.(attr.Value)) {

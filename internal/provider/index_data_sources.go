@@ -23,23 +23,6 @@ type indexDataSource struct {
 	configuredDataSource
 }
 
-// indexDataSourceModel mirrors the resource model without the
-// Terraform-only attributes (tags_all, timeouts).
-type indexDataSourceModel struct {
-	ID                 types.String    `tfsdk:"id"`
-	Name               types.String    `tfsdk:"name"`
-	Dimension          types.Int64     `tfsdk:"dimension"`
-	Metric             types.String    `tfsdk:"metric"`
-	VectorType         types.String    `tfsdk:"vector_type"`
-	DeletionProtection types.String    `tfsdk:"deletion_protection"`
-	Tags               types.Map       `tfsdk:"tags"`
-	Spec               *indexSpecModel `tfsdk:"spec"`
-	Embed              *embedModel     `tfsdk:"embed"`
-	Host               types.String    `tfsdk:"host"`
-	PrivateHost        types.String    `tfsdk:"private_host"`
-	Status             types.Object    `tfsdk:"status"`
-}
-
 func (d *indexDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_index"
 }
@@ -99,11 +82,7 @@ func indexDataSourceFromAPI(ctx context.Context, ix *client.IndexModel) (*indexD
 		diags.Append(d...)
 		m.Embed.ReadParameters, m.Embed.WriteParameters = read, write
 	}
-	return &indexDataSourceModel{
-		ID: m.ID, Name: m.Name, Dimension: m.Dimension, Metric: m.Metric, VectorType: m.VectorType,
-		DeletionProtection: m.DeletionProtection, Tags: m.Tags, Spec: m.Spec, Embed: m.Embed,
-		Host: m.Host, PrivateHost: m.PrivateHost, Status: m.Status,
-	}, diags
+	return &m.indexDataSourceModel, diags
 }
 
 // NewIndexesDataSource is the constructor of data source pinecone_indexes.

@@ -14,10 +14,21 @@ import (
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
 )
 
-// indexResourceModel is pinecone_index in Terraform terms. Nested objects that
+// indexResourceModel is pinecone_index in Terraform terms: what the data
+// source shows too, plus the Terraform-only attributes. Nested objects that
 // users write are pointers (nil = null); computed objects are types.Object so
 // they can be unknown in a plan.
 type indexResourceModel struct {
+	indexDataSourceModel
+	TagsAll        types.Map      `tfsdk:"tags_all"`
+	SourceBackupID types.String   `tfsdk:"source_backup_id"`
+	RestoreJobID   types.String   `tfsdk:"restore_job_id"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
+}
+
+// indexDataSourceModel is what Pinecone reports of an index (the
+// pinecone_index data source's model).
+type indexDataSourceModel struct {
 	ID                 types.String    `tfsdk:"id"`
 	Name               types.String    `tfsdk:"name"`
 	Dimension          types.Int64     `tfsdk:"dimension"`
@@ -25,15 +36,11 @@ type indexResourceModel struct {
 	VectorType         types.String    `tfsdk:"vector_type"`
 	DeletionProtection types.String    `tfsdk:"deletion_protection"`
 	Tags               types.Map       `tfsdk:"tags"`
-	TagsAll            types.Map       `tfsdk:"tags_all"`
 	Spec               *indexSpecModel `tfsdk:"spec"`
 	Embed              *embedModel     `tfsdk:"embed"`
 	Host               types.String    `tfsdk:"host"`
 	PrivateHost        types.String    `tfsdk:"private_host"`
 	Status             types.Object    `tfsdk:"status"`
-	SourceBackupID     types.String    `tfsdk:"source_backup_id"`
-	RestoreJobID       types.String    `tfsdk:"restore_job_id"`
-	Timeouts           timeouts.Value  `tfsdk:"timeouts"`
 }
 
 type indexSpecModel struct {

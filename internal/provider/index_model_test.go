@@ -30,16 +30,18 @@ func jsonOf(t *testing.T, v any) string {
 
 func serverlessPlan(t *testing.T) *indexResourceModel {
 	return &indexResourceModel{
-		Name:               types.StringValue("s"),
-		Dimension:          types.Int64Value(3),
-		Metric:             types.StringUnknown(),
-		VectorType:         types.StringUnknown(),
-		DeletionProtection: types.StringValue("disabled"),
-		Tags:               types.MapNull(types.StringType),
-		Spec: &indexSpecModel{Serverless: &serverlessSpecModel{
-			Cloud: types.StringValue("aws"), Region: types.StringValue("us-east-1"),
-			SourceCollection: types.StringNull(),
-		}},
+		indexDataSourceModel: indexDataSourceModel{
+			Name:               types.StringValue("s"),
+			Dimension:          types.Int64Value(3),
+			Metric:             types.StringUnknown(),
+			VectorType:         types.StringUnknown(),
+			DeletionProtection: types.StringValue("disabled"),
+			Tags:               types.MapNull(types.StringType),
+			Spec: &indexSpecModel{Serverless: &serverlessSpecModel{
+				Cloud: types.StringValue("aws"), Region: types.StringValue("us-east-1"),
+				SourceCollection: types.StringNull(),
+			}},
+		},
 	}
 }
 
