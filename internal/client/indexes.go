@@ -23,8 +23,21 @@ const (
 	ReadCapacityError     = "Error"
 )
 
-// IndexModel is Pinecone's description of an index.
+// IndexModel is Pinecone's description of an index. One struct decodes both
+// renderings: API 2026-07 (Deployment, Schema, top-level ReadCapacity, ...)
+// and earlier versions (Dimension, Metric, VectorType, Spec, Embed). After
+// every call the client fills in the side the server did not send (see
+// normalize), so callers may read either view whatever version answered.
 type IndexModel struct {
+	// 2026-07 view.
+	Deployment       *IndexDeployment `json:"deployment,omitempty"`
+	Schema           *IndexSchema     `json:"schema,omitempty"`
+	ReadCapacity     *ReadCapacity    `json:"read_capacity,omitempty"`
+	SourceCollection string           `json:"source_collection,omitempty"`
+	SourceBackupID   string           `json:"source_backup_id,omitempty"`
+	CmekID           string           `json:"cmek_id,omitempty"`
+
+	// Legacy view (2025-10/2026-04) and fields common to both.
 	Name               string            `json:"name"`
 	Dimension          *int32            `json:"dimension,omitempty"`
 	Metric             string            `json:"metric"`
