@@ -13,10 +13,22 @@ const (
 	BackupStateFailed       = "Failed"
 )
 
-// RestoreJobStateCompleted is the documented final restore job status.
-const RestoreJobStateCompleted = "Completed"
+// Restore job statuses. 2026-07 documents Pending, Completed, Failed and
+// Cancelled (RestoreJobModel.status, TypeScript client 9.0.0); earlier
+// versions document only Completed, so other in-progress names are waited
+// out as well.
+const (
+	RestoreJobStatePending   = "Pending"
+	RestoreJobStateCompleted = "Completed"
+	RestoreJobStateFailed    = "Failed"
+	RestoreJobStateCancelled = "Cancelled"
+)
 
 // BackupModel is Pinecone's description of a backup of a serverless index.
+// One struct decodes both renderings: 2026-04 sends dimension and metric and
+// a metadata schema ({"fields":{"genre":{"filterable":true}}}), 2026-07 only
+// a typed IndexSchema (BackupModel of the TypeScript client 9.0.0), from
+// which normalize derives Dimension and Metric.
 type BackupModel struct {
 	BackupID        string            `json:"backup_id"`
 	SourceIndexName string            `json:"source_index_name"`
@@ -28,12 +40,56 @@ type BackupModel struct {
 	Description     string            `json:"description,omitempty"`
 	Dimension       *int32            `json:"dimension,omitempty"`
 	Metric          string            `json:"metric,omitempty"`
-	Schema          *MetadataSchema   `json:"schema,omitempty"`
+	Schema          *IndexSchema      `json:"schema,omitempty"`
 	RecordCount     *int64            `json:"record_count,omitempty"`
 	NamespaceCount  *int64            `json:"namespace_count,omitempty"`
 	SizeBytes       *int64            `json:"size_bytes,omitempty"`
 	Tags            map[string]string `json:"tags,omitempty"`
 	CreatedAt       string            `json:"created_at,omitempty"`
+	// SourceIndexDeletedAt is set once the source index has been deleted.
+	SourceIndexDeletedAt string `json:"source_index_deleted_at,omitempty"`
+}
+
+// normalize fills Dimension and Metric from a 2026-07 schema, the way
+// 2026-04 reports them: the `_values` field of a dense index, dotproduct for
+// a sparse one, the semantic_text field of an integrated one.
+func (b *BackupModel) normalize() {
+	if b.Schema == nil || b.Dimension != nil || b.Metric != "" {
+		return
+	}
+	kind, name := classifySchema(b.Schema)
+	f := b.Schema.Fields[name]
+	switch kind {
+	case kindDense:
+		b.Dimension, b.Metric = f.Dimension, f.Metric
+	case kindSparse:
+		b.Metric = MetricDotProduct
+	case kindIntegrated:
+		e := embedOf(name, f)
+		b.Dimension, b.Metric = e.Dimension, e.Metric
+	}
+}
+
+// backupCall sends cl and decodes a normalized BackupModel.
+func (c *Client) backupCall(ctx context.Context, cl call) (*BackupModel, error) {
+	b, err := doJSON[BackupModel](ctx, c, cl)
+	if err != nil {
+		return nil, err
+	}
+	b.normalize()
+	return b, nil
+}
+
+// listBackups reads every page of a backup list and normalizes each backup.
+func (c *Client) listBackups(ctx context.Context, path string) ([]BackupModel, error) {
+	list, err := listData[BackupModel](ctx, c, path)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		list[i].normalize()
+	}
+	return list, nil
 }
 
 // CreateBackupRequest is the body of POST /indexes/{name}/backups; both
@@ -48,6 +104,8 @@ type CreateIndexFromBackupRequest struct {
 	Name               string            `json:"name"`
 	Tags               map[string]string `json:"tags,omitempty"`
 	DeletionProtection string            `json:"deletion_protection,omitempty"`
+	// ReadCapacity of the new index (2026-07 CreateIndexFromBackupRequest).
+	ReadCapacity *ReadCapacity `json:"read_capacity,omitempty"`
 }
 
 // CreateIndexFromBackupResponse identifies the restore job and the new index.
@@ -56,7 +114,9 @@ type CreateIndexFromBackupResponse struct {
 	IndexID      string `json:"index_id"`
 }
 
-// RestoreJobModel describes the restore of a backup into a new index.
+// RestoreJobModel describes the restore of a backup into a new index. In
+// 2026-07 completed_at is null until the job completes and percent_complete
+// is only reported (100) once it has.
 type RestoreJobModel struct {
 	RestoreJobID    string   `json:"restore_job_id"`
 	BackupID        string   `json:"backup_id"`
@@ -74,12 +134,12 @@ func backupPath(id string) string { return "/backups/" + pathEscape(id) }
 // name, so a retried create could make two: it is not marked retry-safe and
 // is retried only when the server cannot have acted (429, refused connection).
 func (c *Client) CreateBackup(ctx context.Context, indexName string, req CreateBackupRequest) (*BackupModel, error) {
-	return doJSON[BackupModel](ctx, c, call{method: http.MethodPost, path: indexPath(indexName) + "/backups", body: req})
+	return c.backupCall(ctx, call{method: http.MethodPost, path: indexPath(indexName) + "/backups", body: req})
 }
 
 // DescribeBackup returns one backup; ErrNotFound if it does not exist.
 func (c *Client) DescribeBackup(ctx context.Context, id string) (*BackupModel, error) {
-	return doJSON[BackupModel](ctx, c, call{method: http.MethodGet, path: backupPath(id)})
+	return c.backupCall(ctx, call{method: http.MethodGet, path: backupPath(id)})
 }
 
 // DeleteBackup deletes a backup.
@@ -89,12 +149,12 @@ func (c *Client) DeleteBackup(ctx context.Context, id string) error {
 
 // ListBackups returns every backup of the project, following pagination.
 func (c *Client) ListBackups(ctx context.Context) ([]BackupModel, error) {
-	return listData[BackupModel](ctx, c, "/backups")
+	return c.listBackups(ctx, "/backups")
 }
 
 // ListIndexBackups returns every backup of one index, following pagination.
 func (c *Client) ListIndexBackups(ctx context.Context, indexName string) ([]BackupModel, error) {
-	return listData[BackupModel](ctx, c, indexPath(indexName)+"/backups")
+	return c.listBackups(ctx, indexPath(indexName)+"/backups")
 }
 
 // ListRestoreJobs returns every restore job of the project, following
@@ -145,14 +205,16 @@ func (e *RestoreFailedError) Error() string {
 	return fmt.Sprintf("restore job %s ended in status %s", e.ID, e.Status)
 }
 
-// WaitForRestoreJob polls until the restore job is Completed. Any other
-// final-sounding status (Failed, Cancelled, Error) is an error.
+// WaitForRestoreJob polls until the restore job is Completed. Failed and
+// Cancelled (2026-07), and the other final-sounding names Canceled and
+// Error, end the wait with a *RestoreFailedError; anything else (Pending,
+// InProgress, ...) is waited out.
 func (c *Client) WaitForRestoreJob(ctx context.Context, id string) (*RestoreJobModel, error) {
 	return waitFor(ctx, c, fmt.Sprintf("restore job %s to complete", id), notFoundFails, bind(c.DescribeRestoreJob, id), func(j *RestoreJobModel) (bool, string, error) {
 		switch j.Status {
 		case RestoreJobStateCompleted:
 			return true, j.Status, nil
-		case "Failed", "Cancelled", "Canceled", "Error":
+		case RestoreJobStateFailed, RestoreJobStateCancelled, "Canceled", "Error":
 			return false, j.Status, &RestoreFailedError{ID: id, Status: j.Status}
 		}
 		return false, j.Status, nil

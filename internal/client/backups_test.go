@@ -242,7 +242,7 @@ func TestBackupResponsesAreDecoded(t *testing.T) {
 		Description:     "Monthly backup of production index",
 		Dimension:       ptr[int32](1536),
 		Metric:          "cosine",
-		Schema:          &MetadataSchema{Fields: map[string]MetadataField{"genre": {Filterable: true}}},
+		Schema:          &IndexSchema{Fields: map[string]SchemaField{"genre": {Filterable: ptr(true)}}},
 		RecordCount:     ptr[int64](120000),
 		NamespaceCount:  ptr[int64](3),
 		SizeBytes:       ptr[int64](10000000),

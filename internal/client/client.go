@@ -20,8 +20,22 @@ import (
 const (
 	// DefaultBaseURL is Pinecone's control plane.
 	DefaultBaseURL = "https://api.pinecone.io"
-	// DefaultAPIVersion is sent as X-Pinecone-Api-Version on every request.
-	DefaultAPIVersion = "2026-04"
+	// DefaultAPIVersion is the X-Pinecone-Api-Version the client speaks
+	// unless Options.APIVersion says otherwise: 2026-07, Pinecone's current
+	// stable version (its TypeScript client 9.0.0 sends it for every API
+	// group: @pinecone-database/pinecone on npm, api_version.ts).
+	DefaultAPIVersion = "2026-07"
+	// LegacyAPIVersion is sent, by a client that speaks 2026-07, for exactly
+	// the operations 2026-07 lacks: creating pod-based indexes, creating an
+	// index from a collection or with a metadata schema, and adding or
+	// remapping integrated inference on an existing index. Pinecone's docs
+	// say to "send an earlier X-Pinecone-Api-Version" for them
+	// (https://docs.pinecone.io/guides/legacy/pod-based-indexes/create-a-pod-based-index).
+	LegacyAPIVersion = "2026-04"
+
+	// schemaAPIVersion is the first version that describes indexes by a
+	// deployment and a typed schema; bodies in that shape are sent with it.
+	schemaAPIVersion = "2026-07"
 
 	headerAPIKey     = "Api-Key"
 	headerAPIVersion = "X-Pinecone-Api-Version"
@@ -143,6 +157,21 @@ func (c *Client) BaseURL() string { return c.baseURL.String() }
 
 // HasAPIKey reports whether calls that need an API key can be made.
 func (c *Client) HasAPIKey() bool { return c.apiKey != "" }
+
+// speaks202607 reports whether the client is configured for API 2026-07 or
+// later. Versions are dates ("YYYY-MM"), so they compare as strings. An older
+// configured version (2026-04, 2025-10: what earlier releases of this
+// provider sent) makes every call keep that version and the legacy shapes.
+func (c *Client) speaks202607() bool { return c.apiVersion >= schemaAPIVersion }
+
+// legacyVersion is the version of a call whose body has the legacy shape:
+// LegacyAPIVersion for a client that speaks 2026-07, else the client's own.
+func (c *Client) legacyVersion() string {
+	if c.speaks202607() {
+		return LegacyAPIVersion
+	}
+	return c.apiVersion
+}
 
 // call describes one request.
 type call struct {

@@ -19,8 +19,11 @@ func TestNewDefaults(t *testing.T) {
 	if got := c.BaseURL(); got != DefaultBaseURL {
 		t.Errorf("BaseURL = %q, want %q", got, DefaultBaseURL)
 	}
-	if c.apiVersion != DefaultAPIVersion || DefaultAPIVersion != "2026-04" {
-		t.Errorf("apiVersion = %q (default %q), want 2026-04", c.apiVersion, DefaultAPIVersion)
+	if c.apiVersion != DefaultAPIVersion || DefaultAPIVersion != "2026-07" || LegacyAPIVersion != "2026-04" {
+		t.Errorf("apiVersion = %q (default %q, legacy %q), want 2026-07 (2026-04)", c.apiVersion, DefaultAPIVersion, LegacyAPIVersion)
+	}
+	if !c.speaks202607() || c.legacyVersion() != LegacyAPIVersion {
+		t.Errorf("default client: speaks202607 = %v, legacyVersion = %q", c.speaks202607(), c.legacyVersion())
 	}
 	if c.poll != DefaultPollConfig() {
 		t.Errorf("poll = %+v, want defaults %+v", c.poll, DefaultPollConfig())
@@ -57,8 +60,8 @@ func TestNewKeepsGivenOptions(t *testing.T) {
 	if c.poll != poll {
 		t.Errorf("poll = %+v, want %+v", c.poll, poll)
 	}
-	if c.apiVersion != "2025-10" {
-		t.Errorf("apiVersion = %q", c.apiVersion)
+	if c.apiVersion != "2025-10" || c.speaks202607() || c.legacyVersion() != "2025-10" {
+		t.Errorf("apiVersion = %q, speaks202607 = %v, legacyVersion = %q", c.apiVersion, c.speaks202607(), c.legacyVersion())
 	}
 	if got := c.BaseURL(); got != "http://localhost:9999/x" {
 		t.Errorf("BaseURL = %q", got)
@@ -125,9 +128,34 @@ type wireCase struct {
 	method   string
 	escPath  string
 	body     string // "" = no body expected
+	// version is the X-Pinecone-Api-Version a default client sends; "" =
+	// DefaultAPIVersion.
+	version string
+	// legacyBody is the body a client configured for an older version sends,
+	// when it differs from body; noLegacy marks a call such a client refuses.
+	legacyBody string
+	noLegacy   bool
 }
 
+// 2026-07 renderings of the bodies the cases answer with.
+const (
+	pod07 = `{"name":"p","host":"p-abc1234.svc.us-east-1-aws.pinecone.io","status":{"ready":true,"state":"Ready"},` +
+		`"deployment":{"deployment_type":"pod","environment":"us-east-1-aws","pod_type":"p1.x1","replicas":1,"shards":1},` +
+		`"schema":{"fields":{"_values":{"type":"dense_vector","dimension":3,"metric":"cosine"},"_sparse_values":{"type":"sparse_vector"}}},` +
+		`"deletion_protection":"disabled"}`
+	document07 = `{"name":"docs","host":"docs-abc1234.svc.aped-4627-b74a.pinecone.io","status":{"ready":false,"state":"Initializing"},` +
+		`"deployment":{"deployment_type":"managed","cloud":"aws","region":"us-east-1","environment":"aped-4627-b74a"},` +
+		`"read_capacity":{"mode":"OnDemand","status":{"state":"Ready"}},` +
+		`"schema":{"fields":{"title":{"type":"string","description":null,"full_text_search":{"language":"en","stemming":true,"stop_words":false},"filterable":true},` +
+		`"embedding":{"type":"dense_vector","dimension":1024,"metric":"dotproduct","description":null}}},` +
+		`"tags":null,"deletion_protection":"disabled"}`
+)
+
 func indexWireCases() []wireCase {
+	return append(append(listAndDescribeCases(), createIndexCases()...), configureIndexCases()...)
+}
+
+func listAndDescribeCases() []wireCase {
 	return []wireCase{
 		{
 			name:     "ListIndexes",
@@ -137,84 +165,177 @@ func indexWireCases() []wireCase {
 			method:   "GET", escPath: "/indexes",
 		},
 		{
+			name:     "DescribeIndex",
+			call:     func(ctx context.Context, c *Client) error { _, err := c.DescribeIndex(ctx, "s"); return err },
+			status:   200,
+			respBody: readyServerless,
+			method:   "GET", escPath: "/indexes/s",
+		},
+		{
+			name:   "DeleteIndex",
+			call:   func(ctx context.Context, c *Client) error { return c.DeleteIndex(ctx, "s") },
+			status: 202,
+			method: "DELETE", escPath: "/indexes/s",
+		},
+	}
+}
+
+func createIndex(req CreateIndexRequest) func(ctx context.Context, c *Client) error {
+	return func(ctx context.Context, c *Client) error { _, err := c.CreateIndex(ctx, req); return err }
+}
+
+func createIndexCases() []wireCase {
+	return []wireCase{
+		{
 			name: "CreateIndex serverless",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.CreateIndex(ctx, CreateIndexRequest{
-					Name: "s", Dimension: ptr[int32](3), VectorType: "dense",
-					Spec: IndexSpec{Serverless: &ServerlessSpec{Cloud: "aws", Region: "us-east-1"}},
-				})
-				return err
-			},
+			call: createIndex(CreateIndexRequest{
+				Name: "s", Dimension: ptr[int32](3), VectorType: "dense",
+				Spec: IndexSpec{Serverless: &ServerlessSpec{Cloud: "aws", Region: "us-east-1"}},
+			}),
 			status: 201, respBody: readyServerless,
 			method: "POST", escPath: "/indexes",
-			body: `{"name":"s","dimension":3,"spec":{"serverless":{"cloud":"aws","region":"us-east-1"}},"vector_type":"dense"}`,
+			// 2026-07 needs a metric on dense_vector; cosine was the default.
+			body: `{"name":"s","deployment":{"deployment_type":"managed","cloud":"aws","region":"us-east-1"},
+				"schema":{"fields":{"_values":{"type":"dense_vector","dimension":3,"metric":"cosine"}}}}`,
+			legacyBody: `{"name":"s","dimension":3,"spec":{"serverless":{"cloud":"aws","region":"us-east-1"}},"vector_type":"dense"}`,
 		},
 		{
 			name: "CreateIndex sparse",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.CreateIndex(ctx, CreateIndexRequest{
-					Name: "s", VectorType: "sparse", Metric: "dotproduct",
-					Spec: IndexSpec{Serverless: &ServerlessSpec{Cloud: "aws", Region: "us-east-1"}},
-				})
-				return err
-			},
+			call: createIndex(CreateIndexRequest{
+				Name: "s", VectorType: "sparse", Metric: "dotproduct",
+				Spec: IndexSpec{Serverless: &ServerlessSpec{Cloud: "aws", Region: "us-east-1"}},
+			}),
 			status: 201, respBody: readyServerless,
 			method: "POST", escPath: "/indexes",
-			body: `{"name":"s","metric":"dotproduct","spec":{"serverless":{"cloud":"aws","region":"us-east-1"}},"vector_type":"sparse"}`,
+			body: `{"name":"s","deployment":{"deployment_type":"managed","cloud":"aws","region":"us-east-1"},
+				"schema":{"fields":{"_sparse_values":{"type":"sparse_vector"}}}}`,
+			legacyBody: `{"name":"s","metric":"dotproduct","spec":{"serverless":{"cloud":"aws","region":"us-east-1"}},"vector_type":"sparse"}`,
 		},
 		{
-			name: "CreateIndex serverless full",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.CreateIndex(ctx, CreateIndexRequest{
-					Name: "full", Dimension: ptr[int32](1536), Metric: "cosine", VectorType: "dense",
-					DeletionProtection: "enabled", Tags: map[string]string{"env": "prod"},
-					Spec: IndexSpec{Serverless: &ServerlessSpec{
-						Cloud: "gcp", Region: "us-central1",
-						ReadCapacity: &ReadCapacity{Mode: ReadCapacityDedicated, Dedicated: &DedicatedReadCapacity{
-							NodeType: "t1", Scaling: "Manual", Manual: &ManualScaling{Replicas: 0, Shards: 1},
-						}},
-						Schema: &MetadataSchema{Fields: map[string]MetadataField{"genre": {Filterable: true}}},
+			name: "CreateIndex serverless with read capacity, tags and deletion protection",
+			call: createIndex(CreateIndexRequest{
+				Name: "rc", Dimension: ptr[int32](1536), Metric: "euclidean", DeletionProtection: "enabled",
+				Tags: map[string]string{"env": "prod"},
+				Spec: IndexSpec{Serverless: &ServerlessSpec{
+					Cloud: "gcp", Region: "us-central1",
+					ReadCapacity: &ReadCapacity{Mode: ReadCapacityDedicated, Dedicated: &DedicatedReadCapacity{
+						NodeType: "t1", Scaling: "Manual", Manual: &ManualScaling{Replicas: 0, Shards: 1},
 					}},
-				})
-				return err
-			},
+				}},
+			}),
 			status: 201, respBody: readyServerless,
 			method: "POST", escPath: "/indexes",
+			body: `{"name":"rc","deployment":{"deployment_type":"managed","cloud":"gcp","region":"us-central1"},
+				"schema":{"fields":{"_values":{"type":"dense_vector","dimension":1536,"metric":"euclidean"}}},
+				"read_capacity":{"mode":"Dedicated","dedicated":{"node_type":"t1","scaling":"Manual","manual":{"replicas":0,"shards":1}}},
+				"tags":{"env":"prod"},"deletion_protection":"enabled"}`,
+			legacyBody: `{"name":"rc","dimension":1536,"metric":"euclidean","deletion_protection":"enabled","tags":{"env":"prod"},
+				"spec":{"serverless":{"cloud":"gcp","region":"us-central1",
+				"read_capacity":{"mode":"Dedicated","dedicated":{"node_type":"t1","scaling":"Manual","manual":{"replicas":0,"shards":1}}}}}}`,
+		},
+		{
+			// A metadata schema cannot be said in 2026-07's create.
+			name: "CreateIndex serverless with metadata schema",
+			call: createIndex(CreateIndexRequest{
+				Name: "full", Dimension: ptr[int32](1536), Metric: "cosine", VectorType: "dense",
+				DeletionProtection: "enabled", Tags: map[string]string{"env": "prod"},
+				Spec: IndexSpec{Serverless: &ServerlessSpec{
+					Cloud: "gcp", Region: "us-central1",
+					ReadCapacity: &ReadCapacity{Mode: ReadCapacityDedicated, Dedicated: &DedicatedReadCapacity{
+						NodeType: "t1", Scaling: "Manual", Manual: &ManualScaling{Replicas: 0, Shards: 1},
+					}},
+					Schema: &MetadataSchema{Fields: map[string]MetadataField{"genre": {Filterable: true}}},
+				}},
+			}),
+			status: 201, respBody: readyServerless,
+			method: "POST", escPath: "/indexes", version: LegacyAPIVersion,
 			body: `{"name":"full","dimension":1536,"metric":"cosine","vector_type":"dense","deletion_protection":"enabled",
 				"tags":{"env":"prod"},"spec":{"serverless":{"cloud":"gcp","region":"us-central1",
 				"read_capacity":{"mode":"Dedicated","dedicated":{"node_type":"t1","scaling":"Manual","manual":{"replicas":0,"shards":1}}},
 				"schema":{"fields":{"genre":{"filterable":true}}}}}}`,
 		},
 		{
-			name: "CreateIndex pod",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.CreateIndex(ctx, CreateIndexRequest{
-					Name: "p", Dimension: ptr[int32](3), VectorType: "dense",
-					Spec: IndexSpec{Pod: &PodSpec{
-						Environment: "us-east-1-aws", PodType: "p1.x1",
-						Pods: ptr[int32](1), Replicas: ptr[int32](1), Shards: ptr[int32](1),
-						MetadataConfig: &PodMetadataConfig{Indexed: []string{"genre"}},
-					}},
-				})
-				return err
-			},
+			name: "CreateIndex from a collection",
+			call: createIndex(CreateIndexRequest{
+				Name: "fc", Dimension: ptr[int32](3),
+				Spec: IndexSpec{Serverless: &ServerlessSpec{Cloud: "aws", Region: "us-east-1", SourceCollection: "c"}},
+			}),
 			status: 201, respBody: readyServerless,
-			method: "POST", escPath: "/indexes",
+			method: "POST", escPath: "/indexes", version: LegacyAPIVersion,
+			body: `{"name":"fc","dimension":3,"spec":{"serverless":{"cloud":"aws","region":"us-east-1","source_collection":"c"}}}`,
+		},
+		{
+			name: "CreateIndex pod",
+			call: createIndex(CreateIndexRequest{
+				Name: "p", Dimension: ptr[int32](3), VectorType: "dense",
+				Spec: IndexSpec{Pod: &PodSpec{
+					Environment: "us-east-1-aws", PodType: "p1.x1",
+					Pods: ptr[int32](1), Replicas: ptr[int32](1), Shards: ptr[int32](1),
+					MetadataConfig: &PodMetadataConfig{Indexed: []string{"genre"}},
+				}},
+			}),
+			status: 201, respBody: pod07,
+			method: "POST", escPath: "/indexes", version: LegacyAPIVersion,
 			body: `{"dimension":3,"name":"p","spec":{"pod":{"environment":"us-east-1-aws","pod_type":"p1.x1","pods":1,"replicas":1,"shards":1,
 				"metadata_config":{"indexed":["genre"]}}},"vector_type":"dense"}`,
 		},
 		{
 			name: "CreateIndex byoc",
+			call: createIndex(CreateIndexRequest{
+				Name: "b", Dimension: ptr[int32](3), VectorType: "dense", DeletionProtection: "disabled",
+				Spec: IndexSpec{BYOC: &BYOCSpec{Environment: "aws-us-east-1-b921", ReadCapacity: &ReadCapacity{Mode: ReadCapacityOnDemand}}},
+			}),
+			status: 201, respBody: readyServerless,
+			method: "POST", escPath: "/indexes",
+			body: `{"name":"b","deployment":{"deployment_type":"byoc","environment":"aws-us-east-1-b921"},
+				"schema":{"fields":{"_values":{"type":"dense_vector","dimension":3,"metric":"cosine"}}},
+				"read_capacity":{"mode":"OnDemand"},"deletion_protection":"disabled"}`,
+			legacyBody: `{"deletion_protection":"disabled","dimension":3,"name":"b",
+				"spec":{"byoc":{"environment":"aws-us-east-1-b921","read_capacity":{"mode":"OnDemand"}}},"vector_type":"dense"}`,
+		},
+		{
+			name: "CreateIndex byoc with metadata schema",
+			call: createIndex(CreateIndexRequest{
+				Name: "b", Dimension: ptr[int32](3),
+				Spec: IndexSpec{BYOC: &BYOCSpec{Environment: "aws-us-east-1-b921",
+					Schema: &MetadataSchema{Fields: map[string]MetadataField{"genre": {Filterable: true}}}}},
+			}),
+			status: 201, respBody: readyServerless,
+			method: "POST", escPath: "/indexes", version: LegacyAPIVersion,
+			body: `{"dimension":3,"name":"b","spec":{"byoc":{"environment":"aws-us-east-1-b921","schema":{"fields":{"genre":{"filterable":true}}}}}}`,
+		},
+		{
+			// The legacy API rejects this; the client leaves it to say so.
+			name: "CreateIndex dense without dimension",
+			call: createIndex(CreateIndexRequest{
+				Name: "nd", Spec: IndexSpec{Serverless: &ServerlessSpec{Cloud: "aws", Region: "us-east-1"}},
+			}),
+			status: 201, respBody: readyServerless,
+			method: "POST", escPath: "/indexes", version: LegacyAPIVersion,
+			body: `{"name":"nd","spec":{"serverless":{"cloud":"aws","region":"us-east-1"}}}`,
+		},
+		{
+			name: "CreateSchemaIndex",
 			call: func(ctx context.Context, c *Client) error {
-				_, err := c.CreateIndex(ctx, CreateIndexRequest{
-					Name: "b", Dimension: ptr[int32](3), VectorType: "dense", DeletionProtection: "disabled",
-					Spec: IndexSpec{BYOC: &BYOCSpec{Environment: "aws-us-east-1-b921"}},
+				_, err := c.CreateSchemaIndex(ctx, CreateSchemaIndexRequest{
+					Name:       "docs",
+					Deployment: &IndexDeployment{DeploymentType: DeploymentManaged, Cloud: "aws", Region: "us-east-1"},
+					Schema: IndexSchema{Fields: map[string]SchemaField{
+						"title": {Type: FieldString, FullTextSearch: &FullTextSearch{Language: "en", Stemming: ptr(true),
+							Ngram: &Ngram{MinGram: 2, MaxGram: 3}}},
+						"embedding": {Type: FieldDenseVector, Dimension: ptr[int32](1024), Metric: "dotproduct", Description: ptr("body")},
+					}},
+					ReadCapacity: &ReadCapacity{Mode: ReadCapacityOnDemand},
+					Tags:         map[string]string{"team": "search"}, DeletionProtection: "enabled",
 				})
 				return err
 			},
-			status: 201, respBody: readyServerless,
-			method: "POST", escPath: "/indexes",
-			body: `{"deletion_protection":"disabled","dimension":3,"name":"b","spec":{"byoc":{"environment":"aws-us-east-1-b921"}},"vector_type":"dense"}`,
+			status: 201, respBody: document07,
+			method: "POST", escPath: "/indexes", noLegacy: true,
+			body: `{"name":"docs","deployment":{"deployment_type":"managed","cloud":"aws","region":"us-east-1"},
+				"schema":{"fields":{"title":{"type":"string","full_text_search":{"language":"en","stemming":true,"ngram":{"min_gram":2,"max_gram":3}}},
+				"embedding":{"type":"dense_vector","dimension":1024,"metric":"dotproduct","description":"body"}}},
+				"read_capacity":{"mode":"OnDemand"},"tags":{"team":"search"},"deletion_protection":"enabled"}`,
 		},
 		{
 			name: "CreateIndexForModel",
@@ -252,147 +373,211 @@ func indexWireCases() []wireCase {
 				"read_parameters":{"input_type":"query","truncate":"NONE"},"write_parameters":{"input_type":"passage"}},
 				"schema":{"fields":{"g":{"filterable":true}}},"read_capacity":{"mode":"OnDemand"}}`,
 		},
+	}
+}
+
+func configureIndex(name string, req ConfigureIndexRequest) func(ctx context.Context, c *Client) error {
+	return func(ctx context.Context, c *Client) error { _, err := c.ConfigureIndex(ctx, name, req); return err }
+}
+
+func configureIndexCases() []wireCase {
+	dedicated := &ReadCapacity{
+		Mode:      ReadCapacityDedicated,
+		Dedicated: &DedicatedReadCapacity{NodeType: "t1", Scaling: "Manual", Manual: &ManualScaling{Replicas: 1, Shards: 1}},
+	}
+	return []wireCase{
 		{
-			name:     "DescribeIndex",
-			call:     func(ctx context.Context, c *Client) error { _, err := c.DescribeIndex(ctx, "s"); return err },
-			status:   200,
-			respBody: readyServerless,
-			method:   "GET", escPath: "/indexes/s",
-		},
-		{
-			name: "ConfigureIndex deletion protection only",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.ConfigureIndex(ctx, "s", ConfigureIndexRequest{DeletionProtection: "enabled"})
-				return err
-			},
+			name:   "ConfigureIndex deletion protection only",
+			call:   configureIndex("s", ConfigureIndexRequest{DeletionProtection: "enabled"}),
 			status: 202, respBody: readyServerless,
 			method: "PATCH", escPath: "/indexes/s",
 			body: `{"deletion_protection":"enabled"}`,
 		},
 		{
-			name: "ConfigureIndex tags with removal",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.ConfigureIndex(ctx, "p", ConfigureIndexRequest{Tags: map[string]string{"a": "", "b": "2"}})
-				return err
-			},
+			name:   "ConfigureIndex tags with removal",
+			call:   configureIndex("p", ConfigureIndexRequest{Tags: map[string]string{"a": "", "b": "2"}}),
 			status: 202, respBody: readyServerless,
 			method: "PATCH", escPath: "/indexes/p",
 			body: `{"tags":{"a":"","b":"2"}}`,
 		},
 		{
-			name: "ConfigureIndex pod replicas",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.ConfigureIndex(ctx, "p", ConfigureIndexRequest{
-					Spec: &ConfigureIndexSpec{Pod: &ConfigurePod{Replicas: ptr[int32](2)}},
-				})
-				return err
-			},
-			status: 202, respBody: readyServerless,
+			name: "ConfigureIndex pod replicas, tags and deletion protection",
+			call: configureIndex("p", ConfigureIndexRequest{
+				Spec: &ConfigureIndexSpec{Pod: &ConfigurePod{Replicas: ptr[int32](2)}},
+				Tags: map[string]string{"a": "1"}, DeletionProtection: "disabled",
+			}),
+			status: 202, respBody: pod07,
 			method: "PATCH", escPath: "/indexes/p",
-			body: `{"spec":{"pod":{"replicas":2}}}`,
+			body:       `{"deployment":{"replicas":2},"tags":{"a":"1"},"deletion_protection":"disabled"}`,
+			legacyBody: `{"spec":{"pod":{"replicas":2}},"tags":{"a":"1"},"deletion_protection":"disabled"}`,
 		},
 		{
 			name: "ConfigureIndex pod type",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.ConfigureIndex(ctx, "p", ConfigureIndexRequest{
-					Spec: &ConfigureIndexSpec{Pod: &ConfigurePod{PodType: "p1.x2"}},
-				})
-				return err
-			},
-			status: 202, respBody: readyServerless,
+			call: configureIndex("p", ConfigureIndexRequest{
+				Spec: &ConfigureIndexSpec{Pod: &ConfigurePod{PodType: "p1.x2"}},
+			}),
+			status: 202, respBody: pod07,
 			method: "PATCH", escPath: "/indexes/p",
-			body: `{"spec":{"pod":{"pod_type":"p1.x2"}}}`,
+			body:       `{"deployment":{"pod_type":"p1.x2"}}`,
+			legacyBody: `{"spec":{"pod":{"pod_type":"p1.x2"}}}`,
 		},
 		{
 			name: "ConfigureIndex dedicated read capacity",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.ConfigureIndex(ctx, "s", ConfigureIndexRequest{
-					Spec: &ConfigureIndexSpec{Serverless: &ConfigureReadCapacity{ReadCapacity: &ReadCapacity{
-						Mode:      ReadCapacityDedicated,
-						Dedicated: &DedicatedReadCapacity{NodeType: "t1", Scaling: "Manual", Manual: &ManualScaling{Replicas: 1, Shards: 1}},
-					}}},
-				})
-				return err
-			},
+			call: configureIndex("s", ConfigureIndexRequest{
+				Spec: &ConfigureIndexSpec{Serverless: &ConfigureReadCapacity{ReadCapacity: dedicated}},
+			}),
 			status: 202, respBody: readyServerless,
 			method: "PATCH", escPath: "/indexes/s",
-			body: `{"spec":{"serverless":{"read_capacity":{"dedicated":{"manual":{"replicas":1,"shards":1},"node_type":"t1","scaling":"Manual"},"mode":"Dedicated"}}}}`,
+			body:       `{"read_capacity":{"dedicated":{"manual":{"replicas":1,"shards":1},"node_type":"t1","scaling":"Manual"},"mode":"Dedicated"}}`,
+			legacyBody: `{"spec":{"serverless":{"read_capacity":{"dedicated":{"manual":{"replicas":1,"shards":1},"node_type":"t1","scaling":"Manual"},"mode":"Dedicated"}}}}`,
 		},
 		{
 			name: "ConfigureIndex byoc on demand",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.ConfigureIndex(ctx, "b", ConfigureIndexRequest{
-					Spec: &ConfigureIndexSpec{BYOC: &ConfigureReadCapacity{ReadCapacity: &ReadCapacity{Mode: ReadCapacityOnDemand}}},
-				})
-				return err
-			},
+			call: configureIndex("b", ConfigureIndexRequest{
+				Spec: &ConfigureIndexSpec{BYOC: &ConfigureReadCapacity{ReadCapacity: &ReadCapacity{Mode: ReadCapacityOnDemand}}},
+			}),
 			status: 202, respBody: readyServerless,
 			method: "PATCH", escPath: "/indexes/b",
-			body: `{"spec":{"byoc":{"read_capacity":{"mode":"OnDemand"}}}}`,
+			body:       `{"read_capacity":{"mode":"OnDemand"}}`,
+			legacyBody: `{"spec":{"byoc":{"read_capacity":{"mode":"OnDemand"}}}}`,
+		},
+		{
+			// The top-level read capacity wins and goes where the spec says.
+			name: "ConfigureIndex top-level read capacity",
+			call: configureIndex("b", ConfigureIndexRequest{
+				ReadCapacity: dedicated,
+				Spec:         &ConfigureIndexSpec{BYOC: &ConfigureReadCapacity{ReadCapacity: &ReadCapacity{Mode: ReadCapacityOnDemand}}},
+			}),
+			status: 202, respBody: readyServerless,
+			method: "PATCH", escPath: "/indexes/b",
+			body:       `{"read_capacity":{"dedicated":{"manual":{"replicas":1,"shards":1},"node_type":"t1","scaling":"Manual"},"mode":"Dedicated"}}`,
+			legacyBody: `{"spec":{"byoc":{"read_capacity":{"dedicated":{"manual":{"replicas":1,"shards":1},"node_type":"t1","scaling":"Manual"},"mode":"Dedicated"}}}}`,
+		},
+		{
+			name: "ConfigureIndex embed parameters",
+			call: configureIndex("m", ConfigureIndexRequest{
+				SemanticTextField: "chunk_text",
+				Embed: &ConfigureIndexEmbed{ReadParameters: map[string]any{"input_type": "query", "truncate": "NONE"},
+					WriteParameters: map[string]any{"input_type": "passage"}},
+			}),
+			status: 202, respBody: readyServerless,
+			method: "PATCH", escPath: "/indexes/m",
+			body: `{"schema":{"fields":{"chunk_text":{"type":"semantic_text",
+				"read_parameters":{"input_type":"query","truncate":"NONE"},"write_parameters":{"input_type":"passage"}}}}}`,
+			legacyBody: `{"embed":{"read_parameters":{"input_type":"query","truncate":"NONE"},"write_parameters":{"input_type":"passage"}}}`,
+		},
+		{
+			// Without the field's name 2026-07 cannot address the parameters.
+			name: "ConfigureIndex embed parameters without field name",
+			call: configureIndex("m", ConfigureIndexRequest{
+				Embed: &ConfigureIndexEmbed{WriteParameters: map[string]any{"input_type": "passage"}},
+			}),
+			status: 202, respBody: readyServerless,
+			method: "PATCH", escPath: "/indexes/m", version: LegacyAPIVersion,
+			body: `{"embed":{"write_parameters":{"input_type":"passage"}}}`,
+		},
+		{
+			name: "ConfigureIndex embed field map",
+			call: configureIndex("m", ConfigureIndexRequest{
+				SemanticTextField: "chunk_text", Tags: map[string]string{"a": "1"},
+				Embed: &ConfigureIndexEmbed{FieldMap: map[string]any{"text": "body"}},
+			}),
+			status: 202, respBody: readyServerless,
+			method: "PATCH", escPath: "/indexes/m", version: LegacyAPIVersion,
+			body: `{"embed":{"field_map":{"text":"body"}},"tags":{"a":"1"}}`,
 		},
 		{
 			name: "ConfigureIndex embed",
-			call: func(ctx context.Context, c *Client) error {
-				_, err := c.ConfigureIndex(ctx, "s", ConfigureIndexRequest{
-					Embed: &ConfigureIndexEmbed{Model: "multilingual-e5-large", FieldMap: map[string]any{"text": "body"},
-						ReadParameters: map[string]any{"input_type": "query"}},
-				})
-				return err
-			},
+			call: configureIndex("s", ConfigureIndexRequest{
+				Embed: &ConfigureIndexEmbed{Model: "multilingual-e5-large", FieldMap: map[string]any{"text": "body"},
+					ReadParameters: map[string]any{"input_type": "query"}},
+			}),
 			status: 202, respBody: readyServerless,
-			method: "PATCH", escPath: "/indexes/s",
+			method: "PATCH", escPath: "/indexes/s", version: LegacyAPIVersion,
 			body: `{"embed":{"model":"multilingual-e5-large","field_map":{"text":"body"},"read_parameters":{"input_type":"query"}}}`,
-		},
-		{
-			name:   "DeleteIndex",
-			call:   func(ctx context.Context, c *Client) error { return c.DeleteIndex(ctx, "s") },
-			status: 202,
-			method: "DELETE", escPath: "/indexes/s",
 		},
 	}
 }
 
+// checkIndexWire asserts that got is tc's request, sent with version and
+// carrying body.
+func checkIndexWire(t *testing.T, tc wireCase, got seenRequest, version, body string) {
+	t.Helper()
+	if got.Method != tc.method {
+		t.Errorf("method = %s, want %s", got.Method, tc.method)
+	}
+	if got.EscPath != tc.escPath {
+		t.Errorf("path = %s, want %s", got.EscPath, tc.escPath)
+	}
+	if got.RawQuery != "" {
+		t.Errorf("unexpected query %q", got.RawQuery)
+	}
+	if v := got.Header.Get("Api-Key"); v != testAPIKey {
+		t.Errorf("Api-Key = %q, want %q", v, testAPIKey)
+	}
+	if v := got.Header.Values("X-Pinecone-Api-Version"); len(v) != 1 || v[0] != version {
+		t.Errorf("X-Pinecone-Api-Version = %q, want [%s]", v, version)
+	}
+	if v := got.Header.Get("Authorization"); v != "" {
+		t.Errorf("unexpected Authorization header %q", v)
+	}
+	if body == "" {
+		if len(got.Body) != 0 {
+			t.Errorf("unexpected body %q", got.Body)
+		}
+		if v, ok := got.Header["Content-Type"]; ok {
+			t.Errorf("Content-Type %q sent without a body", v)
+		}
+		return
+	}
+	if v := got.Header.Get("Content-Type"); v != "application/json" {
+		t.Errorf("Content-Type = %q, want application/json", v)
+	}
+	assertJSON(t, got.Body, body)
+}
+
+// runIndexWireCase makes tc's call with a client configured for
+// apiVersion ("" = default) and returns the one request the server saw.
+func runIndexWireCase(t *testing.T, tc wireCase, apiVersion string) seenRequest {
+	t.Helper()
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, tc.status, tc.respBody) })
+	c := newTestClient(t, api.URL(), func(o *Options) { o.APIVersion = apiVersion })
+	if err := tc.call(t.Context(), c); err != nil {
+		t.Fatalf("call: %v", err)
+	}
+	return api.only(t)
+}
+
+// A default client speaks 2026-07 and sends 2026-04 only for what 2026-07
+// lacks.
 func TestIndexCallsOnTheWire(t *testing.T) {
 	for _, tc := range indexWireCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, tc.status, tc.respBody) })
-			c := newTestClient(t, api.URL())
-			if err := tc.call(t.Context(), c); err != nil {
-				t.Fatalf("call: %v", err)
+			version := tc.version
+			if version == "" {
+				version = DefaultAPIVersion
 			}
-			got := api.only(t)
-			if got.Method != tc.method {
-				t.Errorf("method = %s, want %s", got.Method, tc.method)
-			}
-			if got.EscPath != tc.escPath {
-				t.Errorf("path = %s, want %s", got.EscPath, tc.escPath)
-			}
-			if got.RawQuery != "" {
-				t.Errorf("unexpected query %q", got.RawQuery)
-			}
-			if v := got.Header.Get("Api-Key"); v != testAPIKey {
-				t.Errorf("Api-Key = %q, want %q", v, testAPIKey)
-			}
-			if v := got.Header.Values("X-Pinecone-Api-Version"); len(v) != 1 || v[0] != "2026-04" {
-				t.Errorf("X-Pinecone-Api-Version = %q, want [2026-04]", v)
-			}
-			if v := got.Header.Get("Authorization"); v != "" {
-				t.Errorf("unexpected Authorization header %q", v)
-			}
-			if tc.body == "" {
-				if len(got.Body) != 0 {
-					t.Errorf("unexpected body %q", got.Body)
-				}
-				if v, ok := got.Header["Content-Type"]; ok {
-					t.Errorf("Content-Type %q sent without a body", v)
-				}
-				return
-			}
-			if v := got.Header.Get("Content-Type"); v != "application/json" {
-				t.Errorf("Content-Type = %q, want application/json", v)
-			}
-			assertJSON(t, got.Body, tc.body)
+			checkIndexWire(t, tc, runIndexWireCase(t, tc, ""), version, tc.body)
 		})
+	}
+}
+
+// A client configured for an older version (as earlier provider releases
+// were) sends that version and the legacy bodies on every call.
+func TestIndexCallsOnTheWireAtOlderVersions(t *testing.T) {
+	for _, version := range []string{"2026-04", "2025-10"} {
+		for _, tc := range indexWireCases() {
+			if tc.noLegacy {
+				continue
+			}
+			t.Run(version+"/"+tc.name, func(t *testing.T) {
+				body := tc.legacyBody
+				if body == "" {
+					body = tc.body
+				}
+				checkIndexWire(t, tc, runIndexWireCase(t, tc, version), version, body)
+			})
+		}
 	}
 }
 

@@ -26,7 +26,33 @@ var (
 	// client was built without one. It is raised lazily so that a provider
 	// without credentials can still validate and plan.
 	ErrMissingAPIKey = errors.New("no Pinecone API key configured")
+
+	// ErrUnsupportedAPIVersion is matched by an *APIVersionError: the call
+	// needs a newer API version than the client is configured for.
+	ErrUnsupportedAPIVersion = errors.New("unsupported Pinecone API version")
+
+	// ErrInvalidRequest is returned, before anything is sent, for a request
+	// the client cannot express in the shape of the API version it must be
+	// sent with.
+	ErrInvalidRequest = errors.New("invalid request")
 )
+
+// APIVersionError reports a call that needs API version Required or later
+// while the client is configured (Options.APIVersion) for Configured. It is
+// raised before anything is sent.
+type APIVersionError struct {
+	Operation  string
+	Required   string
+	Configured string
+}
+
+func (e *APIVersionError) Error() string {
+	return fmt.Sprintf("%s needs Pinecone API version %s or later, but the client is configured for %s",
+		e.Operation, e.Required, e.Configured)
+}
+
+// Is makes errors.Is(err, ErrUnsupportedAPIVersion) match.
+func (e *APIVersionError) Is(target error) bool { return target == ErrUnsupportedAPIVersion }
 
 var sentinelByStatus = map[int]error{
 	http.StatusBadRequest:          ErrBadRequest,

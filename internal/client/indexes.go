@@ -10,6 +10,7 @@ import (
 const (
 	IndexStateInitializing         = "Initializing"
 	IndexStateInitializationFailed = "InitializationFailed"
+	IndexStateFailed               = "Failed" // new in 2026-07 (IndexModelStatus.state)
 	IndexStateReady                = "Ready"
 	IndexStateTerminating          = "Terminating"
 	IndexStateDisabled             = "Disabled"
@@ -178,13 +179,26 @@ type CreateIndexEmbed struct {
 	WriteParameters map[string]any `json:"write_parameters,omitempty"`
 }
 
-// ConfigureIndexRequest is the body of PATCH /indexes/{name}; every field is
+// ConfigureIndexRequest is a change of PATCH /indexes/{name}; every field is
 // optional and only what changes is sent. A tag value of "" removes the key.
+// It marshals to the legacy (2025-10/2026-04) body; ConfigureIndex builds
+// the 2026-07 body from it when it can (see configureBody).
 type ConfigureIndexRequest struct {
 	Spec               *ConfigureIndexSpec  `json:"spec,omitempty"`
 	DeletionProtection string               `json:"deletion_protection,omitempty"`
 	Tags               map[string]string    `json:"tags,omitempty"`
 	Embed              *ConfigureIndexEmbed `json:"embed,omitempty"`
+
+	// ReadCapacity is the new read capacity of a serverless or BYOC index.
+	// It takes precedence over Spec.Serverless/BYOC.ReadCapacity. The legacy
+	// body puts it under Spec.BYOC when that is set, else Spec.Serverless;
+	// one of them must be set when the legacy body is sent.
+	ReadCapacity *ReadCapacity `json:"-"`
+	// SemanticTextField names the semantic_text field of an integrated index
+	// whose read/write parameters Embed changes (its field_map["text"]).
+	// 2026-07 patches parameters per field, so without it the change is sent
+	// in the legacy shape.
+	SemanticTextField string `json:"-"`
 }
 
 // ConfigureIndexSpec holds the deployment settings that can change.
@@ -219,35 +233,84 @@ type indexList struct {
 
 func indexPath(name string) string { return "/indexes/" + pathEscape(name) }
 
+// indexCall sends cl and decodes an IndexModel, filling in the view the
+// server did not send.
+func (c *Client) indexCall(ctx context.Context, cl call) (*IndexModel, error) {
+	ix, err := doJSON[IndexModel](ctx, c, cl)
+	if err != nil {
+		return nil, err
+	}
+	ix.normalize()
+	return ix, nil
+}
+
 // ListIndexes returns every index of the project.
 func (c *Client) ListIndexes(ctx context.Context) ([]IndexModel, error) {
 	out, err := doJSON[indexList](ctx, c, call{method: http.MethodGet, path: "/indexes"})
 	if err != nil {
 		return nil, err
 	}
+	for i := range out.Indexes {
+		out.Indexes[i].normalize()
+	}
 	return out.Indexes, nil
 }
 
-// CreateIndex creates a serverless, pod or BYOC index. It may be retried
-// after an uncertain failure, so a 409 carrying AfterUncertainRetry may mean
-// the index is ours (see APIError).
+// CreateIndex creates a serverless, pod or BYOC index from the legacy
+// request. A client that speaks 2026-07 sends it in the 2026-07 shape when
+// that can say the same (see schemaIndexRequest); otherwise it sends the
+// legacy body with LegacyAPIVersion. It may be retried after an uncertain
+// failure, so a 409 carrying AfterUncertainRetry may mean the index is ours
+// (see APIError).
 func (c *Client) CreateIndex(ctx context.Context, req CreateIndexRequest) (*IndexModel, error) {
-	return doJSON[IndexModel](ctx, c, call{method: http.MethodPost, path: "/indexes", body: req, retrySafe: true})
+	if c.speaks202607() {
+		if body, ok := schemaIndexRequest(req); ok {
+			return c.createIndex(ctx, body, schemaAPIVersion)
+		}
+	}
+	return c.createIndex(ctx, req, c.legacyVersion())
 }
 
-// CreateIndexForModel creates an integrated-inference serverless index.
+// CreateSchemaIndex creates an index from a 2026-07 request (deployment and
+// typed schema), always with API 2026-07. A client configured for an older
+// version returns an *APIVersionError without sending anything. Retry-safe
+// like CreateIndex.
+func (c *Client) CreateSchemaIndex(ctx context.Context, req CreateSchemaIndexRequest) (*IndexModel, error) {
+	if !c.speaks202607() {
+		return nil, &APIVersionError{
+			Operation: fmt.Sprintf("creating the schema-defined index %q", req.Name),
+			Required:  schemaAPIVersion, Configured: c.apiVersion,
+		}
+	}
+	return c.createIndex(ctx, req, schemaAPIVersion)
+}
+
+func (c *Client) createIndex(ctx context.Context, body any, version string) (*IndexModel, error) {
+	return c.indexCall(ctx, call{method: http.MethodPost, path: "/indexes", body: body, retrySafe: true, version: version})
+}
+
+// CreateIndexForModel creates an integrated-inference serverless index. The
+// request is the same in every version (CreateIndexForModelRequest of
+// 2026-07, TypeScript client 9.0.0), so it goes with the client's version.
 func (c *Client) CreateIndexForModel(ctx context.Context, req CreateIndexForModelRequest) (*IndexModel, error) {
-	return doJSON[IndexModel](ctx, c, call{method: http.MethodPost, path: "/indexes/create-for-model", body: req, retrySafe: true})
+	return c.indexCall(ctx, call{method: http.MethodPost, path: "/indexes/create-for-model", body: req, retrySafe: true})
 }
 
 // DescribeIndex returns one index; ErrNotFound if it does not exist.
 func (c *Client) DescribeIndex(ctx context.Context, name string) (*IndexModel, error) {
-	return doJSON[IndexModel](ctx, c, call{method: http.MethodGet, path: indexPath(name)})
+	return c.indexCall(ctx, call{method: http.MethodGet, path: indexPath(name)})
 }
 
-// ConfigureIndex changes an index in place.
+// ConfigureIndex changes an index in place. A client that speaks 2026-07
+// sends the 2026-07 body when it can say the same, else the legacy body
+// with LegacyAPIVersion (see configureBody).
 func (c *Client) ConfigureIndex(ctx context.Context, name string, req ConfigureIndexRequest) (*IndexModel, error) {
-	return doJSON[IndexModel](ctx, c, call{method: http.MethodPatch, path: indexPath(name), body: req})
+	path := indexPath(name)
+	body, version, err := c.configureBody(req)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", http.MethodPatch, path, err)
+	}
+	return c.indexCall(ctx, call{method: http.MethodPatch, path: path, body: body, version: version})
 }
 
 // DeleteIndex starts deleting an index. A 404 is returned as ErrNotFound; the
@@ -257,7 +320,7 @@ func (c *Client) DeleteIndex(ctx context.Context, name string) error {
 }
 
 // IndexFailedError reports that an index reached a state it cannot leave on
-// its own (InitializationFailed).
+// its own (InitializationFailed, or Failed in 2026-07).
 type IndexFailedError struct {
 	Name   string
 	State  string
@@ -317,7 +380,17 @@ func (e *ReadCapacityFailedError) Error() string {
 	return msg
 }
 
+// readCapacity is the top-level read capacity (2026-07, or filled in by
+// normalize), else the one in the spec (an IndexModel built by hand).
 func (ix *IndexModel) readCapacity() *ReadCapacity {
+	if ix.ReadCapacity != nil {
+		return ix.ReadCapacity
+	}
+	return ix.specReadCapacity()
+}
+
+// specReadCapacity is spec.serverless/byoc.read_capacity.
+func (ix *IndexModel) specReadCapacity() *ReadCapacity {
 	switch {
 	case ix.Spec.Serverless != nil:
 		return ix.Spec.Serverless.ReadCapacity
@@ -338,11 +411,11 @@ func describeState(ix *IndexModel) string {
 // WaitForIndexReady polls until the index has settled (see IsReady: Ready,
 // or Disabled when its dedicated read capacity has zero replicas, with the
 // read capacity Ready). It returns the last description, an
-// *IndexFailedError for InitializationFailed and a *ReadCapacityFailedError when
+// *IndexFailedError for InitializationFailed or Failed and a *ReadCapacityFailedError when
 // the read capacity reports Error. An early 404 is tolerated (notFoundEarly).
 func (c *Client) WaitForIndexReady(ctx context.Context, name string) (*IndexModel, error) {
 	return waitFor(ctx, c, fmt.Sprintf("index %q to become Ready", name), notFoundEarly, bind(c.DescribeIndex, name), func(ix *IndexModel) (bool, string, error) {
-		if ix.Status.State == IndexStateInitializationFailed {
+		if ix.Status.State == IndexStateInitializationFailed || ix.Status.State == IndexStateFailed {
 			return false, ix.Status.State, &IndexFailedError{Name: name, State: ix.Status.State}
 		}
 		if rc := ix.readCapacity(); rc != nil && rc.Status != nil && rc.Status.State == ReadCapacityError {

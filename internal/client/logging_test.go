@@ -89,7 +89,7 @@ func TestLogsNeverContainSecrets(t *testing.T) {
 			if h["Api-Key"] != "***" {
 				t.Errorf("Api-Key logged as %v, want ***", h["Api-Key"])
 			}
-			if h["X-Pinecone-Api-Version"] != "2026-04" {
+			if h["X-Pinecone-Api-Version"] != DefaultAPIVersion {
 				t.Errorf("version header logged as %v", h["X-Pinecone-Api-Version"])
 			}
 		}

@@ -684,7 +684,8 @@ func TestBodyResentIdentically(t *testing.T) {
 			t.Errorf("attempt %d has no body", i)
 		}
 	}
-	assertJSON(t, reqs[3].Body, `{"name":"s","dimension":3,"vector_type":"dense","tags":{"a":"1","b":"2"},"spec":{"serverless":{"cloud":"aws","region":"us-east-1"}}}`)
+	assertJSON(t, reqs[3].Body, `{"name":"s","deployment":{"deployment_type":"managed","cloud":"aws","region":"us-east-1"},`+
+		`"schema":{"fields":{"_values":{"type":"dense_vector","dimension":3,"metric":"cosine"}}},"tags":{"a":"1","b":"2"}}`)
 }
 
 func TestPatchBodyResent(t *testing.T) {
