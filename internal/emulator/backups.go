@@ -3,7 +3,6 @@ package emulator
 import (
 	"maps"
 	"net/http"
-	"slices"
 	"time"
 )
 
@@ -42,10 +41,7 @@ type backup struct {
 	sourceIndexName string
 	sourceIndexID   string
 	cloud, region   string
-	dimension       int // 0 for sparse
-	metric          string
-	vectorType      string   // not part of BackupModel; a restore needs it
-	schema          []string // nil = no schema
+	vectorSchema    // the index's vectors, embedding and fields when the backup was taken; a restore gets them back
 	tags            map[string]string
 
 	createdAt time.Time
@@ -91,8 +87,8 @@ type backupModelJSON struct {
 // {"next":...} when another page follows and null on the last page, as
 // production answers (docs.pinecone.io list_project_backups example).
 type backupListJSON struct {
-	Data       []backupModelJSON `json:"data"`
-	Pagination *paginationJSON   `json:"pagination"`
+	Data       []any           `json:"data"` // BackupModel of the request's API version
+	Pagination *paginationJSON `json:"pagination"`
 }
 
 func (b *backup) view(t time.Time, fresh bool) backupModelJSON {
@@ -131,6 +127,10 @@ func (s *Server) handleCreateBackup(q *request) {
 	if _, ok := q.decode(&b); !ok {
 		return
 	}
+	if err := checkBackupName(q.version, b.Name); err != nil {
+		q.fail(err)
+		return
+	}
 	bk := &backup{}
 	if b.Name != nil {
 		bk.name = *b.Name
@@ -138,7 +138,7 @@ func (s *Server) handleCreateBackup(q *request) {
 	if b.Description != nil {
 		bk.description = *b.Description
 	}
-	view, err := s.createBackup(q.proj, q.param("index_name"), bk)
+	view, err := s.createBackup(q.proj, q.param("index_name"), bk, q.version)
 	if err != nil {
 		q.fail(err)
 		return
@@ -146,39 +146,39 @@ func (s *Server) handleCreateBackup(q *request) {
 	s.answerCreate(q, http.StatusOK, view)
 }
 
-// createBackup snapshots the named index of p into bk and stores it.
-func (s *Server) createBackup(p *project, indexName string, bk *backup) (backupModelJSON, *apiError) {
+// createBackup snapshots the named index of p into bk, stores it and
+// returns it as version renders it.
+func (s *Server) createBackup(p *project, indexName string, bk *backup, version string) (any, *apiError) {
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if p.deleted {
-		return backupModelJSON{}, keyRevoked()
+		return nil, keyRevoked()
 	}
 	p.purgeExpired(t)
 	ix, ok := p.indexes[indexName]
 	switch {
 	case !ok:
-		return backupModelJSON{}, indexNotFound(indexName)
+		return nil, indexNotFound(indexName)
 	case ix.kind != specServerless:
 		// [unverified] the spec only says backups are for serverless indexes;
 		// production's answer for a pod or BYOC index is undocumented.
-		return backupModelJSON{}, invalidArgument(
+		return nil, invalidArgument(
 			"Backups are only supported for serverless indexes. Index %s is a %s index.", indexName, kindLabel(ix.kind))
 	case ix.terminating:
 		// [unverified] production's answer for an index that is being deleted.
-		return backupModelJSON{}, invalidArgument("Index %s is being deleted and cannot be backed up.", indexName)
+		return nil, invalidArgument("Index %s is being deleted and cannot be backed up.", indexName)
 	}
 	bk.id = newUUID()
 	bk.sourceIndexName, bk.sourceIndexID = ix.name, ix.id
 	bk.cloud, bk.region = ix.cloud, ix.region
-	bk.dimension, bk.metric, bk.vectorType = ix.dimension, ix.metric, ix.vectorType
-	bk.schema = slices.Clone(ix.schema)
+	bk.vectorSchema = ix.vectorSchema.clone()
 	bk.tags = maps.Clone(ix.tags)
 	bk.createdAt = t
 	bk.readyAt = t.Add(s.opts.ReadyDelay)
 	bk.fail = s.faults.failsBackup(ix.name)
 	p.backups[bk.id] = bk
-	return bk.view(t, true), nil
+	return bk.render(version, t, true), nil
 }
 
 func (s *Server) handleListBackups(q *request) {
@@ -195,7 +195,7 @@ func (s *Server) handleListIndexBackups(q *request) {
 // an earlier index of the same name are not listed there (they still are in
 // GET /backups).
 func (s *Server) listBackups(q *request, indexName *string) {
-	p, err := parsePageRequest(q.r, pageKindBackups)
+	p, err := parseVersionedPage(q.r, pageKindBackups, q.version)
 	if err != nil {
 		q.fail(err)
 		return
@@ -221,9 +221,9 @@ func (s *Server) listBackups(q *request, indexName *string) {
 		}
 	}
 	page, next := paginate(all, (*backup).pos, p, pageKindBackups)
-	out := backupListJSON{Data: make([]backupModelJSON, 0, len(page)), Pagination: nextPage(next)}
+	out := backupListJSON{Data: make([]any, 0, len(page)), Pagination: nextPage(next)}
 	for _, b := range page {
-		out.Data = append(out.Data, b.view(t, false))
+		out.Data = append(out.Data, b.render(q.version, t, false))
 	}
 	s.mu.Unlock()
 	writeJSON(q.w, http.StatusOK, out)
@@ -236,7 +236,7 @@ func (s *Server) handleDescribeBackup(q *request) {
 		if !ok {
 			return nil, backupNotFound(id)
 		}
-		return b.view(t, false), nil
+		return b.render(q.version, t, false), nil
 	})
 }
 

@@ -1,7 +1,8 @@
 // Package emulator is an in-memory Pinecone control plane for tests and
 // local runs. It answers the db_control API (indexes, collections, backups and
 // restore jobs; API versions 2025-10 and 2026-04, which are identical for
-// db_control), the assistant_control API (assistants), the file endpoints
+// db_control, and 2026-07, which describes indexes by schema and deployment:
+// see "API version 2026-07" below), the assistant_control API (assistants), the file endpoints
 // of the assistant data plane, the inference model catalogue (GET /models),
 // the admin API (projects, API keys, organizations) and its OAuth token
 // endpoint the way production does, as
@@ -124,8 +125,8 @@
 // Every request passes, in this order: counting (Server.Stats), Faults.Latency,
 // the rate limiter and random 429s, error injection, authentication (401
 // UNAUTHENTICATED; see below), the X-Pinecone-Api-Version check (missing
-// means 2025-10; 2025-10, 2026-04 and, for /assistant/ and /admin/ paths
-// only, 2026-07 are served; anything else is 400), routing
+// means 2025-10; 2025-10, 2026-04 and 2026-07 are served; anything else
+// is 400), routing
 // (unknown path 404, wrong method 405), a forced status (Faults.ForceStatus)
 // and the handler. Authentication depends on the path prefix: /admin/ needs
 // Authorization: Bearer <access token> (an Api-Key alone is 401; missing,
@@ -143,6 +144,105 @@
 // depends on 412 FAILED_PRECONDITION ("Unable to delete an index. There are
 // pending collections for this index: ['c1', 'c2']", "Unable to delete
 // backup. There are pending restore jobs for this backup: ['<job id>']").
+//
+// # API version 2026-07
+//
+// With X-Pinecone-Api-Version: 2026-07 (spec db_control_2026-07.oas.yaml;
+// the TS client 9.0.0's generated models) every path is served. The
+// assistant, admin and inference APIs answer as at 2026-04 (the 2026-07
+// ModelInfo has the fields of the 2026-04 one). db_control keeps one store
+// and renders it in the version each request asks for, so an index made in
+// one version shows in every other:
+//
+//   - IndexModel has, in this order, name, host, private_host (when set),
+//     status, deployment, read_capacity (managed and byoc only; the
+//     ReadCapacityResponse of 2026-04), source_collection, source_backup_id
+//     and cmek_id (each when set), schema, tags (null when there are none)
+//     and deletion_protection, and no dimension, metric, vector_type, spec or
+//     embed. deployment is {"deployment_type":"managed","cloud","region",
+//     "environment"} (environment: the serverless cell that is also in the
+//     host), {"deployment_type":"byoc","environment"} or
+//     {"deployment_type":"pod","environment","pod_type","replicas","shards"}.
+//   - schema.fields of an index made with the old shapes: a dense index
+//     reports "_values" {"type":"dense_vector","description":null,
+//     "dimension","metric"} and "_sparse_values" {"type":"sparse_vector",
+//     "description":null}, a sparse one only "_sparse_values", an integrated
+//     one a single "semantic_text" field named after field_map's text entry
+//     {"type","description":null,"model","dimension" (null for sparse
+//     models),"metric","read_parameters","write_parameters"}; filterable
+//     metadata (spec.serverless/byoc.schema, pod metadata_config.indexed)
+//     shows as {"<name>":{"filterable":true}}. A document index shows its
+//     fields as created, with the defaults filled in: description null
+//     when not set, full_text_search {"language" ("en"), "stemming" (false),
+//     "stop_words" (false), "ngram" {"min_gram","max_gram","prefix_only"
+//     (false)} only when given}.
+//   - POST /indexes takes {name, deployment, schema, cmek_id, read_capacity,
+//     tags, deletion_protection}; only schema is required. Without
+//     deployment the index is managed on aws us-east-1, without name it is
+//     named "index-<8 lowercase alnum>". A schema of only _values and/or
+//     _sparse_values makes exactly the index the old dense (_values) or
+//     sparse create makes; named fields make a document index. Checks, in
+//     order: the body decodes (422); no top-level dimension, metric,
+//     vector_type, spec, embed or source_collection (400, naming the key,
+//     saying that 2026-07 describes indexes by schema and deployment and
+//     that pod indexes and indexes from a collection need an earlier
+//     version); required keys (422: schema, fields, a field's type,
+//     dense_vector's dimension and metric, ngram's min_gram and max_gram,
+//     deployment_type, cloud and region of managed, environment of byoc,
+//     read_capacity.mode); name, deletion_protection, tags (400, as at
+//     2026-04); the deployment (400: pod cannot be created at 2026-07 and
+//     the message says to send an earlier X-Pinecone-Api-Version; unknown
+//     types; environment on managed, which is read-only; an empty byoc
+//     environment); the schema (400, index_schema_validate.go: not empty,
+//     with the spec's message; each field by name: name non-empty, at most
+//     64 bytes, not starting with "$", "_" only for _values / _sparse_values;
+//     type dense_vector, sparse_vector or string (semantic_text and the
+//     metadata types say what to do instead); _values dense_vector and
+//     _sparse_values sparse_vector; no description on a reserved field,
+//     at most 256 bytes elsewhere; dimension 1-20000 and metric cosine,
+//     dotproduct or euclidean; string needs full_text_search, whose
+//     language is one of the 18 codes or names of the docs' table, ngram
+//     1 <= min_gram <= max_gram <= 10 and not with stemming or stop_words,
+//     stop_words only with stemming and a language that has a stop word
+//     list; then reserved fields only as the whole schema; then at most one
+//     dense_vector, one sparse_vector and 100 string fields); a document
+//     index on byoc, cmek_id with a full-text field (400); read_capacity
+//     (400), which a byoc index must set to Dedicated; an unknown cloud or
+//     region (404); a full-text field in a project that enforces CMEK (412);
+//     the name (409); 201.
+//   - An index that is only in 2026-07's shapes (a document index) shows at
+//     2025-10 and 2026-04 as a serverless index: dimension and metric of
+//     its dense_vector field and vector_type dense, or vector_type sparse,
+//     metric dotproduct and no dimension without one; spec.serverless
+//     {cloud, region, read_capacity} without schema; no embed. Embed cannot
+//     be added to it by a 2026-04 PATCH (400).
+//   - PATCH takes {deployment {replicas, pod_type}, schema {fields: {<the
+//     semantic_text field>: {type: semantic_text, model, read_parameters,
+//     write_parameters}}}, read_capacity, tags, deletion_protection} and
+//     answers 200 with the 2026-07 IndexModel; transitions are those of the
+//     earlier PATCH. spec and embed are 400, like deployment_type in
+//     deployment, deployment on a non-pod index and read_capacity on a pod
+//     index. read_capacity is a ReadCapacityPatch: OnDemand (not for byoc),
+//     or Dedicated with any of node_type, scaling and manual, omitted ones
+//     keeping their value; scaling and manual come as a pair, and a move
+//     from OnDemand needs node_type, scaling and manual. schema names
+//     exactly one field, which must be the index's semantic_text field;
+//     model may only repeat the current one; the parameters are checked and
+//     completed like embed's.
+//   - POST /indexes/create-for-model and POST /backups/{backup_id}/create-index
+//     take the 2026-04 requests (create-index also read_capacity) and answer
+//     the 2026-07 IndexModel and {restore_job_id, index_id}. Restoring a
+//     backup that is not Ready is 412 FAILED_PRECONDITION "Backup <id> is
+//     not completed". Collections are served as at 2026-04 (pod indexes
+//     made with an earlier version); an index from a collection needs an
+//     earlier version (source_collection is one of the refused keys).
+//   - BackupModel has no dimension or metric; its schema is the source
+//     index's schema.fields as above, tags is null when there are none, a
+//     failed backup is InitializationFailed, and a name must follow the
+//     index name rule (400). RestoreJobModel is Pending until the job
+//     completes, then Completed with percent_complete 100 (an integer,
+//     absent before) and completed_at (null before). The backup and restore
+//     job lists hold 100 items a page unless limit says otherwise.
 //
 // # OAuth and admin
 //
@@ -298,17 +398,22 @@
 //     the spec echoes source_collection.
 //   - Backups (serverless indexes only) are Initializing for ReadyDelay
 //     (always in the create answer), then Ready, or Failed when the source
-//     index name is in Faults.FailBackups. They copy cloud, region,
-//     dimension, metric, schema and tags from the index at that moment, keep
-//     its id as source_index_id, and outlive it. DELETE removes a backup at
+//     index name is in Faults.FailBackups (InitializationFailed at
+//     2026-07). They copy cloud, region, dimension, metric, vector type,
+//     integrated embedding, metadata schema, document fields and tags from
+//     the index at that moment, keep its id as source_index_id, and outlive
+//     it. DELETE removes a backup at
 //     once (BackupModel has no Terminating status).
 //   - Restoring a Ready backup creates the index at once (Initializing,
-//     serverless, OnDemand read capacity; cloud, region, dimension, metric,
-//     vector_type and schema from the backup; name, tags and
-//     deletion_protection from the request) and starts a restore job that
-//     runs for ReadyDelay: Pending for the first tenth, then InProgress with
-//     percent_complete rising linearly from 0 (one decimal), then Completed
-//     with percent_complete 100 and completed_at. The index becomes Ready at
+//     serverless; cloud, region, vectors, embedding, metadata schema and
+//     document fields from the backup; name, tags and deletion_protection
+//     from the request, and read capacity too at 2026-07, OnDemand
+//     otherwise; source_backup_id, shown at 2026-07) and starts a restore
+//     job that runs for ReadyDelay: at 2025-10 and 2026-04 Pending for the
+//     first tenth, then InProgress with percent_complete rising linearly
+//     from 0 (one decimal); at 2026-07 Pending throughout, without
+//     percent_complete and with completed_at null; then Completed with
+//     percent_complete 100 and completed_at. The index becomes Ready at
 //     that same moment. Restore jobs are kept for the life of their project.
 //   - Assistants follow the index rules: Initializing for ReadyDelay (always
 //     in the create answer), then Ready, or Failed when the name is in
@@ -493,9 +598,9 @@
 //     client answers *client.ReadCapacityFailedError{Name, Message} (not an
 //     IndexFailedError); the provider's diagnostic quotes Pinecone's message
 //     and says the previous capacity keeps serving.
-//   - The TS client's 2026-07 IndexModelStatus adds a Failed state; no
-//     index shows it (chosen: db_control 2026-07 is not served, 400, and
-//     nothing public says when 2026-04 indexes would be Failed).
+//   - The 2026-07 IndexModel.status adds a Failed state; no index shows it
+//     (chosen: nothing public says when an index is Failed rather than
+//     InitializationFailed).
 //   - PATCH of a Terminating index is 412 FAILED_PRECONDITION. PATCH is
 //     otherwise accepted in every state, including Initializing (chosen: the
 //     spec lists no status for either; clients wait for Ready first).
@@ -568,14 +673,106 @@
 //     (chosen: the fields are optional in the spec).
 //   - Restore: 422 and 400 rules on the body come first, then an unknown
 //     backup (404), a backup that is not Ready (400: Initializing or Failed),
-//     then a taken index name (409) (chosen). A restore job is pending (blocks
-//     the backup's DELETE) while Pending or InProgress (contradicted: TS
-//     client 2026-07 RestoreJobModel lists Pending, Completed, Failed and
-//     Cancelled, no InProgress, and percent_complete is "100 once Completed,
-//     absent while pending or after it has failed. Intermediate progress is
-//     not reported"; the emulator shows InProgress and intermediate
-//     progress; not fixed yet, see CONFORMANCE.md). Deleting the target
-//     index does not affect the job (chosen).
+//     then a taken index name (409) (chosen; at 2026-07 a backup that is
+//     not Ready is 412, confirmed: spec create_index_from_backup_operation).
+//     A restore job is pending (blocks the backup's DELETE) until it
+//     completes. At 2026-07 it shows Pending, then Completed with
+//     percent_complete 100 (confirmed: spec and TS client 2026-07
+//     RestoreJobModel, Pending, Completed, Failed and Cancelled, "100 once
+//     Completed, absent while pending ... Intermediate progress is not
+//     reported"; contradicted before, when 2026-07 was not served; fixed).
+//     At 2025-10 and 2026-04 it still goes through InProgress with rising
+//     percent_complete (chosen: their spec's status is a plain string with
+//     the example Completed, and percent_complete a float). Deleting the
+//     target index does not affect the job (chosen).
+//   - API 2026-07, what is confirmed (spec db_control_2026-07.oas.yaml and
+//     the TS client 9.0.0, which agree): the IndexModel, deployment,
+//     IndexSchema, BackupModel and RestoreJobModel shapes and their
+//     property order above; "Dense vectors-API indexes always report both
+//     _values and _sparse_values" and filterable metadata as legacy
+//     {filterable} fields (IndexSchema.fields); an integrated index's
+//     semantic_text field named after field_map's text entry
+//     (create_index_for_model); description null when not set (the field
+//     models: "null in responses when none was set"; the spec's examples
+//     leave the key out); the full_text_search defaults (language en,
+//     stemming and stop_words false, prefix_only false) and that responses
+//     echo them (docs reference/api/2026-07/control-plane/create_index: "the
+//     resolved analyzer config"); tags null when empty (IndexTags); the
+//     managed environment is a cell id (ManagedDeployment.environment
+//     example "aped-4627-b74a"; the emulator uses the cell of the index's
+//     host); deployment omitted means managed aws us-east-1 and a missing
+//     name is generated (CreateIndexRequest); the schema rules and the
+//     empty-schema message (CreateIndexSchema, CreateIndexSchemaField, the
+//     field models); the 18 languages, which of them have stop words, and
+//     the ngram rules (docs guides/search/full-text-search/
+//     text-processing); cmek_id with full-text fields rejected and 412 in a
+//     project that enforces CMEK (CreateIndexRequest.cmek_id and the 412
+//     example); BYOC needs Dedicated read capacity (ReadCapacity; docs
+//     guides/production/bring-your-own-cloud); pod indexes cannot be
+//     created and indexes from a collection need an earlier version (docs
+//     guides/legacy/pod-based-indexes; IndexDeploymentRequest); the PATCH
+//     rules (ConfigureIndexRequest, PatchIndexDeploymentRequest,
+//     PatchIndexSchema, ReadCapacityPatch, ReadCapacityDedicatedPatchConfig);
+//     the restored index inherits the backup's schema, full-text fields and
+//     integrated embedding, and create-index takes read_capacity
+//     (create_index_from_backup_operation); 412 "Backup <id> is not
+//     completed"; backup names follow the name rule (CreateBackupRequest);
+//     InitializationFailed (BackupModel.status x-enum); restore jobs without
+//     intermediate progress (RestoreJobModel); lists default to 100
+//     (list_project_backups, list_index_backups, list_restore_jobs: limit
+//     "default: 100").
+//   - API 2026-07, what is chosen: the rendering of a document index at
+//     2025-10 / 2026-04 (above; nothing public says how older versions see
+//     one); that an integrated index reports only its semantic_text field,
+//     not _values (IndexSchema says vectors-API indexes report _values, and
+//     an integrated index is read through the records API); that vector and
+//     semantic fields win a name clash with a metadata field; the
+//     semantic_text name for a field_map without a text key (the value of
+//     its first key); the generated name's form; the language echoed as
+//     sent ("french" stays "french") and matched case-sensitively;
+//     stop_words on a language without a stop word list is 400 (the docs
+//     only say such lists do not exist); an empty description on a
+//     reserved field counts as one; the missing keys that are 422, after
+//     serde (the spec's only example is "missing field `metric`"); an
+//     unknown deployment_type and environment on a managed create are 400
+//     (serde would say 422 for the first; the spec only says "do not set
+//     it" for the second); other unknown keys are ignored as everywhere;
+//     the order of the checks; every message but the empty-schema and the
+//     412 ones; cmek_id is not checked against anything, and is accepted on
+//     a vectors-only schema; a semantic_text PATCH must name the index's
+//     own field; a PATCH with deployment and read_capacity applies
+//     deployment first; a failed backup is InitializationFailed only at
+//     2026-07 (earlier versions keep Failed); a backup's tags are null when
+//     empty (IndexTags is the tags type of BackupModel too); limit stays
+//     1-100 at 2026-07 (its spec gives no bounds); no restore job is ever
+//     Failed or Cancelled (no restore fails in the emulator); BYOC's
+//     Dedicated-only rule, the backup name rule, the 412 for a backup that
+//     is not Ready and read_capacity on create-index apply at 2026-07 only
+//     (the earlier specs have none of them), so earlier requests behave as
+//     before.
+//   - A document index may use a byoc deployment (confirmed: docs
+//     reference/api/2026-07/control-plane/create_index, example request 5,
+//     creates a BYOC index whose schema is a named dense_vector field
+//     "embedding"; contradicted before, when it was 400; fixed).
+//   - Restoring a backup now restores the integrated embedding and the
+//     document fields of the index it was taken from, in every API version
+//     (contradicted before: spec 2026-07 create_index_from_backup_operation,
+//     "inherits the schema ... including its full-text search fields and
+//     its integrated embedding configuration"; earlier restores dropped
+//     embed; fixed).
+//   - At 2026-07, ReadCapacityStatus.current_replicas and current_shards are
+//     absent for OnDemand, as at 2026-04 (contradicted: spec 2026-07,
+//     "null for OnDemand indexes"; not fixed: clients read absent and null
+//     alike). The 2026-07 ErrorResponse enum has no QUOTA_EXCEEDED,
+//     UNAVAILABLE or UNIMPLEMENTED, and its 401 is a plain-text "Invalid API
+//     key" (UnauthorizedMessage); the emulator keeps the codes and the JSON
+//     401 of 2026-04 for every version (contradicted; not fixed, see
+//     CONFORMANCE.md). The 2026-07 create_index page lists two more aws
+//     regions (eu-central-1, ap-southeast-1) than the region list below
+//     (contradicted; not fixed). Not enforced: at most 20 tags (IndexTags),
+//     the MetadataSchema limits of 2026-07 (50 fields, no "_" or "$"
+//     names), the 403 for a configure while read capacity is not Ready, and
+//     include_deleted on the index backup list.
 //   - Backup created_at and restore job created_at / completed_at are RFC
 //     3339 in UTC with exactly three fractional digits
 //     ("2025-03-15T10:30:00.000Z") (confirmed: the 2026-07 reference

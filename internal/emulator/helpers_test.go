@@ -209,3 +209,33 @@ func newHTTPTestServer(t *testing.T, h http.Handler) *httptest.Server {
 	t.Cleanup(ts.Close)
 	return ts
 }
+
+// at sends a request with the X-Pinecone-Api-Version header set to version
+// (the tests of the version-specific renderings).
+func (e *testEnv) at(version, method, path, body string) response {
+	e.t.Helper()
+	return e.do(method, path, body, headerAPIVersion, version)
+}
+
+// keyOrder returns the keys of the JSON object raw in the order they are
+// written, so tests can check the property order of an answer.
+func keyOrder(t *testing.T, raw string) []string {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		t.Fatalf("not a JSON object: %s", raw)
+	}
+	var keys []string
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			t.Fatalf("reading keys of %s: %v", raw, err)
+		}
+		keys = append(keys, k.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			t.Fatalf("reading %s: %v", raw, err)
+		}
+	}
+	return keys
+}

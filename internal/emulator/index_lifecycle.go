@@ -1,6 +1,10 @@
 package emulator
 
-import "time"
+import (
+	"maps"
+	"slices"
+	"time"
+)
 
 // Index states (spec db_control_2025-10.oas.yaml, IndexModel.status.state).
 const (
@@ -24,22 +28,21 @@ const (
 // the clock and the deadlines below each time it is shown, so a fake clock in
 // Options.Now drives every transition.
 type index struct {
+	vectorSchema              // what the index holds: vectors, embedding, fields
 	id                 string // UUID; BackupModel.source_index_id, restore index_id
 	name               string
 	kind               string // specServerless | specPod | specByoc
-	dimension          int    // 0 when absent (sparse)
-	metric             string
-	vectorType         string
 	deletionProtection string
 	tags               map[string]string // nil when there are none
-	embed              *indexEmbed
 	host, privateHost  string
+	cmekID             string // 2026-07 create only; "" = none
+	sourceBackupID     string // set on restore; shown from 2026-07 on
 
 	// serverless / byoc
 	cloud, region    string
+	cell             string // serverless cell id, the 2026-07 managed deployment's environment
 	environment      string // pod and byoc
 	sourceCollection string
-	schema           []string // filterable fields; nil = no schema
 	rc               readCapacity
 	rcPrev           readCapacity // what is really serving while rcState is active
 	rcState          string       // Scaling | Migrating during a change
@@ -60,6 +63,42 @@ type index struct {
 
 	terminating bool
 	goneAt      time.Time // when a terminating index disappears
+}
+
+// vectorSchema is what an index holds and what a backup records of it: the
+// legacy vector settings every API version renders, the integrated
+// embedding, the filterable metadata fields and, for indexes created at
+// 2026-07 with named fields (document indexes), those fields. One stored
+// form serves every version: 2025-10 / 2026-04 render dimension, metric,
+// vector_type, embed and spec.*.schema, 2026-07 renders schema.fields
+// (index_view_2026_07.go).
+type vectorSchema struct {
+	dimension  int // 0 when absent (sparse)
+	metric     string
+	vectorType string
+	embed      *indexEmbed
+	schema     []string   // filterable fields; nil = no schema
+	docFields  []docField // named 2026-07 fields, sorted by name; nil = not a document index
+}
+
+// isDocument reports whether the index was created at 2026-07 with named
+// schema fields.
+func (v *vectorSchema) isDocument() bool { return len(v.docFields) > 0 }
+
+// clone returns a copy that shares nothing mutable with v, so a backup does
+// not change when its index is reconfigured, and the other way round.
+func (v vectorSchema) clone() vectorSchema {
+	out := v
+	out.schema = slices.Clone(v.schema)
+	out.docFields = slices.Clone(v.docFields) // fields are never changed after the create
+	if v.embed != nil {
+		e := *v.embed
+		e.fieldMap = maps.Clone(v.embed.fieldMap)
+		e.readParams = maps.Clone(v.embed.readParams)
+		e.writeParams = maps.Clone(v.embed.writeParams)
+		out.embed = &e
+	}
+	return out
 }
 
 type metadataConfig struct {

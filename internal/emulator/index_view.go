@@ -103,8 +103,10 @@ type embedJSON struct {
 	WriteParameters map[string]any    `json:"write_parameters,omitempty"`
 }
 
+// indexListJSON is IndexList; each item is the IndexModel of the request's
+// API version (indexModelJSON or indexModel07JSON).
 type indexListJSON struct {
-	Indexes []indexModelJSON `json:"indexes"`
+	Indexes []any `json:"indexes"`
 }
 
 func intPtr(v int) *int { return &v }

@@ -250,6 +250,10 @@ func serverlessPlacement(ix *index, field string, rc *readCapacityBody, sc *sche
 }
 
 func (s *Server) handleCreateIndex(q *request) {
+	if q.version == apiVersion2026_07 {
+		s.handleCreateIndex07(q)
+		return
+	}
 	var b createIndexBody
 	body, ok := q.decode(&b)
 	if !ok {
@@ -475,10 +479,11 @@ func setEmbedMappings(emb *indexEmbed, m *hostedModel, fieldMap map[string]strin
 	return nil
 }
 
-// commitCreate stores a validated new index and answers 201, unless its
-// source collection is missing (404), not Ready or of another dimension
-// (400), the name is taken (409, also while the old index is Terminating) or
-// the response is to be dropped.
+// commitCreate stores a validated new index and answers 201 in the request's
+// API version, unless its source collection is missing (404), not Ready or
+// of another dimension (400), it has full-text fields in a project that
+// enforces CMEK (412), the name is taken (409, also while the old index is
+// Terminating) or the response is to be dropped.
 func (s *Server) commitCreate(q *request, ix *index) {
 	p := q.proj
 	t := s.now()
@@ -496,6 +501,11 @@ func (s *Server) commitCreate(q *request, ix *index) {
 			return
 		}
 	}
+	if err := p.checkProjectCMEK(ix); err != nil {
+		s.mu.Unlock()
+		q.fail(err)
+		return
+	}
 	if _, taken := p.indexes[ix.name]; taken {
 		s.mu.Unlock()
 		q.fail(alreadyExists())
@@ -508,7 +518,7 @@ func (s *Server) commitCreate(q *request, ix *index) {
 	}
 	ix.failInit = s.faults.failsInitialization(ix.name)
 	s.storeIndex(p, ix, t)
-	view := ix.view(t, freshInit)
+	view := ix.render(q.version, t, freshInit)
 	s.mu.Unlock()
 	s.answerCreate(q, http.StatusCreated, view)
 }
@@ -519,6 +529,9 @@ func (s *Server) storeIndex(p *project, ix *index, t time.Time) {
 	ix.id = newUUID()
 	ix.createdAt = t
 	ix.readyAt = t.Add(s.opts.ReadyDelay)
+	if ix.kind == specServerless {
+		ix.cell = s.cellFor(ix.cloud, ix.region)
+	}
 	ix.host, ix.privateHost = s.newHosts(ix)
 	p.indexes[ix.name] = ix
 }
@@ -529,9 +542,9 @@ func (s *Server) handleListIndexes(q *request) {
 	s.mu.Lock()
 	p.purgeExpired(t)
 	names := slices.Sorted(maps.Keys(p.indexes))
-	out := indexListJSON{Indexes: make([]indexModelJSON, 0, len(names))}
+	out := indexListJSON{Indexes: make([]any, 0, len(names))}
 	for _, n := range names {
-		out.Indexes = append(out.Indexes, p.indexes[n].view(t, 0))
+		out.Indexes = append(out.Indexes, p.indexes[n].render(q.version, t, 0))
 	}
 	s.mu.Unlock()
 	writeJSON(q.w, http.StatusOK, out)
@@ -547,7 +560,7 @@ func (s *Server) handleDescribeIndex(q *request) {
 		if !ok {
 			return nil, indexNotFound(name)
 		}
-		return ix.view(t, 0), nil
+		return ix.render(q.version, t, 0), nil
 	})
 }
 
@@ -585,6 +598,10 @@ func (s *Server) handleDeleteIndex(q *request) {
 }
 
 func (s *Server) handleConfigureIndex(q *request) {
+	if q.version == apiVersion2026_07 {
+		s.handleConfigureIndex07(q)
+		return
+	}
 	name := q.param("index_name")
 	var b configureIndexBody
 	body, ok := q.decode(&b)
@@ -615,6 +632,60 @@ func (s *Server) handleConfigureIndex(q *request) {
 		}
 	}
 
+	s.configure(q, name, b.DeletionProtection, b.Tags, func(p *project, ix, nx *index, t time.Time) (fresh, *apiError) {
+		return s.configureStep04(&b, specKind, p, ix, nx, t)
+	})
+}
+
+// configureStep04 applies the spec and embed of a 2025-10 / 2026-04 PATCH
+// to nx.
+func (s *Server) configureStep04(b *configureIndexBody, specKind string, p *project, ix, nx *index, t time.Time) (fresh, *apiError) {
+	var f fresh
+	if specKind != "" {
+		if specKind != ix.kind {
+			return 0, invalidArgument("Cannot configure %s settings on a %s index %s.", specKind, kindLabel(ix.kind), ix.name)
+		}
+		var rc *readCapacityBody
+		switch specKind {
+		case specServerless:
+			rc = b.Spec.Serverless.ReadCapacity
+		case specByoc:
+			rc = b.Spec.Byoc.ReadCapacity
+		case specPod:
+			started, err := s.configurePodQuota(p, ix, nx, "spec.pod", b.Spec.Pod.Replicas, b.Spec.Pod.PodType, t)
+			if err != nil {
+				return 0, err
+			}
+			if started {
+				f |= freshPod
+			}
+		}
+		if rc != nil {
+			parsed, err := parseReadCapacity(fieldPath("spec", specKind, "read_capacity"), rc, &ix.rc)
+			if err != nil {
+				return 0, err
+			}
+			f |= s.applyReadCapacity(nx, parsed, t)
+		}
+	}
+	if e := b.Embed; e != nil {
+		if err := configureEmbed(s.models, nx, e.Model, e.FieldMap, e.ReadParameters, e.WriteParameters); err != nil {
+			return 0, err
+		}
+	}
+	return f, nil
+}
+
+// configureStep applies the version-specific part of a PATCH to nx, a copy
+// of ix, and reports the transitions it started.
+type configureStep func(p *project, ix, nx *index, t time.Time) (fresh, *apiError)
+
+// configure runs a PATCH whose body has passed its checks: it finds the
+// index (404; 412 while Terminating), applies step to a copy so that a
+// rejected request changes nothing, then deletion_protection and the tags
+// patch, stores the result and answers 200 with the index in the request's
+// API version.
+func (s *Server) configure(q *request, name string, protection *string, tags map[string]*string, step configureStep) {
 	p := q.proj
 	t := s.now()
 	s.mu.Lock()
@@ -632,59 +703,40 @@ func (s *Server) handleConfigureIndex(q *request) {
 			message: fmt.Sprintf("Index %s is being deleted and cannot be configured.", name)})
 		return
 	}
-
-	// Work on a copy so that a rejected request changes nothing.
 	nx := *ix
-	var f fresh
-	if specKind != "" {
-		if specKind != ix.kind {
-			q.fail(invalidArgument("Cannot configure %s settings on a %s index %s.", specKind, kindLabel(ix.kind), name))
-			return
-		}
-		var rc *readCapacityBody
-		switch specKind {
-		case specServerless:
-			rc = b.Spec.Serverless.ReadCapacity
-		case specByoc:
-			rc = b.Spec.Byoc.ReadCapacity
-		case specPod:
-			started, err := s.configurePod(&nx, b.Spec.Pod.Replicas, b.Spec.Pod.PodType, t)
-			if err == nil && nx.pods() > ix.pods() {
-				err = p.checkPodQuota(ix, nx.pods())
-			}
-			if err != nil {
-				q.fail(err)
-				return
-			}
-			if started {
-				f |= freshPod
-			}
-		}
-		if rc != nil {
-			parsed, err := parseReadCapacity(fieldPath("spec", specKind, "read_capacity"), rc, &ix.rc)
-			if err != nil {
-				q.fail(err)
-				return
-			}
-			if nx.changeReadCapacity(parsed, t, s.opts.ScalingDelay, s.readCapacityFailure(&nx, parsed)) {
-				f |= freshRC
-			}
-		}
+	f, err := step(p, ix, &nx, t)
+	if err != nil {
+		q.fail(err)
+		return
 	}
-	if e := b.Embed; e != nil {
-		if err := configureEmbed(s.models, &nx, e.Model, e.FieldMap, e.ReadParameters, e.WriteParameters); err != nil {
-			q.fail(err)
-			return
-		}
+	if protection != nil {
+		nx.deletionProtection = *protection
 	}
-	if b.DeletionProtection != nil {
-		nx.deletionProtection = *b.DeletionProtection
-	}
-	if b.Tags != nil {
-		nx.tags = mergeTags(ix.tags, b.Tags)
+	if tags != nil {
+		nx.tags = mergeTags(ix.tags, tags)
 	}
 	*ix = nx
-	writeJSON(q.w, http.StatusOK, ix.view(t, f))
+	writeJSON(q.w, http.StatusOK, ix.render(q.version, t, f))
+}
+
+// configurePodQuota applies a pod replicas / pod_type change to nx (field
+// names the request's object in messages) and refuses a scale-up over the
+// project's pod quota.
+func (s *Server) configurePodQuota(p *project, ix, nx *index, field string, replicas *int64, podType *string, t time.Time) (bool, *apiError) {
+	started, err := s.configurePod(nx, field, replicas, podType, t)
+	if err == nil && nx.pods() > ix.pods() {
+		err = p.checkPodQuota(ix, nx.pods())
+	}
+	return started, err
+}
+
+// applyReadCapacity switches nx to rc and reports freshRC when that starts
+// a Scaling or Migrating period.
+func (s *Server) applyReadCapacity(nx *index, rc readCapacity, t time.Time) fresh {
+	if nx.changeReadCapacity(rc, t, s.opts.ScalingDelay, s.readCapacityFailure(nx, rc)) {
+		return freshRC
+	}
+	return 0
 }
 
 func kindLabel(kind string) string {
@@ -698,11 +750,11 @@ func kindLabel(kind string) string {
 // may only grow ("Cannot scale down": go-pinecone pinecone/client_test.go,
 // TestConfigureIndexIllegalScaleDown) and the family
 // (s1, p1, p2) cannot change.
-func (s *Server) configurePod(ix *index, replicas *int64, podTypeStr *string, t time.Time) (bool, *apiError) {
+func (s *Server) configurePod(ix *index, field string, replicas *int64, podTypeStr *string, t time.Time) (bool, *apiError) {
 	newReplicas := ix.replicas
 	if replicas != nil {
 		if *replicas < 1 {
-			return false, invalidArgument("spec.pod.replicas must be 1 or greater, got %d.", *replicas)
+			return false, invalidArgument("%s.replicas must be 1 or greater, got %d.", field, *replicas)
 		}
 		newReplicas = int(*replicas)
 	}
@@ -733,6 +785,13 @@ func (s *Server) configurePod(ix *index, replicas *int64, podTypeStr *string, t 
 func configureEmbed(models modelCatalogue, ix *index, model *string, fieldMap map[string]string, read, write map[string]any) *apiError {
 	if ix.kind != specServerless {
 		return invalidArgument("Integrated inference (embed) is only supported on serverless indexes; %s is a %s index.", ix.name, kindLabel(ix.kind))
+	}
+	if ix.isDocument() {
+		// A document index's schema cannot change after the create, and
+		// semantic_text fields cannot be added to one (spec
+		// db_control_2026-07.oas.yaml, create_index and
+		// CreateIndexSchemaField).
+		return invalidArgument("Index %s has a document schema (created with API version 2026-07); integrated inference (embed) cannot be added to it.", ix.name)
 	}
 	if cur := ix.embed; cur != nil {
 		if model != nil && *model != cur.model {
@@ -801,12 +860,12 @@ func (s *Server) cellFor(cloud, region string) string {
 }
 
 // newHosts makes host and private_host: "<name>-<7 lowercase alnum>.svc.<cell
-// or environment>.pinecone.io" and the same with ".svc.private.". Callers
-// hold s.mu.
+// or environment>.pinecone.io" and the same with ".svc.private.". A
+// serverless index's cell is set before (storeIndex).
 func (s *Server) newHosts(ix *index) (string, string) {
 	place := ix.environment
 	if ix.kind == specServerless {
-		place = s.cellFor(ix.cloud, ix.region)
+		place = ix.cell
 	}
 	id := randomString(7, lowerAlnum)
 	return fmt.Sprintf("%s-%s.svc.%s.pinecone.io", ix.name, id, place),

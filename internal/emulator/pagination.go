@@ -13,11 +13,12 @@ import (
 // Pagination of GET /backups, GET /indexes/{index_name}/backups and GET
 // /restore-jobs (spec db_control_2025-10.oas.yaml: list_project_backups,
 // list_index_backups, list_restore_jobs): query parameters limit (1-100,
-// default 10) and paginationToken; the answer carries pagination.next only
+// default 10; 100 at 2026-07) and paginationToken; the answer carries pagination.next only
 // when another page follows. GET /assistant/assistants in 2026-04 works the
 // same way with limit (default 50) and pagination_token (see pageSpec).
 const (
 	defaultPageLimit = 10
+	pageLimit2026_07 = 100 // the 2026-07 default
 	maxPageLimit     = 100
 
 	queryLimit = "limit"
@@ -65,14 +66,21 @@ type pageSpec struct {
 	defaultLimit int
 }
 
-// parsePageRequest reads limit and paginationToken. A limit that is not an
-// integer in 1..100 or a token that this list did not issue is 400.
-func parsePageRequest(r *http.Request, kind string) (pageRequest, *apiError) {
-	return parsePage(r, pageSpec{kind: kind, limitParam: queryLimit, tokenParam: queryToken, defaultLimit: defaultPageLimit})
+// parseVersionedPage reads limit and paginationToken of a db_control list.
+// A limit that is not an integer in 1..100 or a token that this list did not
+// issue is 400. Without limit a page holds 10 items, or 100 at 2026-07
+// (spec db_control_2026-07.oas.yaml: limit "default: 100" on
+// list_project_backups, list_index_backups and list_restore_jobs).
+func parseVersionedPage(r *http.Request, kind, version string) (pageRequest, *apiError) {
+	limit := defaultPageLimit
+	if version == apiVersion2026_07 {
+		limit = pageLimit2026_07
+	}
+	return parsePage(r, pageSpec{kind: kind, limitParam: queryLimit, tokenParam: queryToken, defaultLimit: limit})
 }
 
 // parsePage reads the limit and token parameters named by spec, with the
-// same rules as parsePageRequest.
+// same rules as parseVersionedPage.
 func parsePage(r *http.Request, spec pageSpec) (pageRequest, *apiError) {
 	q := r.URL.Query()
 	p := pageRequest{limit: spec.defaultLimit}

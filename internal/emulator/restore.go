@@ -15,10 +15,11 @@ const (
 	routeRestoreJob       = "/restore-jobs/{job_id}"
 )
 
-// Restore job states. Only Completed is documented (spec
-// db_control_2025-10.oas.yaml, RestoreJobModel.status: a plain string whose
-// example is "Completed"); Pending and InProgress are the likely others
-// ([unverified]).
+// Restore job states. The 2025-10 / 2026-04 spec documents only Completed
+// (RestoreJobModel.status: a plain string whose example is "Completed");
+// Pending and InProgress are the emulator's choice for the states before.
+// The 2026-07 spec lists Pending, Completed, Failed and Cancelled, so 2026-07
+// answers show Pending until the job completes (restoreJob.render).
 const (
 	restorePending    = "Pending"
 	restoreInProgress = "InProgress"
@@ -75,8 +76,8 @@ type restoreJobJSON struct {
 // restoreJobListJSON is RestoreJobList; pagination is null on the last page
 // (the spec's non-paginated and empty examples).
 type restoreJobListJSON struct {
-	Data       []restoreJobJSON `json:"data"`
-	Pagination *paginationJSON  `json:"pagination"`
+	Data       []any           `json:"data"` // RestoreJobModel of the request's API version
+	Pagination *paginationJSON `json:"pagination"`
 }
 
 func (j *restoreJob) view(t time.Time) restoreJobJSON {
@@ -105,6 +106,18 @@ type createIndexFromBackupBody struct {
 
 func (b *createIndexFromBackupBody) missingField() string { return requiredName(b.Name) }
 
+// createIndexFromBackup07Body adds read_capacity, which 2026-07 takes
+// (CreateIndexFromBackupRequest); earlier versions decode without it, so
+// the key stays ignored there.
+type createIndexFromBackup07Body struct {
+	createIndexFromBackupBody
+	ReadCapacity *readCapacityBody `json:"read_capacity"`
+}
+
+func (b *createIndexFromBackup07Body) missingField() string {
+	return firstNonEmpty(b.createIndexFromBackupBody.missingField(), rcMissing(b.ReadCapacity))
+}
+
 type createIndexFromBackupJSON struct {
 	RestoreJobID string `json:"restore_job_id"`
 	IndexID      string `json:"index_id"`
@@ -114,16 +127,24 @@ type createIndexFromBackupJSON struct {
 // index exists at once (Initializing) and becomes Ready when the job
 // completes.
 func (s *Server) handleCreateIndexFromBackup(q *request) {
-	var b createIndexFromBackupBody
-	if _, ok := q.decode(&b); !ok {
+	var b createIndexFromBackup07Body
+	var target requiredFields = &b.createIndexFromBackupBody
+	if q.version == apiVersion2026_07 {
+		target = &b
+	}
+	if _, ok := q.decode(target); !ok {
 		return
 	}
 	ix := &index{kind: specServerless}
-	if err := commonFields(ix, *b.Name, b.DeletionProtection, b.Tags); err != nil {
+	err := commonFields(ix, *b.Name, b.DeletionProtection, b.Tags)
+	if err == nil {
+		err = setRestoreReadCapacity(ix, b.ReadCapacity)
+	}
+	if err != nil {
 		q.fail(err)
 		return
 	}
-	out, err := s.restoreBackup(q.proj, q.param("backup_id"), ix)
+	out, err := s.restoreBackup(q.proj, q.param("backup_id"), ix, q.version)
 	if err != nil {
 		q.fail(err)
 		return
@@ -132,8 +153,9 @@ func (s *Server) handleCreateIndexFromBackup(q *request) {
 }
 
 // restoreBackup fills ix from the backup, stores it and starts the restore
-// job. Order: unknown backup (404), backup not Ready (400), name taken (409).
-func (s *Server) restoreBackup(p *project, backupID string, ix *index) (createIndexFromBackupJSON, *apiError) {
+// job. Order: unknown backup (404), backup not Ready (400; 412 at 2026-07),
+// name taken (409).
+func (s *Server) restoreBackup(p *project, backupID string, ix *index, version string) (createIndexFromBackupJSON, *apiError) {
 	t := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -146,16 +168,17 @@ func (s *Server) restoreBackup(p *project, backupID string, ix *index) (createIn
 		return createIndexFromBackupJSON{}, backupNotFound(backupID)
 	}
 	if st := bk.status(t, false); st != backupReady {
-		return createIndexFromBackupJSON{}, invalidArgument(
-			"Backup %s is not ready (status %s). Only Ready backups can be restored.", backupID, st)
+		return createIndexFromBackupJSON{}, backupNotReady(version, backupID, st)
 	}
 	if _, taken := p.indexes[ix.name]; taken {
 		return createIndexFromBackupJSON{}, alreadyExists()
 	}
 	ix.cloud, ix.region = bk.cloud, bk.region
-	ix.dimension, ix.metric, ix.vectorType = bk.dimension, bk.metric, bk.vectorType
-	ix.schema = slices.Clone(bk.schema)
-	ix.rc = readCapacity{mode: modeOnDemand}
+	// The restored index inherits the backup's schema, its full-text fields
+	// and integrated embedding included (spec db_control_2026-07.oas.yaml,
+	// create_index_from_backup_operation).
+	ix.vectorSchema = bk.vectorSchema.clone()
+	ix.sourceBackupID = bk.id
 	s.storeIndex(p, ix, t) // readyAt = t + ReadyDelay = the job's doneAt
 
 	job := &restoreJob{
@@ -171,7 +194,7 @@ func (s *Server) restoreBackup(p *project, backupID string, ix *index) (createIn
 }
 
 func (s *Server) handleListRestoreJobs(q *request) {
-	p, err := parsePageRequest(q.r, pageKindRestoreJobs)
+	p, err := parseVersionedPage(q.r, pageKindRestoreJobs, q.version)
 	if err != nil {
 		q.fail(err)
 		return
@@ -184,9 +207,9 @@ func (s *Server) handleListRestoreJobs(q *request) {
 		all = append(all, j)
 	}
 	page, next := paginate(all, (*restoreJob).pos, p, pageKindRestoreJobs)
-	out := restoreJobListJSON{Data: make([]restoreJobJSON, 0, len(page)), Pagination: nextPage(next)}
+	out := restoreJobListJSON{Data: make([]any, 0, len(page)), Pagination: nextPage(next)}
 	for _, j := range page {
-		out.Data = append(out.Data, j.view(t))
+		out.Data = append(out.Data, j.render(q.version, t))
 	}
 	s.mu.Unlock()
 	writeJSON(q.w, http.StatusOK, out)
@@ -199,7 +222,7 @@ func (s *Server) handleDescribeRestoreJob(q *request) {
 		if !ok {
 			return nil, notFound("Restore job %s not found.", id)
 		}
-		return j.view(t), nil
+		return j.render(q.version, t), nil
 	})
 }
 

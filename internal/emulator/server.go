@@ -34,11 +34,13 @@ const (
 // CONFORMANCE.md, "API versions"). The db_control API is identical in 2025-10
 // and 2026-04; assistants differ (region, paginated list, the file protocol:
 // spec assistant_control_2026-04.oas.yaml and assistant_data_2026-04.oas.yaml
-// against their 2025-10 files). 2026-07 is served where the emulator renders
-// it: the assistant APIs (the same as 2026-04) and admin (projects, API keys
-// and organizations as in 2026-04), as the TS client 9.0.0's generated 2026-07
-// APIs show. Its db_control and inference shapes are not rendered yet, so
-// those paths answer 400 rather than a 2026-04 shape under a 2026-07 label.
+// against their 2025-10 files). 2026-07 (spec *_2026-07.oas.yaml; TS client
+// 9.0.0) is served on every path: db_control renders its own shapes
+// (IndexModel with deployment and schema, BackupModel with an IndexSchema,
+// RestoreJobModel without intermediate progress; index_view_2026_07.go,
+// backup_restore_2026_07.go), while the assistant, admin and inference APIs
+// are the same as at 2026-04. Handlers choose the rendering from
+// request.version; the stored objects are the same for every version.
 const (
 	headerAPIVersion  = "X-Pinecone-Api-Version"
 	apiVersion2025_10 = "2025-10"
@@ -46,20 +48,14 @@ const (
 	apiVersion2026_07 = "2026-07"
 )
 
-// checkVersion reads the version header of a request to path: missing means
-// 2025-10; unknown versions, and 2026-07 where it is not rendered, are 400.
-func checkVersion(version, path string) (string, *apiError) {
+// checkVersion reads the version header of a request: missing means
+// 2025-10; unknown versions are 400.
+func checkVersion(version string) (string, *apiError) {
 	switch version {
 	case "":
 		return apiVersion2025_10, nil
-	case apiVersion2025_10, apiVersion2026_04:
+	case apiVersion2025_10, apiVersion2026_04, apiVersion2026_07:
 		return version, nil
-	case apiVersion2026_07:
-		if path == assistantPrefix || strings.HasPrefix(path, assistantPrefix+"/") || namespaceOf(path) != nsAPI {
-			return version, nil
-		}
-		return "", invalidArgument("The emulator does not serve API version %s for %s yet: only the assistant and admin APIs. Send %s %s for this call.",
-			version, path, headerAPIVersion, apiVersion2026_04)
 	}
 	return "", invalidArgument("Unsupported API version %q in header %s. Supported versions: %s, %s, %s.",
 		version, headerAPIVersion, apiVersion2025_10, apiVersion2026_04, apiVersion2026_07)
@@ -381,7 +377,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	version, verr := checkVersion(r.Header.Get(headerAPIVersion), r.URL.Path)
+	version, verr := checkVersion(r.Header.Get(headerAPIVersion))
 	if verr != nil {
 		fail(verr.status, verr.code, verr.message)
 		return
