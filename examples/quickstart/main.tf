@@ -10,7 +10,7 @@ terraform {
 # provider at another control plane (`make demo` uses it to reach the local emulator).
 provider "pinecone" {}
 
-# A dense serverless index, 1536-dimensional with cosine similarity.
+# A dense serverless index, 1536-dimensional with cosine similarity (legacy mode: `spec`).
 resource "pinecone_index" "quickstart" {
   name      = "quickstart"
   dimension = 1536
@@ -31,6 +31,53 @@ resource "pinecone_index" "quickstart" {
 output "index_host" {
   description = "Host name of the index's data plane (upserts and queries go here)."
   value       = pinecone_index.quickstart.host
+}
+
+# A document index (schema mode, Pinecone API 2026-07): two text fields searchable
+# with full-text search and a dense vector field. Other fields written with a
+# document become filterable metadata without being declared.
+resource "pinecone_index" "articles" {
+  name = "quickstart-articles"
+
+  deployment = {
+    managed = {
+      cloud  = "aws"
+      region = "us-east-1"
+    }
+  }
+
+  schema = {
+    fields = {
+      title = {
+        string = {
+          full_text_search = {}
+        }
+      }
+      body = {
+        string = {
+          full_text_search = {
+            stemming   = true
+            stop_words = true
+          }
+        }
+      }
+      embedding = {
+        dense_vector = {
+          dimension = 384
+          metric    = "cosine"
+        }
+      }
+    }
+  }
+
+  tags = {
+    environment = "demo"
+  }
+}
+
+output "document_index_host" {
+  description = "Host name of the document index (documents are upserted and searched there)."
+  value       = pinecone_index.articles.host
 }
 
 # A backup of the serverless index (backups are a serverless feature).

@@ -50,6 +50,16 @@ func ProtoV6ProviderFactoriesWithSecond(name string) map[string]func() (tfprotov
 	}
 }
 
+// ProtoV6ProviderFactoriesAtAPIVersion serves a provider whose client sends
+// apiVersion on every call with that version's shapes, as releases before
+// API 2026-07 support did (2026-04): tests apply with it, then plan with the
+// current provider to prove an upgrade shows no diff.
+func ProtoV6ProviderFactoriesAtAPIVersion(apiVersion string) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"pinecone": providerserver.NewProtocol6WithError(provider.NewAtAPIVersion("acctest", apiVersion)()),
+	}
+}
+
 // IsReal reports whether tests run against real Pinecone.
 func IsReal() bool { return os.Getenv(EnvReal) == "1" }
 

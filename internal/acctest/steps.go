@@ -49,3 +49,11 @@ func TaintedStep(addr string, checks ...resource.TestCheckFunc) resource.TestSte
 		Check:              resource.ComposeTestCheckFunc(append([]resource.TestCheckFunc{CheckTainted(addr)}, checks...)...),
 	}
 }
+
+// PlanOnlyAction is PlanAction for a PlanOnly step, whose plan checks run
+// as PostApplyPreRefresh (the harness refuses PreApply checks there).
+func PlanOnlyAction(addr string, action plancheck.ResourceActionType) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{
+		PostApplyPreRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, action)},
+	}
+}

@@ -22,6 +22,7 @@ import (
 // Objects the test creates in the emulator behind Terraform's back.
 const (
 	genIndexName      = "gen-search"     // serverless index, imported
+	genDocIndexName   = "gen-docs"       // document index (schema mode), imported
 	genPodIndexName   = "gen-pods"       // pod index, source of the collection; not imported
 	genCollectionName = "gen-pods-copy"  // collection of genPodIndexName, imported
 	genAssistantName  = "gen-assistant"  // assistant, imported
@@ -47,6 +48,11 @@ import {
 }
 
 import {
+  to = pinecone_index.documents
+  id = "` + genDocIndexName + `"
+}
+
+import {
   to = pinecone_collection.pods_copy
   id = "` + genCollectionName + `"
 }
@@ -58,7 +64,7 @@ import {
 `
 
 // genImportAddresses are the resources the import blocks name.
-var genImportAddresses = []string{"pinecone_assistant.helper", "pinecone_collection.pods_copy", "pinecone_index.search"}
+var genImportAddresses = []string{"pinecone_assistant.helper", "pinecone_collection.pods_copy", "pinecone_index.documents", "pinecone_index.search"}
 
 // collectionSourceEdit is the one manual edit the generated configuration
 // needs today. Pinecone does not report the index a collection was copied
@@ -264,6 +270,19 @@ func createOutsideTerraform(t *testing.T, emu *emulator) {
 		Spec:               client.IndexSpec{Serverless: &client.ServerlessSpec{Cloud: "aws", Region: "us-east-1"}},
 	})
 	must("creating index "+genIndexName, err)
+	stemming, prefixOnly := true, true
+	_, err = c.CreateSchemaIndex(ctx, client.CreateSchemaIndexRequest{
+		Name:       genDocIndexName,
+		Deployment: &client.IndexDeployment{DeploymentType: client.DeploymentManaged, Cloud: "aws", Region: "us-east-1"},
+		Schema: client.IndexSchema{Fields: map[string]client.SchemaField{
+			"title":     {Type: client.FieldString, FullTextSearch: &client.FullTextSearch{}},
+			"body":      {Type: client.FieldString, FullTextSearch: &client.FullTextSearch{Language: "fr", Stemming: &stemming}},
+			"sku":       {Type: client.FieldString, FullTextSearch: &client.FullTextSearch{Ngram: &client.Ngram{MinGram: 2, MaxGram: 3, PrefixOnly: &prefixOnly}}},
+			"embedding": {Type: client.FieldDenseVector, Dimension: &dimension, Metric: "cosine"},
+		}},
+		Tags: map[string]string{"team": "docs"},
+	})
+	must("creating index "+genDocIndexName, err)
 	_, err = c.CreateIndex(ctx, client.CreateIndexRequest{
 		Name:      genPodIndexName,
 		Dimension: &dimension,
@@ -281,6 +300,8 @@ func createOutsideTerraform(t *testing.T, emu *emulator) {
 
 	_, err = c.WaitForIndexReady(ctx, genIndexName)
 	must("waiting for index "+genIndexName, err)
+	_, err = c.WaitForIndexReady(ctx, genDocIndexName)
+	must("waiting for index "+genDocIndexName, err)
 	_, err = c.WaitForIndexReady(ctx, genPodIndexName)
 	must("waiting for index "+genPodIndexName, err)
 	_, err = c.CreateCollection(ctx, client.CreateCollectionRequest{Name: genCollectionName, Source: genPodIndexName})

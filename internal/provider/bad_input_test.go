@@ -96,6 +96,23 @@ func TestAccBadInputMatrix(t *testing.T) {
 	dataSource := func(typ, args string) string {
 		return fmt.Sprintf("data %q \"bad\" {\n%s\n}\n", typ, args)
 	}
+	const managed = `{ managed = { cloud = "aws", region = "us-east-1" } }`
+	// schemaIndex is an index in the schema mode with the given fields,
+	// deployment and extra arguments.
+	schemaIndex := func(fields, deployment, extra string) string {
+		return fmt.Sprintf("resource \"pinecone_index\" \"bad\" {\n  name = \"ok\"\n  deployment = %s\n  schema = { fields = { %s } }\n%s\n}\n",
+			deployment, fields, extra)
+	}
+	const (
+		fts         = `title = { string = { full_text_search = {} } }`
+		dense       = `_values = { dense_vector = { dimension = 8, metric = "cosine" } }`
+		dedicatedRC = `read_capacity = { dedicated = { node_type = "t1", replicas = 1, shards = 1 } }`
+		byoc        = `{ byoc = { environment = "aws-us-east-1-b921" } }`
+	)
+	manyStrings := make([]string, 101)
+	for i := range manyStrings {
+		manyStrings[i] = fmt.Sprintf("f%d = { string = { full_text_search = {} } }\n", i)
+	}
 	big := strings.Repeat("x", 16*1024+1)
 	// Regexp-quoted, since the matrix feeds wants through looseRegexp.
 	quote := regexp.QuoteMeta
@@ -112,6 +129,45 @@ func TestAccBadInputMatrix(t *testing.T) {
 		{name: "backup empty description", body: backup(`source_index_name = "idx"` + "\n" + `description = ""`), want: `Attribute description string length must be at least 1`},
 		{name: "backup bad source_index_name", body: backup(`source_index_name = "Prod.Index"`), want: `Attribute source_index_name must contain only lowercase`},
 		{name: "backup source_index_name too long", body: backup(fmt.Sprintf("source_index_name = %q", strings.Repeat("s", 46))), want: `Attribute source_index_name string length must be between 1 and 45`},
+
+		// pinecone_index in the schema mode: every rule of POST /indexes at API 2026-07
+		{name: "schema index empty schema", body: schemaIndex("", managed, ""), want: `Schema must contain at least one of the following field types`},
+		{name: "schema index two dense fields", body: schemaIndex(`a = { dense_vector = { dimension = 8, metric = "cosine" } }`+"\n"+`b = { dense_vector = { dimension = 8, metric = "cosine" } }`, managed, ""), want: `Too many dense_vector fields`},
+		{name: "schema index two sparse fields", body: schemaIndex(`a = { sparse_vector = {} }`+"\n"+`b = { sparse_vector = {} }`, managed, ""), want: `Too many sparse_vector fields`},
+		{name: "schema index 101 full-text fields", body: schemaIndex(strings.Join(manyStrings, ""), managed, ""), want: `An index can have at most 100 string field\(s\); this schema has 101`},
+		{name: "schema index field name over 64 bytes", body: schemaIndex(strings.Repeat("n", 65)+` = { sparse_vector = {} }`, managed, ""), want: `Field names are at most 64 bytes`},
+		{name: "schema index field name with $", body: schemaIndex(`"$text" = { string = { full_text_search = {} } }`, managed, ""), want: "field names cannot start with `\\$`"},
+		{name: "schema index reserved name", body: schemaIndex(`_id = { string = { full_text_search = {} } }`, managed, ""), want: `names starting with .?_.? are reserved`},
+		{name: "schema index _values not dense", body: schemaIndex(`_values = { sparse_vector = {} }`, managed, ""), want: "`_values` must be a `dense_vector` field"},
+		{name: "schema index _sparse_values not sparse", body: schemaIndex(`_sparse_values = { dense_vector = { dimension = 8, metric = "cosine" } }`, managed, ""), want: "`_sparse_values` must be a `sparse_vector` field"},
+		{name: "schema index reserved with named fields", body: schemaIndex(dense+"\n"+fts, managed, ""), want: `Reserved fields mixed with named fields`},
+		{name: "schema index reserved with description", body: schemaIndex(`_values = { dense_vector = { dimension = 8, metric = "cosine", description = "d" } }`, managed, ""), want: `Reserved fields take no description`},
+		{name: "schema index description over 256 bytes", body: schemaIndex(fmt.Sprintf(`t = { string = { description = %q, full_text_search = {} } }`, strings.Repeat("d", 257)), managed, ""), want: `string length must be between 1 and 256`},
+		{name: "schema index dimension 20001", body: schemaIndex(`v = { dense_vector = { dimension = 20001, metric = "cosine" } }`, managed, ""), want: `dimension value must be between 1 and 20000`},
+		{name: "schema index unknown metric", body: schemaIndex(`v = { dense_vector = { dimension = 8, metric = "hamming" } }`, managed, ""), want: `metric value must be one of`},
+		{name: "schema index field with two kinds", body: schemaIndex(`v = { sparse_vector = {}, string = { full_text_search = {} } }`, managed, ""), want: "Set exactly one of `dense_vector`, `sparse_vector` or `string` on field \"v\""},
+		{name: "schema index field without kind", body: schemaIndex(`v = {}`, managed, ""), want: "Set exactly one of `dense_vector`, `sparse_vector` or `string` on field \"v\""},
+		{name: "schema index string without full_text_search", body: schemaIndex(`v = { string = {} }`, managed, ""), want: `full_text_search.* is required`},
+		{name: "schema index unknown language", body: schemaIndex(`t = { string = { full_text_search = { language = "klingon" } } }`, managed, ""), want: `language value must be one of`},
+		{name: "schema index stop_words without stemming", body: schemaIndex(`t = { string = { full_text_search = { stop_words = true } } }`, managed, ""), want: `stop_words needs stemming`},
+		{name: "schema index stop_words in a language without a list", body: schemaIndex(`t = { string = { full_text_search = { language = "tr", stemming = true, stop_words = true } } }`, managed, ""), want: `No stop word list for this language`},
+		{name: "schema index ngram with stemming", body: schemaIndex(`t = { string = { full_text_search = { stemming = true, ngram = { min_gram = 2, max_gram = 3 } } } }`, managed, ""), want: `ngram cannot be combined with stemming or stop_words`},
+		{name: "schema index ngram min above max", body: schemaIndex(`t = { string = { full_text_search = { ngram = { min_gram = 4, max_gram = 3 } } } }`, managed, ""), want: "`min_gram` \\(4\\) cannot be greater than `max_gram` \\(3\\)"},
+		{name: "schema index ngram max 11", body: schemaIndex(`t = { string = { full_text_search = { ngram = { min_gram = 1, max_gram = 11 } } } }`, managed, ""), want: `max_gram value must be between 1 and 10`},
+		{name: "schema index byoc without dedicated read capacity", body: schemaIndex(dense, byoc, ""), want: `BYOC indexes need dedicated read capacity`},
+		{name: "schema index cmek with full-text field", body: schemaIndex(fts, managed, `cmek_id = "key-1"`), want: `Encrypted indexes cannot have full-text fields`},
+		{name: "schema index cmek on byoc", body: schemaIndex(dense, byoc, dedicatedRC+"\n"+`cmek_id = "key-1"`), want: `cmek_id is not supported on BYOC`},
+		{name: "schema index deployment without kind", body: schemaIndex(dense, `{}`, ""), want: `Missing deployment kind`},
+		{name: "schema index two deployment kinds", body: schemaIndex(dense, `{ managed = { cloud = "aws", region = "us-east-1" }, byoc = { environment = "e" } }`, dedicatedRC), want: `Two deployment kinds`},
+		{name: "schema index unknown cloud", body: schemaIndex(dense, `{ managed = { cloud = "ibm", region = "us-east-1" } }`, ""), want: `cloud value must be one of`},
+		{name: "schema index without deployment", body: "resource \"pinecone_index\" \"bad\" {\n  name = \"ok\"\n  schema = { fields = { " + fts + " } }\n}\n", want: `Missing deployment`},
+		{name: "schema index deployment without schema", body: "resource \"pinecone_index\" \"bad\" {\n  name = \"ok\"\n  deployment = " + managed + "\n}\n", want: `Missing schema`},
+		{name: "schema index with dimension", body: schemaIndex(dense, managed, `dimension = 8`), want: "(?s)Two index modes mixed.*`dimension` belongs to the legacy mode"},
+		{name: "schema index with spec", body: schemaIndex(dense, managed, serverless), want: "(?s)Two index modes mixed.*`spec` belongs to the legacy mode"},
+		{name: "legacy byoc index without dedicated read capacity", body: index(`spec = { byoc = { environment = "aws-us-east-1-b921" } }`), want: `BYOC indexes need dedicated read capacity`},
+		{name: "legacy index with top-level read_capacity", body: index(serverless + "\n" + dedicatedRC), want: `read_capacity belongs to the schema mode`},
+		{name: "legacy index with cmek_id", body: index(serverless + "\n" + `cmek_id = "key-1"`), want: `cmek_id needs the schema mode`},
+		{name: "index without spec or schema", body: index(""), want: `Missing index description`},
 
 		// pinecone_index (beyond index_validation_test.go)
 		{name: "index source_backup_id with a pod spec", body: index(`source_backup_id = "bkp-1"` + "\n" + pod), want: "(?s)Backups restore into serverless indexes.*`source_backup_id` needs `spec.serverless`"},

@@ -61,3 +61,56 @@ func TestAccIndexDataSource_notFound(t *testing.T) {
 		},
 	})
 }
+
+// TestAccIndexDataSources_deploymentAndSchema reads a document index and a
+// legacy index: both show the 2026-07 deployment and schema, the legacy one
+// as its reserved vector fields.
+func TestAccIndexDataSources_deploymentAndSchema(t *testing.T) {
+	env := acctest.New(t)
+	docs, legacy := acctest.RandomName(), acctest.RandomName()
+	config := env.Config(testAccDocumentIndexConfig(docs, "", "") + fmt.Sprintf(`
+resource "pinecone_index" "legacy" {
+  name      = %q
+  dimension = 4
+  spec      = { serverless = { cloud = "aws", region = "us-east-1" } }
+}
+
+data "pinecone_index" "docs" {
+  name = pinecone_index.test.name
+}
+
+data "pinecone_index" "legacy" {
+  name = pinecone_index.legacy.name
+}
+
+data "pinecone_indexes" "all" {
+  depends_on = [pinecone_index.test, pinecone_index.legacy]
+}
+
+output "listed_types" {
+  value = { for ix in data.pinecone_indexes.all.indexes : ix.name => ix.deployment.deployment_type }
+}
+`, legacy))
+	docFields := tfjsonpath.New("schema").AtMapKey("fields")
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
+		{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.pinecone_index.docs", tfjsonpath.New("deployment").AtMapKey("deployment_type"), knownvalue.StringExact("managed")),
+				statecheck.ExpectKnownValue("data.pinecone_index.docs", tfjsonpath.New("deployment").AtMapKey("region"), knownvalue.StringExact("us-east-1")),
+				statecheck.ExpectKnownValue("data.pinecone_index.docs", docFields.AtMapKey("title").AtMapKey("type"), knownvalue.StringExact("string")),
+				statecheck.ExpectKnownValue("data.pinecone_index.docs", docFields.AtMapKey("title").AtMapKey("full_text_search").AtMapKey("language"), knownvalue.StringExact("en")),
+				statecheck.ExpectKnownValue("data.pinecone_index.docs", docFields.AtMapKey("embedding").AtMapKey("dimension"), knownvalue.Int64Exact(8)),
+				statecheck.ExpectKnownValue("data.pinecone_index.docs", tfjsonpath.New("dimension"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.pinecone_index.docs", tfjsonpath.New("read_capacity").AtMapKey("on_demand"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue("data.pinecone_index.legacy", docFields.AtMapKey("_values").AtMapKey("type"), knownvalue.StringExact("dense_vector")),
+				statecheck.ExpectKnownValue("data.pinecone_index.legacy", docFields.AtMapKey("_values").AtMapKey("dimension"), knownvalue.Int64Exact(4)),
+				statecheck.ExpectKnownValue("data.pinecone_index.legacy", docFields.AtMapKey("_sparse_values").AtMapKey("type"), knownvalue.StringExact("sparse_vector")),
+				statecheck.ExpectKnownValue("data.pinecone_index.legacy", tfjsonpath.New("dimension"), knownvalue.Int64Exact(4)),
+				statecheck.ExpectKnownOutputValue("listed_types", knownvalue.MapExact(map[string]knownvalue.Check{
+					docs: knownvalue.StringExact("managed"), legacy: knownvalue.StringExact("managed"),
+				})),
+			},
+		},
+	})
+}

@@ -51,6 +51,12 @@ func (d *indexDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 		embed.Attributes["read_parameters"] = allParameters("queries")
 		embed.Attributes["write_parameters"] = allParameters("upserts")
 	}
+	attrs["schema"] = schemaViewAttribute()
+	attrs["deployment"] = deploymentViewAttribute()
+	attrs["read_capacity"] = dschema.SingleNestedAttribute{
+		Computed: true, MarkdownDescription: "Read capacity of the index (serverless and BYOC; null for pod indexes).",
+		Attributes: computedAttributes(readCapacitySchema().Attributes),
+	}
 	resp.Schema = dschema.Schema{
 		MarkdownDescription: "Reads one Pinecone index by name: its host (for data-plane clients), deployment, " +
 			"embedding configuration and status.",
@@ -67,7 +73,8 @@ func (d *indexDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 // embed parameter and all tags.
 func indexDataSourceFromAPI(ctx context.Context, ix *client.IndexModel) (*indexDataSourceModel, diag.Diagnostics) {
 	var m indexResourceModel
-	diags := applyIndexModel(ctx, &m, ix, nil, nil)
+	legacy := &indexResourceModel{indexCommonModel: indexCommonModel{Spec: &indexSpecModel{}, Tags: types.MapNull(types.StringType)}}
+	diags := applyIndexModel(ctx, &m, ix, legacy, nil) // the legacy view, whatever the index
 	m.Tags = m.TagsAll
 	if s := m.Spec; s != nil && s.Serverless != nil && s.Serverless.ReadCapacity == nil {
 		s.Serverless.ReadCapacity = &readCapacityModel{OnDemand: &onDemandModel{}}
@@ -82,7 +89,16 @@ func indexDataSourceFromAPI(ctx context.Context, ix *client.IndexModel) (*indexD
 		diags.Append(d...)
 		m.Embed.ReadParameters, m.Embed.WriteParameters = read, write
 	}
-	return &m.indexDataSourceModel, diags
+	out := &indexDataSourceModel{
+		indexCommonModel: m.indexCommonModel,
+		Schema:           schemaViewFromAPI(ctx, ix.Schema, &diags),
+		Deployment:       deploymentViewFromAPI(ix.Deployment),
+		CmekID:           optionalString(ix.CmekID),
+	}
+	if ix.Deployment == nil || ix.Deployment.DeploymentType != client.DeploymentPod {
+		out.ReadCapacity = readCapacityFromAPI(ix.ReadCapacity, &readCapacityModel{OnDemand: &onDemandModel{}})
+	}
+	return out, diags
 }
 
 // NewIndexesDataSource is the constructor of data source pinecone_indexes.
@@ -98,15 +114,17 @@ type indexesDataSourceModel struct {
 }
 
 type indexSummaryModel struct {
-	Name               types.String       `tfsdk:"name"`
-	Host               types.String       `tfsdk:"host"`
-	Dimension          types.Int64        `tfsdk:"dimension"`
-	Metric             types.String       `tfsdk:"metric"`
-	VectorType         types.String       `tfsdk:"vector_type"`
-	SpecKind           types.String       `tfsdk:"spec_kind"`
-	DeletionProtection types.String       `tfsdk:"deletion_protection"`
-	Tags               types.Map          `tfsdk:"tags"`
-	Status             indexStatusSummary `tfsdk:"status"`
+	Name               types.String         `tfsdk:"name"`
+	Host               types.String         `tfsdk:"host"`
+	Dimension          types.Int64          `tfsdk:"dimension"`
+	Metric             types.String         `tfsdk:"metric"`
+	VectorType         types.String         `tfsdk:"vector_type"`
+	SpecKind           types.String         `tfsdk:"spec_kind"`
+	DeletionProtection types.String         `tfsdk:"deletion_protection"`
+	Tags               types.Map            `tfsdk:"tags"`
+	Status             indexStatusSummary   `tfsdk:"status"`
+	Deployment         *deploymentViewModel `tfsdk:"deployment"`
+	Schema             *schemaViewModel     `tfsdk:"schema"`
 }
 
 type indexStatusSummary struct {
@@ -149,6 +167,8 @@ func (d *indexesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 								"state": dschema.StringAttribute{Computed: true, MarkdownDescription: "State, e.g. `Ready`."},
 							},
 						},
+						"deployment": deploymentViewAttribute(),
+						"schema":     schemaViewAttribute(),
 					},
 				},
 			},
@@ -168,16 +188,19 @@ func (d *indexesDataSource) Read(ctx context.Context, _ datasource.ReadRequest, 
 
 func newIndexSummary(ctx context.Context, ix *client.IndexModel) (indexSummaryModel, diag.Diagnostics) {
 	tags, diags := types.MapValueFrom(ctx, types.StringType, nonNilMap(ix.Tags))
+	schema := schemaViewFromAPI(ctx, ix.Schema, &diags)
 	return indexSummaryModel{
 		Name:               types.StringValue(ix.Name),
 		Host:               types.StringValue(ix.Host),
 		Dimension:          int64Value(ix.Dimension),
-		Metric:             types.StringValue(ix.Metric),
-		VectorType:         types.StringValue(defaultString(ix.VectorType, "dense")),
+		Metric:             optionalString(ix.Metric),
+		VectorType:         legacyVectorType(ix),
 		SpecKind:           types.StringValue(specKind(ix.Spec)),
 		DeletionProtection: types.StringValue(defaultString(ix.DeletionProtection, "disabled")),
 		Tags:               tags,
 		Status:             indexStatusSummary{Ready: types.BoolValue(ix.Status.Ready), State: types.StringValue(ix.Status.State)},
+		Deployment:         deploymentViewFromAPI(ix.Deployment),
+		Schema:             schema,
 	}, diags
 }
 

@@ -15,20 +15,21 @@ import (
 )
 
 // indexResourceModel is pinecone_index in Terraform terms: what the data
-// source shows too, plus the Terraform-only attributes. Nested objects that
-// users write are pointers (nil = null); computed objects are types.Object so
-// they can be unknown in a plan.
+// source shows too, the schema mode's arguments, and the Terraform-only
+// attributes. Nested objects that users write are pointers (nil = null);
+// computed objects are types.Object so they can be unknown in a plan.
 type indexResourceModel struct {
-	indexDataSourceModel
+	indexCommonModel
+	indexSchemaModeModel
 	TagsAll        types.Map      `tfsdk:"tags_all"`
 	SourceBackupID types.String   `tfsdk:"source_backup_id"`
 	RestoreJobID   types.String   `tfsdk:"restore_job_id"`
 	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
-// indexDataSourceModel is what Pinecone reports of an index (the
-// pinecone_index data source's model).
-type indexDataSourceModel struct {
+// indexCommonModel is what the resource and the pinecone_index data source
+// show alike: the legacy (spec) description of an index and its status.
+type indexCommonModel struct {
 	ID                 types.String    `tfsdk:"id"`
 	Name               types.String    `tfsdk:"name"`
 	Dimension          types.Int64     `tfsdk:"dimension"`
@@ -206,12 +207,22 @@ func newConfigureIndexRequest(state, plan *indexResourceModel, oldTags, newTags 
 		req.Tags = delta
 		changed = true
 	}
+	if state.Schema != nil || plan.Schema != nil {
+		// Schema mode on either side (also when an index moves between the
+		// modes): read capacity is the only deployment setting to compare.
+		if rc, ok := readCapacityChange(effectiveReadCapacity(state), effectiveReadCapacity(plan)); ok {
+			req.ReadCapacity = rc
+			changed = true
+		}
+		return req, changed
+	}
 	if spec := configureSpec(state.Spec, plan.Spec); spec != nil {
 		req.Spec = spec
 		changed = true
 	}
 	if embed := configureEmbed(state.Embed, plan.Embed); embed != nil {
 		req.Embed = embed
+		req.SemanticTextField = semanticTextField(state.Embed)
 		changed = true
 	}
 	return req, changed
@@ -286,6 +297,16 @@ func sameReadCapacity(a, b *client.ReadCapacity) bool {
 	}
 	ad, bd := a.Dedicated, b.Dedicated
 	return ad.NodeType == bd.NodeType && *ad.Manual == *bd.Manual
+}
+
+// semanticTextField names the semantic_text field of an integrated index:
+// API 2026-07 shows the embed configuration as a field named after the text
+// field of field_map, and patches its parameters under that name.
+func semanticTextField(e *embedModel) string {
+	if e == nil {
+		return ""
+	}
+	return stringMap(e.FieldMap)["text"]
 }
 
 func configureEmbed(state, plan *embedModel) *client.ConfigureIndexEmbed {
@@ -404,8 +425,8 @@ func applyIndexModel(ctx context.Context, m *indexResourceModel, ix *client.Inde
 	m.ID = types.StringValue(ix.Name)
 	m.Name = types.StringValue(ix.Name)
 	m.Dimension = int64Value(ix.Dimension)
-	m.Metric = types.StringValue(ix.Metric)
-	m.VectorType = types.StringValue(defaultString(ix.VectorType, "dense"))
+	m.Metric = optionalString(ix.Metric)
+	m.VectorType = legacyVectorType(ix)
 	m.DeletionProtection = types.StringValue(defaultString(ix.DeletionProtection, "disabled"))
 	m.Host = types.StringValue(ix.Host)
 	m.PrivateHost = optionalString(ix.PrivateHost)
@@ -426,8 +447,13 @@ func applyIndexModel(ctx context.Context, m *indexResourceModel, ix *client.Inde
 	}
 	m.Tags = tags
 
-	m.Spec = specFromAPI(ctx, ix.Spec, priorSpec, &diags)
-	m.Embed = embedFromAPI(ctx, ix.Embed, priorEmbed, &diags)
+	if inSchemaMode(prior, ix) {
+		applySchemaMode(m, ix, prior)
+	} else {
+		m.Spec = specFromAPI(ctx, ix.Spec, priorSpec, &diags)
+		m.Embed = embedFromAPI(ctx, ix.Embed, priorEmbed, &diags)
+		clearSchemaMode(m)
+	}
 
 	status, d := types.ObjectValue(indexStatusAttrTypes, map[string]attr.Value{
 		"ready": types.BoolValue(ix.Status.Ready),
@@ -436,6 +462,15 @@ func applyIndexModel(ctx context.Context, m *indexResourceModel, ix *client.Inde
 	diags.Append(d...)
 	m.Status = status
 	return diags
+}
+
+// legacyVectorType is vector_type in the legacy view: "dense" unless the
+// index says otherwise, and null for a document index, which has none.
+func legacyVectorType(ix *client.IndexModel) types.String {
+	if ix.VectorType == "" && isDocumentIndex(ix.Schema) {
+		return types.StringNull()
+	}
+	return types.StringValue(defaultString(ix.VectorType, "dense"))
 }
 
 // ownTags separates the index's own tags from those default_tags put there:
@@ -606,6 +641,9 @@ func int32Ptr(v types.Int64) *int32 {
 // adoptionMismatch says why an existing index cannot be the one our lost
 // create made, or "" if it matches what we asked for.
 func adoptionMismatch(plan *indexResourceModel, ix *client.IndexModel) string {
+	if plan.Schema != nil {
+		return schemaAdoptionMismatch(plan, ix)
+	}
 	if d := plan.Dimension; !d.IsNull() && !d.IsUnknown() && (ix.Dimension == nil || int64(*ix.Dimension) != d.ValueInt64()) {
 		return fmt.Sprintf("dimension %d", derefInt32(ix.Dimension, 0))
 	}
@@ -629,6 +667,26 @@ func adoptionMismatch(plan *indexResourceModel, ix *client.IndexModel) string {
 	}
 	if plan.Embed != nil && (ix.Embed == nil || ix.Embed.Model != plan.Embed.Model.ValueString()) {
 		return "embedding model"
+	}
+	return ""
+}
+
+// schemaAdoptionMismatch is adoptionMismatch for the schema mode: the
+// deployment and the field names must be the ones we asked for.
+func schemaAdoptionMismatch(plan *indexResourceModel, ix *client.IndexModel) string {
+	want := deploymentRequest(plan.Deployment)
+	d := ix.Deployment
+	if want != nil && (d == nil || d.DeploymentType != want.DeploymentType || d.Cloud != want.Cloud ||
+		d.Region != want.Region || (want.DeploymentType == client.DeploymentBYOC && d.Environment != want.Environment)) {
+		return "deployment"
+	}
+	for name := range plan.Schema.Fields {
+		if ix.Schema == nil {
+			return "schema"
+		}
+		if _, ok := ix.Schema.Fields[name]; !ok {
+			return "schema (no field " + name + ")"
+		}
 	}
 	return ""
 }

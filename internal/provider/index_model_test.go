@@ -30,7 +30,7 @@ func jsonOf(t *testing.T, v any) string {
 
 func serverlessPlan(t *testing.T) *indexResourceModel {
 	return &indexResourceModel{
-		indexDataSourceModel: indexDataSourceModel{
+		indexCommonModel: indexCommonModel{
 			Name:               types.StringValue("s"),
 			Dimension:          types.Int64Value(3),
 			Metric:             types.StringUnknown(),

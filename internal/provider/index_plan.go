@@ -38,6 +38,11 @@ type reportFunc func(p path.Path, summary, detail string)
 
 // validateIndexConfig is the pure part of ValidateConfig, unit-tested.
 func validateIndexConfig(cfg *indexResourceModel, report reportFunc) {
+	validateModeChoice(cfg, report)
+	if usesSchemaMode(cfg) {
+		validateSchemaModeConfig(cfg, report)
+		return
+	}
 	if cfg.Spec != nil {
 		kinds := 0
 		for _, set := range []bool{cfg.Spec.Serverless != nil, cfg.Spec.Pod != nil, cfg.Spec.BYOC != nil} {
@@ -49,6 +54,12 @@ func validateIndexConfig(cfg *indexResourceModel, report reportFunc) {
 			report(path.Root("spec"), "Invalid index spec",
 				"Set exactly one of `spec.serverless`, `spec.pod` or `spec.byoc`.")
 		}
+	}
+	if cfg.Spec != nil && cfg.Spec.BYOC != nil && (cfg.Spec.BYOC.ReadCapacity == nil || cfg.Spec.BYOC.ReadCapacity.Dedicated == nil) {
+		// Pinecone's BYOC guide: BYOC indexes support dedicated read
+		// capacity, not on-demand; API 2026-07 refuses a BYOC create without it.
+		report(path.Root("spec").AtName("byoc").AtName("read_capacity"), "BYOC indexes need dedicated read capacity",
+			"BYOC indexes support dedicated read capacity only, not on-demand: set `read_capacity = { dedicated = { ... } }` under `spec.byoc`.")
 	}
 	if !cfg.SourceBackupID.IsNull() {
 		if cfg.Spec != nil && cfg.Spec.Serverless == nil {
@@ -112,6 +123,7 @@ func (r *indexResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		tagsAll = merged
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), tagsAll)...)
+	planSchemaMode(ctx, req, resp)
 	r.planFromBackup(ctx, req, resp)
 	r.planFromModel(ctx, req, resp)
 	planStatusWhenPausing(ctx, req, resp)
@@ -441,5 +453,35 @@ func fillFromModel(ctx context.Context, plan *indexResourceModel, info *client.M
 	}
 	if plan.Metric.IsUnknown() && !metric.IsUnknown() {
 		set(path.Root("metric"), metric)
+	}
+}
+
+// planSchemaMode plans null for the legacy attributes of an index in the
+// schema mode, and decides whether an index taken over from the legacy mode
+// must be replaced: not when both configurations describe the same vector
+// index (vectorIndexIdentity), so rewriting a configuration in the schema
+// mode loses no data.
+func planSchemaMode(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var schemaConfig types.Object
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("schema"), &schemaConfig)...)
+	if resp.Diagnostics.HasError() || schemaConfig.IsNull() {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("dimension"), types.Int64Null())...)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("metric"), types.StringNull())...)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("vector_type"), types.StringNull())...)
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state, plan indexResourceModel
+	if diags := req.State.Get(ctx, &state); diags.HasError() || state.Schema != nil {
+		return // already in the schema mode: schema and deployment decide
+	}
+	if diags := resp.Plan.Get(ctx, &plan); diags.HasError() {
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("schema"))
+		return
+	}
+	if id := vectorIndexIdentity(&state); id == "" || id != vectorIndexIdentity(&plan) {
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("schema"))
 	}
 }

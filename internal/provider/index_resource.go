@@ -176,9 +176,12 @@ func (r *indexResource) createIndex(ctx context.Context, plan *indexResourceMode
 	c := r.data.client
 	var created *client.IndexModel
 	var err error
-	if plan.Embed != nil {
+	switch {
+	case plan.Schema != nil:
+		created, err = c.CreateSchemaIndex(ctx, newCreateSchemaIndexRequest(plan, tags))
+	case plan.Embed != nil:
 		created, err = c.CreateIndexForModel(ctx, newCreateIndexForModelRequest(plan, tags))
-	} else {
+	default:
 		created, err = c.CreateIndex(ctx, newCreateIndexRequest(plan, tags))
 	}
 	return adoptOwnRetriedCreate(ctx, "index", plan.Name.ValueString(), created, err, c.DescribeIndex,

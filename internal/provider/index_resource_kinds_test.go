@@ -96,10 +96,10 @@ func TestAccIndexResource_byoc(t *testing.T) {
 	rc := tfjsonpath.New("spec").AtMapKey("byoc").AtMapKey("read_capacity")
 	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
 		{
-			Config: env.Config(testAccIndexResourceConfig_byoc(name, "")),
+			Config: env.Config(testAccIndexResourceConfig_byoc(name, `read_capacity = { dedicated = { node_type = "b1", replicas = 1, shards = 1 } }`)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(indexAddr, tfjsonpath.New("spec").AtMapKey("byoc").AtMapKey("environment"), knownvalue.StringExact("aws-us-east-1-b921")),
-				statecheck.ExpectKnownValue(indexAddr, rc, knownvalue.Null()),
+				statecheck.ExpectKnownValue(indexAddr, rc.AtMapKey("dedicated").AtMapKey("node_type"), knownvalue.StringExact("b1")),
 			},
 		},
 		acctest.ImportStep(indexAddr, name),

@@ -41,10 +41,22 @@ func (r *indexResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 // indexResourceSchema is pinecone_index's schema; the pinecone_index data
 // source derives its schema from it.
 func indexResourceSchema(ctx context.Context) schema.Schema {
+	s := legacyIndexResourceSchema(ctx)
+	for name, a := range indexSchemaModeAttributes() {
+		s.Attributes[name] = a
+	}
+	return s
+}
+
+// legacyIndexResourceSchema holds the attributes of the legacy mode and
+// those both modes share.
+func legacyIndexResourceSchema(ctx context.Context) schema.Schema {
 	return schema.Schema{
-		MarkdownDescription: "A Pinecone index: serverless (dense or sparse), pod-based, BYOC, or integrated with a " +
-			"hosted embedding model. Creation, in-place updates and deletion wait until Pinecone reports the index " +
-			"ready (or gone).",
+		MarkdownDescription: "A Pinecone index, described in one of two modes. The schema mode (`schema` + " +
+			"`deployment`, API 2026-07) creates document indexes with full-text search and vector indexes. The legacy " +
+			"mode (`spec` with `dimension`, `metric`, `vector_type` and `embed`) creates serverless (dense or sparse), " +
+			"pod-based, BYOC and integrated indexes. Creation, in-place updates and deletion wait until Pinecone reports " +
+			"the index ready (or gone).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The index name.",
@@ -59,7 +71,7 @@ func indexResourceSchema(ctx context.Context) schema.Schema {
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"dimension": schema.Int64Attribute{
-				MarkdownDescription: "Vector dimension, 1–20000. Required for dense indexes, not allowed for sparse ones; " +
+				MarkdownDescription: "Legacy mode: vector dimension, 1–20000 (null with `schema`). Required for dense indexes, not allowed for sparse ones; " +
 					"filled from the model for integrated indexes. Changing it replaces the index.",
 				Optional:   true,
 				Computed:   true,
@@ -70,7 +82,7 @@ func indexResourceSchema(ctx context.Context) schema.Schema {
 				},
 			},
 			"metric": schema.StringAttribute{
-				MarkdownDescription: "Similarity metric: one of " + metricValues + ". Pinecone's default is `cosine` for " +
+				MarkdownDescription: "Legacy mode: similarity metric, one of " + metricValues + " (null with `schema`). Pinecone's default is `cosine` for " +
 					"dense and `dotproduct` for sparse indexes (the only metric sparse allows). Changing it replaces the index.",
 				Optional:   true,
 				Computed:   true,
@@ -81,7 +93,7 @@ func indexResourceSchema(ctx context.Context) schema.Schema {
 				},
 			},
 			"vector_type": schema.StringAttribute{
-				MarkdownDescription: "Vector type: one of " + vectorTypeValues + " (default `dense`; taken from the model " +
+				MarkdownDescription: "Legacy mode: vector type, one of " + vectorTypeValues + " (null with `schema`; default `dense`; taken from the model " +
 					"for integrated indexes). Changing it replaces the index.",
 				Optional:   true,
 				Computed:   true,
@@ -156,9 +168,9 @@ func indexResourceSchema(ctx context.Context) schema.Schema {
 
 func specSchema() schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
-		MarkdownDescription: "Where and how the index is deployed: exactly one of `serverless`, `pod` or `byoc`. " +
-			"Switching kind replaces the index.",
-		Required: true,
+		MarkdownDescription: "The legacy mode: where and how the index is deployed, exactly one of `serverless`, `pod` " +
+			"or `byoc`. Required unless `schema` is set. Switching kind replaces the index.",
+		Optional: true,
 		Attributes: map[string]schema.Attribute{
 			"serverless": schema.SingleNestedAttribute{
 				MarkdownDescription: "A serverless index.",
@@ -338,7 +350,7 @@ func metadataSchemaSchema() schema.SingleNestedAttribute {
 
 func embedSchema() schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
-		MarkdownDescription: "Integrated inference: Pinecone embeds text with a hosted model. Serverless only. Set at " +
+		MarkdownDescription: "Legacy mode: integrated inference, Pinecone embeds text with a hosted model. Serverless only. Set at " +
 			"creation, the index is created for the model; added later, the existing index is upgraded in place (its " +
 			"dimension, metric and vector type must match the model). The model cannot change afterwards (that replaces the index).",
 		Optional: true,

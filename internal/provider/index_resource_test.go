@@ -222,12 +222,18 @@ func TestAccIndexResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
 	// After the index is deleted outside Terraform, the next apply re-creates it.
-	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), acctest.DisappearsSteps(env.Config(testAccIndexResourceConfig_serverless(name, 4, "")), indexAddr, func(*terraform.State) error {
+	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), acctest.DisappearsSteps(env.Config(testAccIndexResourceConfig_serverless(name, 4, "")), indexAddr,
+		testAccDeleteIndexOutOfBand(env, name)))
+}
+
+// testAccDeleteIndexOutOfBand deletes an index behind Terraform's back.
+func testAccDeleteIndexOutOfBand(env *acctest.Env, name string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
 		if err := env.Client.DeleteIndex(acctest.Ctx(), name); err != nil {
 			return err
 		}
 		return env.Client.WaitForIndexDeleted(acctest.Ctx(), name)
-	}))
+	}
 }
 
 func TestAccIndexResource_conflict(t *testing.T) {

@@ -70,6 +70,17 @@ var _ provider.Provider = (*pineconeProvider)(nil)
 
 type pineconeProvider struct {
 	version string
+	// apiVersion, when set, is the X-Pinecone-Api-Version of every call
+	// (see NewAtAPIVersion); empty means the client's per-call choice.
+	apiVersion string
+}
+
+// NewAtAPIVersion returns a provider whose client sends apiVersion on every
+// call, with the request and response shapes of that version. It is for
+// tests that reproduce what an earlier release of this provider (which sent
+// 2026-04 everywhere) wrote into state; users get New.
+func NewAtAPIVersion(version, apiVersion string) func() provider.Provider {
+	return func() provider.Provider { return &pineconeProvider{version: version, apiVersion: apiVersion} }
 }
 
 // New returns a constructor of the provider, as providerserver expects.
@@ -193,10 +204,11 @@ func (p *pineconeProvider) Configure(ctx context.Context, req provider.Configure
 // empty; a call that needs it will say so.
 func (p *pineconeProvider) clientOptions(cfg providerModel, terraformVersion string, resp *provider.ConfigureResponse) (client.Options, bool) {
 	opts := client.Options{
-		APIKey:    os.Getenv(EnvAPIKey),
-		BaseURL:   os.Getenv(EnvControllerHost),
-		UserAgent: userAgent(p.version, terraformVersion),
-		Retry:     client.DefaultRetryPolicy(),
+		APIKey:     os.Getenv(EnvAPIKey),
+		BaseURL:    os.Getenv(EnvControllerHost),
+		UserAgent:  userAgent(p.version, terraformVersion),
+		Retry:      client.DefaultRetryPolicy(),
+		APIVersion: p.apiVersion,
 	}
 	if v := cfg.APIKey; !v.IsNull() && !v.IsUnknown() {
 		opts.APIKey = v.ValueString()

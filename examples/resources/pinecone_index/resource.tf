@@ -1,3 +1,6 @@
+# Legacy mode: `spec` with `dimension`, `metric`, `vector_type` and `embed`.
+# Pod-based, integrated, collection-sourced and restored indexes need it.
+
 # A serverless dense index.
 resource "pinecone_index" "docs" {
   name      = "docs"
@@ -50,7 +53,8 @@ resource "pinecone_index" "articles" {
   }
 }
 
-# A pod-based index with selective metadata indexing.
+# A pod-based index with selective metadata indexing (created with API
+# 2026-04, since 2026-07 cannot create pod-based indexes).
 resource "pinecone_index" "legacy" {
   name      = "legacy"
   dimension = 768
