@@ -453,6 +453,7 @@ func applyIndexModel(ctx context.Context, m *indexResourceModel, ix *client.Inde
 		m.Spec = specFromAPI(ctx, ix.Spec, priorSpec, &diags)
 		m.Embed = embedFromAPI(ctx, ix.Embed, priorEmbed, &diags)
 		clearSchemaMode(m)
+		hideInheritedMetadataSchema(m, prior)
 	}
 
 	status, d := types.ObjectValue(indexStatusAttrTypes, map[string]attr.Value{
@@ -462,6 +463,20 @@ func applyIndexModel(ctx context.Context, m *indexResourceModel, ix *client.Inde
 	diags.Append(d...)
 	m.Status = status
 	return diags
+}
+
+// hideInheritedMetadataSchema leaves spec.serverless.schema null on an index
+// restored from a backup when the configuration does not set it: the restored
+// index inherits the metadata schema of the backed-up index (the 2026-07
+// create_index_from_backup reference: it "inherits the schema"), which the
+// configuration could not have planned. A schema the configuration sets is
+// still compared, so a contradiction shows as a replacement.
+func hideInheritedMetadataSchema(m, prior *indexResourceModel) {
+	if prior == nil || prior.SourceBackupID.IsNull() || prior.Spec == nil || prior.Spec.Serverless == nil ||
+		prior.Spec.Serverless.Schema != nil || m.Spec == nil || m.Spec.Serverless == nil {
+		return
+	}
+	m.Spec.Serverless.Schema = nil
 }
 
 // legacyVectorType is vector_type in the legacy view: "dense" unless the

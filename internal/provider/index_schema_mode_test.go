@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/acctest"
@@ -48,26 +49,35 @@ resource "pinecone_index" "test" {
 func TestAccIndexResource_documentIndex(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName()
-	fields := tfjsonpath.New("schema").AtMapKey("fields")
-	titleFTS := fields.AtMapKey("title").AtMapKey("string").AtMapKey("full_text_search")
+	// Fresh paths each time: tfjsonpath.Path.AtMapKey may share its
+	// backing array between paths derived from one prefix.
+	field := func(steps ...string) tfjsonpath.Path {
+		p := tfjsonpath.New("schema").AtMapKey("fields")
+		for _, s := range steps {
+			p = p.AtMapKey(s)
+		}
+		return p
+	}
+	fields := field()
+	titleFTS := func(key string) tfjsonpath.Path { return field("title", "string", "full_text_search", key) }
 	acctest.ParallelTest(t, testAccCheckIndexDestroy(env), []resource.TestStep{
 		{
 			Config: env.Config(testAccDocumentIndexConfig(name, "", "")),
 			// Pinecone's full-text defaults are in the plan, not a surprise after apply.
 			ConfigPlanChecks: acctest.PlanAction(indexAddr, plancheck.ResourceActionCreate,
-				plancheck.ExpectKnownValue(indexAddr, titleFTS.AtMapKey("language"), knownvalue.StringExact("en")),
-				plancheck.ExpectKnownValue(indexAddr, titleFTS.AtMapKey("stemming"), knownvalue.Bool(false)),
-				plancheck.ExpectKnownValue(indexAddr, fields.AtMapKey("sku").AtMapKey("string").AtMapKey("full_text_search").AtMapKey("ngram").AtMapKey("prefix_only"), knownvalue.Bool(false)),
+				plancheck.ExpectKnownValue(indexAddr, titleFTS("language"), knownvalue.StringExact("en")),
+				plancheck.ExpectKnownValue(indexAddr, titleFTS("stemming"), knownvalue.Bool(false)),
+				plancheck.ExpectKnownValue(indexAddr, field("sku", "string", "full_text_search", "ngram", "prefix_only"), knownvalue.Bool(false)),
 				plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("dimension"), knownvalue.Null()),
 				plancheck.ExpectKnownValue(indexAddr, tfjsonpath.New("metric"), knownvalue.Null()),
 			),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(indexAddr, titleFTS, knownvalue.ObjectExact(map[string]knownvalue.Check{
+				statecheck.ExpectKnownValue(indexAddr, field("title", "string", "full_text_search"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"language": knownvalue.StringExact("en"), "stemming": knownvalue.Bool(false),
 					"stop_words": knownvalue.Bool(false), "ngram": knownvalue.Null(),
 				})),
-				statecheck.ExpectKnownValue(indexAddr, fields.AtMapKey("body").AtMapKey("string").AtMapKey("full_text_search").AtMapKey("stop_words"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(indexAddr, fields.AtMapKey("embedding").AtMapKey("dense_vector"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				statecheck.ExpectKnownValue(indexAddr, field("body", "string", "full_text_search", "stop_words"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(indexAddr, field("embedding", "dense_vector"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"dimension": knownvalue.Int64Exact(8), "metric": knownvalue.StringExact("cosine"), "description": knownvalue.StringExact("e5 embedding"),
 				})),
 				statecheck.ExpectKnownValue(indexAddr, fields, knownvalue.MapSizeExact(4)),
@@ -136,7 +146,25 @@ func TestAccIndexResource_schemaModeVectorIndexes(t *testing.T) {
 					})),
 				},
 			},
-			acctest.ImportStep(indexAddr, sparse),
+			{
+				// A vector index imports in the legacy mode (the way most
+				// existing configurations describe one); a configuration in
+				// the schema mode takes it over without replacing it (see
+				// TestAccIndexResource_schemaModeTakesOverLegacy).
+				ResourceName:  indexAddr,
+				ImportState:   true,
+				ImportStateId: sparse,
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if len(states) != 1 {
+						return fmt.Errorf("imported %d objects, want 1", len(states))
+					}
+					a := states[0].Attributes
+					if a["vector_type"] != "sparse" || a["spec.serverless.cloud"] != "aws" || a["schema.%"] != "" {
+						return fmt.Errorf("imported attributes %v, want the legacy mode", a)
+					}
+					return nil
+				},
+			},
 		})
 	})
 	t.Run("dense", func(t *testing.T) {
