@@ -1,7 +1,6 @@
 package client
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -377,7 +376,7 @@ func TestConfigureDoesNotModifyRequest(t *testing.T) {
 	c := newTestClient(t, api.URL(), func(o *Options) { o.APIVersion = "2026-04" })
 	spec := &ConfigureIndexSpec{Serverless: &ConfigureReadCapacity{}}
 	req := ConfigureIndexRequest{Spec: spec, ReadCapacity: &ReadCapacity{Mode: ReadCapacityOnDemand}}
-	if _, err := c.ConfigureIndex(context.Background(), "s", req); err != nil {
+	if _, err := c.ConfigureIndex(t.Context(), "s", req); err != nil {
 		t.Fatal(err)
 	}
 	if req.Spec != spec || spec.Serverless.ReadCapacity != nil {

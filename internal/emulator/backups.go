@@ -172,7 +172,7 @@ func (s *Server) createBackup(p *project, indexName string, bk *backup, version 
 	bk.id = newUUID()
 	bk.sourceIndexName, bk.sourceIndexID = ix.name, ix.id
 	bk.cloud, bk.region = ix.cloud, ix.region
-	bk.vectorSchema = ix.vectorSchema.clone()
+	bk.vectorSchema = copyVectorSchema(ix.vectorSchema)
 	bk.tags = maps.Clone(ix.tags)
 	bk.createdAt = t
 	bk.readyAt = t.Add(s.opts.ReadyDelay)

@@ -3,7 +3,6 @@ package emulator
 import (
 	"net/http"
 	"slices"
-	"strings"
 )
 
 // POST /indexes at API 2026-07 (spec db_control_2026-07.oas.yaml,
@@ -218,14 +217,6 @@ func checkCreateRules07(ix *index, cmekID *string) *apiError {
 		return invalidArgument("Indexes encrypted with a customer-managed key cannot have full_text_search fields: remove cmek_id or the full_text_search string fields.")
 	}
 	return nil
-}
-
-func fieldNames(fields []docField) string {
-	names := make([]string, len(fields))
-	for i, f := range fields {
-		names[i] = f.name
-	}
-	return strings.Join(names, ", ")
 }
 
 // setReadCapacity07 parses read_capacity (OnDemand by default). BYOC

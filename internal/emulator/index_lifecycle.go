@@ -85,9 +85,10 @@ type vectorSchema struct {
 // schema fields.
 func (v *vectorSchema) isDocument() bool { return len(v.docFields) > 0 }
 
-// clone returns a copy that shares nothing mutable with v, so a backup does
-// not change when its index is reconfigured, and the other way round.
-func (v vectorSchema) clone() vectorSchema {
+// copyVectorSchema returns a copy that shares nothing mutable with v, so a
+// backup does not change when its index is reconfigured, and the other way
+// round.
+func copyVectorSchema(v vectorSchema) vectorSchema {
 	out := v
 	out.schema = slices.Clone(v.schema)
 	out.docFields = slices.Clone(v.docFields) // fields are never changed after the create

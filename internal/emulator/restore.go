@@ -177,7 +177,7 @@ func (s *Server) restoreBackup(p *project, backupID string, ix *index, version s
 	// The restored index inherits the backup's schema, its full-text fields
 	// and integrated embedding included (spec db_control_2026-07.oas.yaml,
 	// create_index_from_backup_operation).
-	ix.vectorSchema = bk.vectorSchema.clone()
+	ix.vectorSchema = copyVectorSchema(bk.vectorSchema)
 	ix.sourceBackupID = bk.id
 	s.storeIndex(p, ix, t) // readyAt = t + ReadyDelay = the job's doneAt
 

@@ -178,7 +178,8 @@ func fullTextSearchRequest(m *fullTextSearchModel) *client.FullTextSearch {
 	out.Stemming = boolPtr(m.Stemming)
 	out.StopWords = boolPtr(m.StopWords)
 	if n := m.Ngram; n != nil {
-		out.Ngram = &client.Ngram{MinGram: int32(n.MinGram.ValueInt64()), MaxGram: int32(n.MaxGram.ValueInt64()),
+		// Both are validated to 1..maxNgramLength, so they fit an int32.
+		out.Ngram = &client.Ngram{MinGram: int32(n.MinGram.ValueInt64()), MaxGram: int32(n.MaxGram.ValueInt64()), //nolint:gosec // bounded by the validators
 			PrefixOnly: boolPtr(n.PrefixOnly)}
 	}
 	return out
@@ -315,7 +316,7 @@ func schemaModeIdentity(m *indexResourceModel) string {
 	dense, hasDense := fields[client.ReservedDenseField]
 	_, hasSparse := fields[client.ReservedSparseField]
 	switch {
-	case len(fields) == 0 || len(fields) > 2 || (len(fields) == 2 && !(hasDense && hasSparse)):
+	case len(fields) == 0 || len(fields) > 2 || (len(fields) == 2 && (!hasDense || !hasSparse)):
 		return ""
 	case hasDense && dense.DenseVector != nil:
 		d := dense.DenseVector
