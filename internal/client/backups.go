@@ -11,6 +11,10 @@ const (
 	BackupStateInitializing = "Initializing"
 	BackupStateReady        = "Ready"
 	BackupStateFailed       = "Failed"
+	// BackupStateInitializationFailed is how API 2026-07 names a failed
+	// backup (the status values of BackupModel in the 2026-07 spec are
+	// Initializing, Ready and InitializationFailed).
+	BackupStateInitializationFailed = "InitializationFailed"
 )
 
 // Restore job statuses. 2026-07 documents Pending, Completed, Failed and
@@ -175,20 +179,23 @@ func (c *Client) DescribeRestoreJob(ctx context.Context, id string) (*RestoreJob
 	return doJSON[RestoreJobModel](ctx, c, call{method: http.MethodGet, path: "/restore-jobs/" + pathEscape(id)})
 }
 
-// BackupFailedError reports a backup that ended in Failed.
+// BackupFailedError reports a backup that ended in Failed (2026-04) or
+// InitializationFailed (2026-07).
 type BackupFailedError struct {
-	ID string
+	ID    string
+	State string
 }
 
 func (e *BackupFailedError) Error() string {
-	return fmt.Sprintf("backup %s is in state %s", e.ID, BackupStateFailed)
+	return fmt.Sprintf("backup %s is in state %s", e.ID, e.State)
 }
 
-// WaitForBackupReady polls until the backup is Ready; Failed is an error.
+// WaitForBackupReady polls until the backup is Ready; a failed state is an
+// error.
 func (c *Client) WaitForBackupReady(ctx context.Context, id string) (*BackupModel, error) {
 	return waitFor(ctx, c, fmt.Sprintf("backup %s to become Ready", id), notFoundFails, bind(c.DescribeBackup, id), func(b *BackupModel) (bool, string, error) {
-		if b.Status == BackupStateFailed {
-			return false, b.Status, &BackupFailedError{ID: id}
+		if b.Status == BackupStateFailed || b.Status == BackupStateInitializationFailed {
+			return false, b.Status, &BackupFailedError{ID: id, State: b.Status}
 		}
 		return b.Status == BackupStateReady, b.Status, nil
 	})

@@ -905,6 +905,21 @@ func TestWaitForBackupReadyFailed(t *testing.T) {
 	}
 }
 
+// At 2026-07 a failed backup says InitializationFailed; the waiter must stop
+// there too instead of polling until its timeout.
+func TestWaitForBackupReadyInitializationFailed(t *testing.T) {
+	api := newFakeAPI(t, sequence(backupJSON("b1", "Initializing"), backupJSON("b1", "InitializationFailed"), backupJSON("b1", "Ready")))
+	c := newTestClient(t, api.URL())
+	_, err := c.WaitForBackupReady(boundedCtx(t), "b1")
+	var fe *BackupFailedError
+	if !errors.As(err, &fe) || fe.State != BackupStateInitializationFailed {
+		t.Fatalf("err = %v (%T), want *BackupFailedError in InitializationFailed", err, err)
+	}
+	if api.count() != 2 {
+		t.Errorf("describes = %d, want 2 (stop at InitializationFailed)", api.count())
+	}
+}
+
 func TestWaitForBackupReadyHonoursContext(t *testing.T) {
 	api := newFakeAPI(t, sequence(backupJSON("b1", "Initializing")))
 	c := newTestClient(t, api.URL())
