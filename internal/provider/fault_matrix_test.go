@@ -236,7 +236,7 @@ func fmFailedStates(t *testing.T) {
 			faults: emulator.Faults{FailBackups: []string{backupSource}},
 			config: testAccBackupConfig(backupSource, "matrix"),
 			addr:   backupAddr,
-			err:    fmErr("Error waiting for Pinecone backup", `of index "`+backupSource+`"`, "is in state Failed"),
+			err:    fmErr("Error waiting for Pinecone backup", `of index "`+backupSource+`"`, "is in state InitializationFailed"),
 		},
 		{
 			name:   "assistant_failed",
