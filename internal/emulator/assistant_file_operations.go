@@ -556,7 +556,7 @@ func (s *Server) handleListOperations(q *request) {
 				ops = append(ops, o)
 			}
 		}
-		items, next := paginateNewestFirst(ops, page)
+		items, next := paginateNewestFirst(ops, (*fileOperation).pos, page, pageKindOperations)
 		out := operationListJSON{Operations: make([]operationJSON, 0, len(items)), Pagination: nextPage(next)}
 		for _, o := range items {
 			out.Operations = append(out.Operations, o.view(t, false))
@@ -571,26 +571,6 @@ func nextPage(next string) *paginationJSON {
 		return nil
 	}
 	return &paginationJSON{Next: next}
-}
-
-// paginateNewestFirst is paginate for a list shown newest first.
-func paginateNewestFirst(ops []*fileOperation, p pageRequest) ([]*fileOperation, string) {
-	slices.SortFunc(ops, func(a, b *fileOperation) int { return b.pos().compare(a.pos()) })
-	if p.after != nil {
-		start := len(ops)
-		for i, o := range ops {
-			if o.pos().compare(*p.after) < 0 {
-				start = i
-				break
-			}
-		}
-		ops = ops[start:]
-	}
-	if len(ops) <= p.limit {
-		return ops, ""
-	}
-	page := ops[:p.limit]
-	return page, encodePageToken(pageKindOperations, page[len(page)-1].pos())
 }
 
 func (s *Server) handleDescribeOperation(q *request) {

@@ -47,6 +47,11 @@ type backup struct {
 	createdAt time.Time
 	readyAt   time.Time
 	fail      bool // Faults.FailBackups matched at create time
+
+	// Backups a schedule made (backup_schedules.go) remember it and expire:
+	// they are removed once the clock reaches expireAt (zero: never).
+	scheduleID string
+	expireAt   time.Time
 }
 
 func (b *backup) pos() cursor { return cursor{at: b.createdAt, id: b.id} }
@@ -170,6 +175,14 @@ func (s *Server) createBackup(p *project, indexName string, bk *backup, version 
 		return nil, invalidArgument("Index %s is being deleted and cannot be backed up.", indexName)
 	}
 	bk.id = newUUID()
+	s.snapshot(bk, ix, t)
+	p.backups[bk.id] = bk
+	return bk.render(version, t, true), nil
+}
+
+// snapshot records in bk what ix looks like at t, the moment the backup is
+// taken, and starts its Initializing period (ReadyDelay).
+func (s *Server) snapshot(bk *backup, ix *index, t time.Time) {
 	bk.sourceIndexName, bk.sourceIndexID = ix.name, ix.id
 	bk.cloud, bk.region = ix.cloud, ix.region
 	bk.vectorSchema = copyVectorSchema(ix.vectorSchema)
@@ -177,8 +190,6 @@ func (s *Server) createBackup(p *project, indexName string, bk *backup, version 
 	bk.createdAt = t
 	bk.readyAt = t.Add(s.opts.ReadyDelay)
 	bk.fail = s.faults.failsBackup(ix.name)
-	p.backups[bk.id] = bk
-	return bk.render(version, t, true), nil
 }
 
 func (s *Server) handleListBackups(q *request) {

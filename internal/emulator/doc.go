@@ -1,8 +1,9 @@
 // Package emulator is an in-memory Pinecone control plane for tests and
 // local runs. It answers the db_control API (indexes, collections, backups and
 // restore jobs; API versions 2025-10 and 2026-04, which are identical for
-// db_control, and 2026-07, which describes indexes by schema and deployment:
-// see "API version 2026-07" below), the assistant_control API (assistants), the file endpoints
+// db_control, and 2026-07, which describes indexes by schema and deployment
+// and adds backup schedules: see "API version 2026-07" and "Backup
+// schedules" below), the assistant_control API (assistants), the file endpoints
 // of the assistant data plane, the inference model catalogue (GET /models),
 // the admin API (projects, API keys, organizations) and its OAuth token
 // endpoint the way production does, as
@@ -70,6 +71,13 @@
 //	GET    /restore-jobs                     200 {"data":[...],"pagination":{"next":...} or null}
 //	GET    /restore-jobs/{job_id}            200 RestoreJobModel
 //
+//	GET    /indexes/{index_name}/backup-schedules  2026-07: 200 {"data":[BackupScheduleResponse...],"pagination":...} (oldest first)
+//	POST   /indexes/{index_name}/backup-schedules  2026-07: 200 BackupScheduleResponse (the spec's status)
+//	GET    /backup-schedules/{schedule_id}         2026-07: 200 BackupScheduleResponse
+//	PATCH  /backup-schedules/{schedule_id}         2026-07: 200 BackupScheduleResponse
+//	DELETE /backup-schedules/{schedule_id}         2026-07: 204, empty body
+//	GET    /backup-schedules/{schedule_id}/history 2026-07: 200 {"data":[BackupScheduleHistoryItem...],"pagination":...} (newest first)
+//
 //	GET    /assistant/assistants                   200 {"assistants":[...]} (2026-04: one page, plus pagination)
 //	POST   /assistant/assistants                   200 Assistant (not 201)
 //	GET    /assistant/assistants/{assistant_name}  200 Assistant
@@ -114,11 +122,13 @@
 // parameters (spec assistant_control_2026-04.oas.yaml, list_assistants and
 // Assistant, against assistant_control_2025-10.oas.yaml).
 //
-// The three paginated lists take limit (1-100, default 10; anything else is
-// 400) and paginationToken (an opaque token from pagination.next of the
-// previous page; 400 when it does not come from that kind of list). They are
-// ordered by creation time, then id; pagination is null on the last page,
-// an empty list included.
+// The paginated db_control lists (backups, an index's backups, restore jobs,
+// and at 2026-07 an index's backup schedules and a schedule's history) take
+// limit (1-100, default 10, 100 at 2026-07; anything else is 400) and
+// paginationToken (an opaque token from pagination.next of the previous
+// page; 400 when it does not come from that kind of list). They are ordered
+// by creation time, then id (a schedule's history newest first);
+// pagination is null on the last page, an empty list included.
 // A page continues after the last item of the previous one, so deletions
 // between calls do not make items repeat or go missing.
 //
@@ -243,6 +253,93 @@
 //     completes, then Completed with percent_complete 100 (an integer,
 //     absent before) and completed_at (null before). The backup and restore
 //     job lists hold 100 items a page unless limit says otherwise.
+//   - Backup schedules are served at 2026-07 only; see "Backup schedules".
+//
+// # Backup schedules
+//
+// At API 2026-07 (spec db_control_2026-07.oas.yaml: create_backup_schedule,
+// list_backup_schedules, describe_backup_schedule, update_backup_schedule,
+// delete_backup_schedule, list_backup_schedule_history; the TS client 9.0.0
+// models; docs reference/api/2026-07/control-plane/*_backup_schedule* and
+// guides backups-overview) an index may carry backup schedules. With
+// 2025-10 or 2026-04 the six paths answer 404 NOT_FOUND "Route <METHOD>
+// <path> not found in API version <v>; backup schedules exist from 2026-07
+// on." (the earlier specs have no such paths) and change nothing.
+//
+//   - POST /indexes/{index_name}/backup-schedules takes {name, schedule
+//     {type, frequency}, retention {expire_after_days}}, all required.
+//     Checks, in order: the body decodes (422, "missing field `type`" and
+//     so on); name follows the index name rule (1-45 lowercase
+//     alphanumerics or "-", 400); schedule.type is "time-based" (400
+//     `Invalid schedule.type "cron". Only "time-based" schedules are
+//     supported.`); schedule.frequency is daily, weekly or monthly (400
+//     `Invalid schedule.frequency "hourly". Must be one of: daily, weekly,
+//     monthly.`); retention.expire_after_days is 1-365 (400 "Invalid
+//     retention.expire_after_days 0: must be between 1 and 365."); the
+//     index exists (404 "Index x not found."), is serverless or BYOC (a pod
+//     index is 400 "Backup schedules are supported for serverless and BYOC
+//     indexes only. Index p is a pod-based index.") and is not Terminating
+//     (400); no other enabled schedule is on the index (409 ALREADY_EXISTS
+//     "This index already has an enabled backup schedule. Disable or delete
+//     it first."). A new schedule is enabled. Its answer may be dropped by
+//     Faults.DropCreateResponses like other creates; a retry then meets the
+//     409.
+//   - BackupScheduleResponse is {schedule_id (UUID), name, index_id,
+//     project_id, schedule_type "time-based", frequency,
+//     retention_expire_after_days, enabled, next_scheduled_run, created_at},
+//     in this order. created_at has milliseconds ("2026-03-01T12:00:00.000Z",
+//     as backups), next_scheduled_run is a whole-second slot
+//     ("2026-03-02T06:00:00Z") and null while the schedule is disabled.
+//   - PATCH /backup-schedules/{schedule_id} takes {frequency, retention
+//     {expire_after_days}, enabled}, each optional (absent or null: kept;
+//     retention without expire_after_days is 422); the same 400 rules, then
+//     404 "Backup schedule not found.", then the 409 when it re-enables a
+//     schedule while another one on the index is enabled. A new frequency
+//     keeps the run already planned and applies from the one after it. A new
+//     retention applies to the backups the schedule has already made too.
+//     enabled false stops the runs (next_scheduled_run null, no Scheduled
+//     row); enabled true on a disabled schedule takes one backup at once and
+//     plans the next run as a new schedule does; true on an enabled one
+//     changes nothing.
+//   - GET /indexes/{index_name}/backup-schedules lists the schedules of the
+//     index that has the name now (404 when there is none), oldest first;
+//     DELETE /backup-schedules/{schedule_id} answers 204 and keeps the
+//     backups the schedule made; an unknown id is 404 "Backup schedule not
+//     found." on every schedule path.
+//   - Schedules run on the Now clock: before any request is handled, every
+//     run that has come due is taken (backup_schedule_runs.go). The first
+//     run is the next 06:00:00 UTC strictly after the create (or the
+//     re-enable); later runs follow every day, every 7 days, or on the same
+//     day of each following month (the last day of a shorter month). A run
+//     takes an ordinary backup of the index as it is then, with created_at
+//     the due time, named "<schedule name>-<YYYYMMDDTHHMMSSZ of the due
+//     time>" ("nightly-20260302T060000Z"), no description, Initializing for
+//     ReadyDelay from the due time, then Ready (or InitializationFailed /
+//     Failed for an index in Faults.FailBackups); it shows in GET /backups
+//     and GET /indexes/{index_name}/backups in every API version, can be
+//     described, restored and deleted, and expires retention days after its
+//     created_at: from then on it is gone (404, absent from every list and
+//     from the history). When the clock has passed many due times at once,
+//     every run whose backup would not yet have expired is taken and the
+//     older ones are skipped (their backups would be gone already), so one
+//     catch-up makes at most 366 backups per schedule (365 days of
+//     retention, a day apart), however far the clock jumps.
+//   - GET /backup-schedules/{schedule_id}/history lists, newest first, the
+//     backups the schedule made that still exist and, while it is enabled,
+//     a row for the next run: status "Scheduled", the backup_id and name
+//     the run's backup will have, the index's current source_index_id,
+//     source_index_name, tags, cloud, region and schema, created_at the
+//     moment the run was planned (the create, the re-enable or the previous
+//     run) and scheduled_execution_at the due time. Every row has tags,
+//     description and schema (null when empty) and record_count,
+//     namespace_count and size_bytes (null until the backup is Ready, 0
+//     once it is); scheduled_execution_at only on the Scheduled row, which
+//     is not a backup (GET /backups/{id} of its id is 404 until the run).
+//     The row sorts by its due time, so a page token stays valid when it
+//     turns into the backup.
+//   - Deleting an index deletes its schedules at once (404 afterwards; the
+//     Terminating index lists none and a new index of the same name starts
+//     without any); the backups they made stay until they expire.
 //
 // # OAuth and admin
 //
@@ -403,7 +500,9 @@
 //     integrated embedding, metadata schema, document fields and tags from
 //     the index at that moment, keep its id as source_index_id, and outlive
 //     it. DELETE removes a backup at
-//     once (BackupModel has no Terminating status).
+//     once (BackupModel has no Terminating status). Backups a schedule
+//     takes follow the same rule from their due time and expire after the
+//     schedule's retention (see "Backup schedules").
 //   - Restoring a Ready backup creates the index at once (Initializing,
 //     serverless; cloud, region, vectors, embedding, metadata schema and
 //     document fields from the backup; name, tags and deletion_protection
@@ -464,7 +563,7 @@
 // (ForceStatus and ForceStatusPaths, e.g. 402 PAYMENT_REQUIRED or a 403
 // FORBIDDEN index quota on "POST /indexes", with Pinecone's messages;
 // after authentication, before acting), dropped
-// responses to successful creates (of indexes, collections, backups,
+// responses to successful creates (of indexes, collections, backups, backup schedules,
 // restores, assistants, file upserts, admin projects and admin API keys: the
 // object is created, then the connection is closed with nothing written; a
 // client retry of an assistant create or a project create then gets 409, a
@@ -651,8 +750,9 @@
 //     with 400 for backup schedules); a backup of a BYOC index is 400
 //     (contradicted: TS client create_backup_schedule, "supported for
 //     serverless and BYOC indexes", and create_index_from_backup, which
-//     speaks of "serverless backups" as one kind; not fixed yet, see
-//     CONFORMANCE.md). Collections and backups may be made from an index
+//     speaks of "serverless backups" as one kind; not fixed yet for manual
+//     backups, see CONFORMANCE.md; the runs of a backup schedule on a BYOC
+//     index do take backups). Collections and backups may be made from an index
 //     that is still Initializing (chosen). The source index (404) is checked
 //     before the collection name (409) (chosen).
 //   - DELETE of an index checks deletion protection (403) before pending
@@ -671,6 +771,58 @@
 //   - Backup name and description are echoed when sent and absent otherwise;
 //     the backup's dimension and tags are absent when the index has none
 //     (chosen: the fields are optional in the spec).
+//   - Backup schedules, what is confirmed (spec db_control_2026-07.oas.yaml
+//     and the TS client 9.0.0, which agree, and the docs pages named): the
+//     six paths and that they exist from 2026-07 on (docs: "This endpoint
+//     requires X-Pinecone-Api-Version: 2026-07"); create answers 200 and
+//     delete 204 (create_backup_schedule, delete_backup_schedule); the
+//     BackupScheduleResponse and BackupScheduleHistoryItem shapes and
+//     property order, next_scheduled_run "Always present ... null when
+//     enabled is false", the Scheduled history status with
+//     scheduled_execution_at and counts null until Ready; only time-based
+//     schedules, daily / weekly / monthly, expire_after_days at least 1 and
+//     at most a service maximum, else 400 (BackupScheduleRetentionInput);
+//     serverless and BYOC indexes, a pod index 400 (create_backup_schedule);
+//     one enabled schedule per index, 409 ALREADY_EXISTS "This index already
+//     has an enabled backup schedule. Disable or delete it first." on create
+//     and on a re-enable (both operations' 409 examples); 404 "Backup
+//     schedule not found." (their 404 examples); re-enabling enqueues a
+//     backup (UpdateBackupScheduleRequest.enabled); backups named
+//     "{name}-{ISO8601_timestamp}" (docs create_backup_schedule; the spec's
+//     "daily-compliance-backup-20260403T060000Z"); deleting a schedule keeps
+//     its backups (docs delete_backup_schedule) and deleting an index
+//     deletes its schedules (docs guides/indexes/backups-overview, "If you
+//     delete an index, all associated schedules are automatically
+//     deleted"); lists default to 100 (limit "default: 100").
+//   - Backup schedules, what is chosen: the retention maximum of 365 days
+//     (the spec names no number); the first run at the next 06:00 UTC after
+//     the create or re-enable for every frequency (the spec's and the docs'
+//     examples, both daily, fit that rule; nothing shows weekly or monthly
+//     first runs); monthly runs on the same day of the month, clamped to the
+//     month's last day; a new frequency keeps the planned run; a new
+//     retention applies to existing backups, and the backups of a deleted
+//     schedule keep the expiry they had; expiry removes a backup even while
+//     a restore from it is unfinished (the restored index does not need it
+//     in the emulator); the schedule name follows the index name rule (the
+//     spec says only "User-defined name"; every public example fits the
+//     rule); a Terminating index takes no schedule (400, as for a manual
+//     backup); the order of the checks and every message but the 409 and
+//     404 ones; the history newest first with the Scheduled row on top (the
+//     spec's examples show the Scheduled row on a page of its own), its
+//     backup_id reused by the run's backup, its created_at the moment the
+//     run was planned (the spec's example: 06:00:01, just after the
+//     previous run) and its schema the index's (the 2026-07 example carries
+//     one; the 2026-04 docs example has null); missed runs whose backups
+//     would already have expired are skipped, which caps one catch-up at
+//     366 backups; created_at with milliseconds and next_scheduled_run /
+//     scheduled_execution_at in whole seconds ("Z", where the examples write
+//     "+00:00"); scheduled runs on a BYOC index take backups although a
+//     manual backup of one is still refused (see below); below 2026-07 the
+//     paths are 404 with the unknown-route wording, while a wrong method
+//     there is 405 as for any known route. The docs' 2026-04
+//     update_backup_schedule example shows a next_scheduled_run on a
+//     disabled schedule (contradicted: it predates 2026-07, whose spec says
+//     null; the spec is followed).
 //   - Restore: 422 and 400 rules on the body come first, then an unknown
 //     backup (404), a backup that is not Ready (400: Initializing or Failed),
 //     then a taken index name (409) (chosen; at 2026-07 a backup that is

@@ -152,3 +152,25 @@ func paginate[T any](items []T, pos func(T) cursor, p pageRequest, kind string) 
 	page := items[:p.limit]
 	return page, encodePageToken(kind, pos(page[len(page)-1]))
 }
+
+// paginateNewestFirst is paginate for a list shown newest first (assistant
+// file operations, a backup schedule's history): items are ordered by their
+// cursor from the latest down, and a page continues after the cursor of the
+// last item of the previous one.
+func paginateNewestFirst[T any](items []T, pos func(T) cursor, p pageRequest, kind string) ([]T, string) {
+	slices.SortFunc(items, func(a, b T) int { return pos(b).compare(pos(a)) })
+	if p.after != nil {
+		start, _ := slices.BinarySearchFunc(items, *p.after, func(it T, c cursor) int {
+			if n := c.compare(pos(it)); n != 0 {
+				return n
+			}
+			return -1 // the item at the cursor itself was on the previous page
+		})
+		items = items[start:]
+	}
+	if len(items) <= p.limit {
+		return items, ""
+	}
+	page := items[:p.limit]
+	return page, encodePageToken(kind, pos(page[len(page)-1]))
+}

@@ -45,11 +45,12 @@ type project struct {
 	seq            int64 // creation order, for listing
 	deleted        bool  // set when DELETE removed it; requests that got it before then refuse to create
 
-	indexes     map[string]*index      // by name
-	collections map[string]*collection // by name (a namespace of its own, apart from indexes)
-	backups     map[string]*backup     // by backup_id
-	restoreJobs map[string]*restoreJob // by restore_job_id; kept for the project's life
-	assistants  map[string]*assistant  // by name (a namespace of its own); each holds its files
+	indexes     map[string]*index          // by name
+	collections map[string]*collection     // by name (a namespace of its own, apart from indexes)
+	backups     map[string]*backup         // by backup_id
+	restoreJobs map[string]*restoreJob     // by restore_job_id; kept for the project's life
+	schedules   map[string]*backupSchedule // by schedule_id; removed with their index
+	assistants  map[string]*assistant      // by name (a namespace of its own); each holds its files
 }
 
 func newProject(name string, maxPods int, cmek bool, orgID string, t time.Time) *project {
@@ -64,6 +65,7 @@ func newProject(name string, maxPods int, cmek bool, orgID string, t time.Time) 
 		collections:    make(map[string]*collection),
 		backups:        make(map[string]*backup),
 		restoreJobs:    make(map[string]*restoreJob),
+		schedules:      make(map[string]*backupSchedule),
 		assistants:     make(map[string]*assistant),
 	}
 }

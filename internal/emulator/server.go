@@ -173,6 +173,7 @@ func New(opts Options) *Server {
 	s.registerIndexRoutes()
 	s.registerCollectionRoutes()
 	s.registerBackupRoutes()
+	s.registerBackupScheduleRoutes()
 	s.registerRestoreRoutes()
 	s.registerAssistantRoutes()
 	s.registerAssistantFileRoutes()
@@ -404,6 +405,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fail(e.status, e.code, e.message)
 		return
 	}
+	// Backup schedules run on the clock, not in the background: every due
+	// run is taken (and every expired scheduled backup removed) before any
+	// handler looks at the store (backup_schedule_runs.go).
+	s.runSchedules()
 	h(&request{w: w, r: r, params: params, version: version, proj: proj})
 }
 

@@ -93,6 +93,9 @@ func TestAccBadInputMatrix(t *testing.T) {
 	apiKey := func(project, name, extra string) string {
 		return fmt.Sprintf("resource \"pinecone_api_key\" \"bad\" {\n  project_id = %q\n  name = %q\n%s\n}\n", project, name, extra)
 	}
+	schedule := func(args ...string) string {
+		return fmt.Sprintf("resource \"pinecone_backup_schedule\" \"bad\" {\n  index_name = \"docs\"\n  name = \"nightly\"\n%s\n}\n", strings.Join(args, "\n"))
+	}
 	dataSource := func(typ, args string) string {
 		return fmt.Sprintf("data %q \"bad\" {\n%s\n}\n", typ, args)
 	}
@@ -129,6 +132,14 @@ func TestAccBadInputMatrix(t *testing.T) {
 		{name: "backup empty description", body: backup(`source_index_name = "idx"` + "\n" + `description = ""`), want: `Attribute description string length must be at least 1`},
 		{name: "backup bad source_index_name", body: backup(`source_index_name = "Prod.Index"`), want: `Attribute source_index_name must contain only lowercase`},
 		{name: "backup source_index_name too long", body: backup(fmt.Sprintf("source_index_name = %q", strings.Repeat("s", 46))), want: `Attribute source_index_name string length must be between 1 and 45`},
+
+		// pinecone_backup_schedule
+		{name: "backup schedule hourly", body: schedule(`frequency = "hourly"`, `retention_days = 7`), want: `Attribute frequency value must be one of`},
+		{name: "backup schedule retention 0", body: schedule(`frequency = "daily"`, `retention_days = 0`), want: `Attribute retention_days value must be between 1 and 365, got: 0`},
+		{name: "backup schedule retention 366", body: schedule(`frequency = "daily"`, `retention_days = 366`), want: `Attribute retention_days value must be between 1 and 365, got: 366`},
+		{name: "backup schedule name with uppercase", body: strings.Replace(schedule(`frequency = "daily"`, `retention_days = 7`), `name = "nightly"`, `name = "Nightly"`, 1), want: `Attribute name must contain only lowercase`},
+		{name: "data pinecone_backup_schedules bad index_name", body: dataSource("pinecone_backup_schedules", `index_name = "Docs"`), want: `Attribute index_name must contain only lowercase`},
+		{name: "data pinecone_backup_schedule_history empty id", body: dataSource("pinecone_backup_schedule_history", `schedule_id = ""`), want: `Attribute schedule_id string length must be at least 1`},
 
 		// pinecone_index in the schema mode: every rule of POST /indexes at API 2026-07
 		{name: "schema index empty schema", body: schemaIndex("", managed, ""), want: `Schema must contain at least one of the following field types`},
