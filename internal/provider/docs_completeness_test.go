@@ -272,6 +272,52 @@ func TestDocs_EveryAttributeDescribed(t *testing.T) {
 	}
 }
 
+// resourceOnlyWording is what only a resource's attribute can say: what a
+// change does to the object. A data source reads and changes nothing, so its
+// descriptions (often derived from the resource's) must not say it.
+// ("Updated in place." starts with a capital; "last update time" is fine.)
+var resourceOnlyWording = regexp.MustCompile(`(?i:\b(?:replaces?|replacing|in place)\b)|\bUpdated\b`)
+
+// resourceWordingIn lists the attributes of b, at any depth, whose
+// description has resource-only wording, with the words found.
+func resourceWordingIn(prefix string, b *tfprotov6.SchemaBlock) []string {
+	var found []string
+	for _, a := range b.Attributes {
+		p := prefix + a.Name
+		if m := resourceOnlyWording.FindAllString(a.Description, -1); len(m) > 0 {
+			found = append(found, fmt.Sprintf("%s (%s): %q", p, strings.Join(m, ", "), a.Description))
+		}
+		if a.NestedType != nil {
+			found = append(found, resourceWordingIn(p+".", &tfprotov6.SchemaBlock{Attributes: a.NestedType.Attributes})...)
+		}
+	}
+	return found
+}
+
+func TestDocs_DataSourceDescriptionsHaveNoResourceWording(t *testing.T) {
+	schemas := providerSchemas(t)
+	for _, typ := range sortedTypeNames(schemas.DataSourceSchemas) {
+		for _, f := range resourceWordingIn("", schemas.DataSourceSchemas[typ].Block) {
+			t.Errorf("data source %s: attribute %s", typ, f)
+		}
+	}
+}
+
+func TestResourceWordingIn_findsNestedAttributes(t *testing.T) {
+	block := &tfprotov6.SchemaBlock{Attributes: []*tfprotov6.SchemaAttribute{
+		{Name: "ok", Description: "Name of the index."},
+		{Name: "spec", Description: "Where the index runs.", NestedType: &tfprotov6.SchemaObject{Attributes: []*tfprotov6.SchemaAttribute{
+			{Name: "cloud", Description: "Cloud. Changing it replaces the index."},
+			{Name: "tags", Description: "Tags. Updated in place."},
+			{Name: "updated_at", Description: "Last update time."},
+		}}},
+	}}
+	got := resourceWordingIn("", block)
+	if len(got) != 2 || !strings.HasPrefix(got[0], "spec.cloud (replaces)") || !strings.HasPrefix(got[1], "spec.tags (Updated, in place)") {
+		t.Errorf("found %q", got)
+	}
+}
+
 // The generated pages have no attribute line without text either (catches stale docs/).
 func TestDocs_NoEmptyDescriptionsInPages(t *testing.T) {
 	root := docsRepoRoot(t)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -374,7 +375,10 @@ func metadataSchemaRequest(m *metadataSchemaModel) *client.MetadataSchema {
 }
 
 // paramsToAPI turns string parameters into JSON values: "true"/"false" become
-// booleans and integers become numbers, everything else stays a string.
+// booleans, and numbers written in their shortest form ("512", "0.5", "-2")
+// become JSON numbers; everything else stays a string. The shortest form is
+// what Pinecone echoes back, so a parameter reads back as it was written
+// ("0.50" would read back as "0.5": it is sent as the string "0.50").
 func paramsToAPI(m types.Map) map[string]any {
 	sm := stringMap(m)
 	if len(sm) == 0 {
@@ -393,6 +397,9 @@ func paramValueToAPI(v string) any {
 	}
 	if n, err := strconv.ParseInt(v, 10, 64); err == nil && strconv.FormatInt(n, 10) == v {
 		return n
+	}
+	if f, err := strconv.ParseFloat(v, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) && strconv.FormatFloat(f, 'f', -1, 64) == v {
+		return f
 	}
 	return v
 }

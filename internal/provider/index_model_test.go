@@ -217,7 +217,8 @@ func TestApplyIndexModel_keepsUserSpelling(t *testing.T) {
 }
 
 func TestParamValues(t *testing.T) {
-	for in, want := range map[string]any{"true": true, "false": false, "512": int64(512), "END": "END", "1.5": "1.5", "007": "007"} {
+	for in, want := range map[string]any{"true": true, "false": false, "512": int64(512), "END": "END", "1.5": 1.5, "-0.25": -0.25,
+		"007": "007", "1.50": "1.50", "1e3": "1e3", "NaN": "NaN", "Inf": "Inf", "+Inf": "+Inf", ".5": ".5"} {
 		if got := paramValueToAPI(in); got != want {
 			t.Errorf("paramValueToAPI(%q) = %#v, want %#v", in, got, want)
 		}
@@ -266,5 +267,25 @@ func TestValidateIndexConfig(t *testing.T) {
 	validateIndexConfig(cfg, report)
 	if len(reported) != 0 {
 		t.Errorf("unknown vector_type must skip the checks: %v", reported)
+	}
+}
+
+// The catalogue's value_type decides whether a parameter's value is sent as
+// what the model expects; a mismatch fails the plan.
+func TestParamTypeMismatch(t *testing.T) {
+	for _, tc := range []struct {
+		valueType, value string
+		ok               bool
+	}{
+		{"string", "END", true}, {"string", "512", false}, {"string", "true", false},
+		{"integer", "512", true}, {"integer", "0.5", false}, {"integer", "lots", false},
+		{"float", "0.5", true}, {"float", "2", true}, {"float", "0.50", false},
+		{"boolean", "true", true}, {"boolean", "yes", false},
+		{"", "anything", true}, {"any", "512", true},
+	} {
+		msg := paramTypeMismatch(tc.valueType, tc.value)
+		if (msg == "") != tc.ok {
+			t.Errorf("paramTypeMismatch(%q, %q) = %q, want ok=%v", tc.valueType, tc.value, msg, tc.ok)
+		}
 	}
 }

@@ -267,7 +267,7 @@ func specSchema() schema.SingleNestedAttribute {
 						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 						PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 					},
-					"read_capacity": readCapacitySchema(),
+					"read_capacity": byocReadCapacitySchema(),
 					"schema":        metadataSchemaSchema(),
 				},
 			},
@@ -282,6 +282,16 @@ func sourceCollectionSchema() schema.StringAttribute {
 		Validators:          []validator.String{stringvalidator.LengthBetween(1, indexNameMaxLength)},
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 	}
+}
+
+// byocReadCapacitySchema is read_capacity of a BYOC index, which must be
+// dedicated: Pinecone's BYOC guide says BYOC indexes support dedicated read
+// capacity, not on-demand (checked at plan time).
+func byocReadCapacitySchema() schema.SingleNestedAttribute {
+	rc := readCapacitySchema()
+	rc.MarkdownDescription = "Read capacity of the BYOC index: `dedicated = {...}`, required, since BYOC indexes do not " +
+		"support on-demand read capacity. Updated in place; the apply waits until the new capacity is ready."
+	return rc
 }
 
 func readCapacitySchema() schema.SingleNestedAttribute {
@@ -369,7 +379,8 @@ func embedSchema() schema.SingleNestedAttribute {
 			},
 			"read_parameters": schema.MapAttribute{
 				MarkdownDescription: "Model parameters for queries, e.g. `{ input_type = \"query\", truncate = \"END\" }`. " +
-					"Values are strings; `true`/`false` and numbers are sent as JSON booleans and numbers. Parameters " +
+					"Values are strings; `true`/`false` are sent as JSON booleans and numbers written in their shortest form " +
+					"(`512`, `0.5`) as JSON numbers; anything else (`\"0.50\"`, `\"007\"`) stays a string. Parameters " +
 					"Pinecone adds by default are not shown. Updated in place.",
 				Optional:    true,
 				ElementType: types.StringType,

@@ -118,6 +118,9 @@ func paramProblems(info *client.ModelInfo, params map[string]string) []string {
 }
 
 func checkParamValue(p client.ModelParameter, v string) string {
+	if msg := paramTypeMismatch(p.ValueType, v); msg != "" {
+		return msg
+	}
 	switch p.Type {
 	case "one_of":
 		allowed := make([]string, 0, len(p.AllowedValues))
@@ -152,4 +155,42 @@ func intsToStrings(ns []int32) string {
 		s[i] = strconv.Itoa(int(n))
 	}
 	return strings.Join(s, ", ")
+}
+
+// paramTypeMismatch says when the JSON type a value is sent as (see
+// paramValueToAPI) is not the type the catalogue gives the parameter
+// (ModelParameter.value_type), so the plan fails instead of the API; "" when
+// they agree or the catalogue does not say.
+func paramTypeMismatch(valueType, v string) string {
+	sent := paramValueToAPI(v)
+	var ok bool
+	switch valueType {
+	case "string":
+		_, ok = sent.(string)
+	case "integer":
+		_, ok = sent.(int64)
+	case "float":
+		switch sent.(type) {
+		case int64, float64:
+			ok = true
+		}
+	case "boolean":
+		_, ok = sent.(bool)
+	default:
+		return ""
+	}
+	if ok {
+		return ""
+	}
+	return fmt.Sprintf("%q would be sent as %s, but the model expects a %s", v, jsonKind(sent), valueType)
+}
+
+func jsonKind(v any) string {
+	switch v.(type) {
+	case bool:
+		return "a JSON boolean"
+	case int64, float64:
+		return "a JSON number"
+	}
+	return "a string"
 }

@@ -129,7 +129,10 @@ func (p *pineconeProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			},
 			"controller_host": schema.StringAttribute{
 				MarkdownDescription: "Control-plane URL. Defaults to `" + EnvControllerHost + "`, else `" + client.DefaultBaseURL + "`. " +
-					"The scheme is kept, so `http://127.0.0.1:8080` points the provider at the emulator or Pinecone Local.",
+					"The scheme is kept, so `http://127.0.0.1:8080` points the provider at a local emulator such as this " +
+					"repository's `pinecone-emulator`. Pinecone Local, Pinecone's own emulator, has not been tested with this " +
+					"provider: it speaks API version 2025-01 and ignores API keys, and Pinecone's docs list backups, restores " +
+					"and collections among what it lacks.",
 				Optional: true,
 			},
 			"max_retries": schema.Int64Attribute{
