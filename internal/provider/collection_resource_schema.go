@@ -21,9 +21,10 @@ func collectionResourceSchema(ctx context.Context) schema.Schema {
 	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	stableInt := []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}
 	return schema.Schema{
-		MarkdownDescription: "A Pinecone collection: a static copy of a pod-based index, from which new pod indexes " +
-			"can be created (`spec.pod.source_collection`). Serverless indexes do not support collections. Creation " +
-			"waits until the collection is `Ready`; deletion waits until it is gone.",
+		MarkdownDescription: "A Pinecone collection: a static copy of a pod-based index (only pod-based indexes can be " +
+			"copied). A collection can seed a new pod-based index (`spec.pod.source_collection`) or a serverless one " +
+			"(`spec.serverless.source_collection`, Pinecone's way to move from pods to serverless). Creation waits until " +
+			"the collection is `Ready`; deletion waits until it is gone.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The collection name.",

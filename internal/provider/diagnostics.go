@@ -33,7 +33,7 @@ func errorDetail(what string, err error) string {
 			"`-parallelism`, or raise the provider's `max_retries`."
 	case errors.Is(err, context.DeadlineExceeded):
 		return msg + "\n\nThe operation did not finish within its timeout. Raise the matching value in the resource's " +
-			"`timeouts` block if Pinecone is slow rather than stuck."
+			"`timeouts` attribute if Pinecone is slow rather than stuck."
 	case errors.Is(err, context.Canceled):
 		return msg + "\n\nThe operation was cancelled."
 	}

@@ -54,7 +54,8 @@ import (
 const Address = "registry.terraform.io/vectorcraft/pinecone"
 
 // Environment variables read by the provider. PINECONE_CONTROLLER_HOST is the
-// one Pinecone's own SDKs read, so it also works with Pinecone Local.
+// one Pinecone's own SDKs read (Pinecone Local has not been tested with this
+// provider; see the provider page).
 const (
 	EnvAPIKey         = "PINECONE_API_KEY"
 	EnvControllerHost = "PINECONE_CONTROLLER_HOST"

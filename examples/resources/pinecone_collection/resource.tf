@@ -1,4 +1,7 @@
-# Collections copy pod-based indexes.
+# A collection is a static copy of a pod-based index (Pinecone does not make
+# collections from serverless indexes). Pod-based indexes are legacy: Pinecone
+# does not let customers who signed up for a Standard or Enterprise plan on or
+# after 2025-08-18 create them.
 resource "pinecone_index" "products" {
   name      = "products"
   dimension = 768
@@ -16,7 +19,8 @@ resource "pinecone_collection" "products_snapshot" {
   source = pinecone_index.products.name
 }
 
-# A new pod index seeded from the collection.
+# A new pod-based index seeded from the collection. Like every index created
+# from a collection, it is created with API version 2026-04.
 resource "pinecone_index" "products_copy" {
   name      = "products-copy"
   dimension = 768
@@ -28,3 +32,19 @@ resource "pinecone_index" "products_copy" {
     }
   }
 }
+
+# A collection can also seed a serverless index: Pinecone's way of migrating a
+# pod-based index to serverless. The pod-based index is kept until you delete it.
+#
+# resource "pinecone_index" "products_serverless" {
+#   name      = "products-serverless"
+#   dimension = 768
+#
+#   spec = {
+#     serverless = {
+#       cloud             = "aws"
+#       region            = "us-east-1"
+#       source_collection = pinecone_collection.products_snapshot.name
+#     }
+#   }
+# }

@@ -1,5 +1,6 @@
 # Legacy mode: `spec` with `dimension`, `metric`, `vector_type` and `embed`.
-# Pod-based, integrated, collection-sourced and restored indexes need it.
+# Pod-based, integrated, collection-sourced (pod or serverless) and restored
+# indexes need it.
 
 # A serverless dense index.
 resource "pinecone_index" "docs" {
@@ -54,7 +55,9 @@ resource "pinecone_index" "articles" {
 }
 
 # A pod-based index with selective metadata indexing (created with API
-# 2026-04, since 2026-07 cannot create pod-based indexes).
+# 2026-04, since 2026-07 cannot create pod-based indexes). Pod-based indexes
+# are legacy: customers who signed up for a Standard or Enterprise plan on or
+# after 2025-08-18 cannot create them; use a serverless index there.
 resource "pinecone_index" "legacy" {
   name      = "legacy"
   dimension = 768
