@@ -94,17 +94,7 @@ func indexBackupSchedulesPath(indexName string) string {
 
 // schedulesCall pins the version: schedules exist only in API 2026-07.
 func (c *Client) schedulesCall(method, path string, body any) call {
-	return call{method: method, path: path, body: body, version: c.schedulesVersion()}
-}
-
-// schedulesVersion is the client's version when it speaks 2026-07 (or
-// later), else 2026-07 itself: a client pinned to an older version for the
-// other calls still reaches the schedules.
-func (c *Client) schedulesVersion() string {
-	if c.speaks202607() {
-		return c.apiVersion
-	}
-	return DefaultAPIVersion
+	return call{method: method, path: path, body: body, version: c.currentVersion()}
 }
 
 // CreateBackupSchedule creates a schedule on an index. Schedule names need

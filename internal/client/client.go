@@ -173,6 +173,16 @@ func (c *Client) legacyVersion() string {
 	return c.apiVersion
 }
 
+// currentVersion is the version of a call that exists only from 2026-07 on
+// (backup schedules): the client's own when it speaks 2026-07, else 2026-07
+// itself, so a client pinned to an older version still reaches it.
+func (c *Client) currentVersion() string {
+	if c.speaks202607() {
+		return c.apiVersion
+	}
+	return schemaAPIVersion
+}
+
 // call describes one request.
 type call struct {
 	method    string

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -46,10 +47,7 @@ func (r *backupScheduleResource) Create(ctx context.Context, req resource.Create
 	}
 	switch {
 	case errors.Is(err, client.ErrAlreadyExists):
-		resp.Diagnostics.AddAttributeError(path.Root("index_name"), "Index already has an active backup schedule",
-			fmt.Sprintf("Pinecone allows one active backup schedule per index, and index %q has one (%s).\n\n"+
-				"Manage the existing schedule with `terraform import pinecone_backup_schedule.<name> <schedule_id>` "+
-				"(data source `pinecone_backup_schedules` lists them), or disable it first.", index, err))
+		addActiveScheduleConflict(&resp.Diagnostics, path.Root("index_name"), index, err)
 		return
 	case err != nil:
 		addError(&resp.Diagnostics, "Error creating Pinecone backup schedule", fmt.Sprintf("Scheduling backups of index %q", index), err)
@@ -133,9 +131,7 @@ func (r *backupScheduleResource) Update(ctx context.Context, req resource.Update
 		s, err = c.DescribeBackupSchedule(ctx, id)
 	}
 	if errors.Is(err, client.ErrAlreadyExists) {
-		resp.Diagnostics.AddAttributeError(path.Root("enabled"), "Index already has an active backup schedule",
-			fmt.Sprintf("Pinecone allows one active backup schedule per index: disable the other schedule of index %q first (%s).",
-				state.IndexName.ValueString(), err))
+		addActiveScheduleConflict(&resp.Diagnostics, path.Root("enabled"), state.IndexName.ValueString(), err)
 		return
 	}
 	if err != nil {
@@ -174,4 +170,13 @@ func (r *backupScheduleResource) ModifyPlan(ctx context.Context, req resource.Mo
 // index ID the schedule reports.
 func (r *backupScheduleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	importID(ctx, req, resp, "backup schedule", "its `schedule_id`", func(id string) bool { return id != "" })
+}
+
+// addActiveScheduleConflict explains Pinecone's 409 for a second enabled
+// schedule on one index, on create and on re-enabling alike.
+func addActiveScheduleConflict(diags *diag.Diagnostics, at path.Path, index string, err error) {
+	diags.AddAttributeError(at, "Index already has an active backup schedule",
+		fmt.Sprintf("Pinecone allows one active backup schedule per index, and index %q has another one (%s).\n\n"+
+			"Disable that schedule first, or manage it here with `terraform import pinecone_backup_schedule.<name> <schedule_id>` "+
+			"(data source `pinecone_backup_schedules` lists them).", index, err))
 }

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -385,14 +384,4 @@ func effectiveReadCapacity(m *indexResourceModel) *readCapacityModel {
 		}
 	}
 	return nil
-}
-
-// sortedKeys returns a map's keys in order, for stable diagnostics.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

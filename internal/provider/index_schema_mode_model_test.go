@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -48,7 +50,7 @@ func TestSchemaFromAPI_keepsManagedFieldsOnly(t *testing.T) {
 	}}
 	got := schemaFromAPI(api, nil)
 	if len(got.Fields) != 2 {
-		t.Fatalf("fields %v, want body and v only", sortedKeys(got.Fields))
+		t.Fatalf("fields %v, want body and v only", slices.Sorted(maps.Keys(got.Fields)))
 	}
 	body := got.Fields["body"].String
 	if body.Description.ValueString() != "text" || body.FullTextSearch.Language.ValueString() != "de" ||
@@ -67,15 +69,15 @@ func TestSchemaFromAPI_sparseValuesOfDenseIndexOnlyWhenDeclared(t *testing.T) {
 		client.ReservedSparseField: {Type: client.FieldSparseVector},
 	}}
 	if got := schemaFromAPI(api, nil); len(got.Fields) != 1 {
-		t.Errorf("undeclared: fields %v, want _values only", sortedKeys(got.Fields))
+		t.Errorf("undeclared: fields %v, want _values only", slices.Sorted(maps.Keys(got.Fields)))
 	}
 	prior := &indexSchemaModel{Fields: map[string]indexFieldModel{client.ReservedSparseField: {}}}
 	if got := schemaFromAPI(api, prior); len(got.Fields) != 2 {
-		t.Errorf("declared: fields %v, want both", sortedKeys(got.Fields))
+		t.Errorf("declared: fields %v, want both", slices.Sorted(maps.Keys(got.Fields)))
 	}
 	sparseOnly := &client.IndexSchema{Fields: map[string]client.SchemaField{client.ReservedSparseField: {Type: client.FieldSparseVector}}}
 	if got := schemaFromAPI(sparseOnly, nil); len(got.Fields) != 1 {
-		t.Errorf("sparse index: fields %v, want _sparse_values", sortedKeys(got.Fields))
+		t.Errorf("sparse index: fields %v, want _sparse_values", slices.Sorted(maps.Keys(got.Fields)))
 	}
 }
 

@@ -2,6 +2,8 @@ package provider
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -79,7 +81,7 @@ func validateSchemaModeConfig(cfg *indexResourceModel, report reportFunc) {
 	}
 	counts := map[string]int{}
 	reserved, fullText := 0, false
-	for _, name := range sortedKeys(fields) {
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
 		kind := validateField(name, fields[name], fieldsPath.AtMapKey(name), report)
 		counts[kind]++
 		if isReservedField(name) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -93,12 +94,7 @@ func paramProblems(info *client.ModelInfo, params map[string]string) []string {
 		names = append(names, p.Parameter)
 	}
 	sort.Strings(names)
-	keys := make([]string, 0, len(params))
-	for k := range params {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(params)) {
 		p, ok := byName[k]
 		if !ok {
 			problems = append(problems, fmt.Sprintf("model %s has no parameter %q (supported: %s)", info.Model, k, strings.Join(names, ", ")))
