@@ -248,6 +248,21 @@ func (c *Client) doAdmin(ctx context.Context, cl call) error {
 	}
 }
 
+// principal names the credentials a call is made with, for error messages.
+func (c *Client) principal(cl call) string {
+	switch {
+	case cl.noVersion: // the token request itself
+		return ""
+	case !cl.admin:
+		return "the API key"
+	case c.accessToken != "":
+		return "the access token"
+	case c.tokens != nil:
+		return fmt.Sprintf("service account %q", c.tokens.clientID)
+	}
+	return ""
+}
+
 func bearer(token string) func(http.Header) {
 	return func(h http.Header) { h.Set("Authorization", "Bearer "+token) }
 }
@@ -293,6 +308,7 @@ func (c *Client) send(ctx context.Context, cl call, auth func(http.Header)) erro
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := newAPIError(cl.method, cl.path, resp.StatusCode, data)
 		apiErr.AfterUncertainRetry = attempts.uncertain
+		apiErr.Principal = c.principal(cl)
 		return apiErr
 	}
 	if cl.out == nil || len(bytes.TrimSpace(data)) == 0 {

@@ -22,6 +22,12 @@ var (
 	ErrRateLimited        = errors.New("rate limited")
 	ErrServer             = errors.New("server error")
 
+	// ErrPermissionDenied matches a 403 whose code is PERMISSION_DENIED: the
+	// credentials are valid but none of their roles grants what the call
+	// needs. (A 403 FORBIDDEN is something else: a quota, or deletion
+	// protection.) It also matches ErrForbidden.
+	ErrPermissionDenied = errors.New("permission denied")
+
 	// ErrMissingAPIKey is returned by any call that needs an API key when the
 	// client was built without one. It is raised lazily so that a provider
 	// without credentials can still validate and plan.
@@ -75,6 +81,11 @@ type APIError struct {
 	Method  string // request method, for context in messages
 	Path    string // request path (never the query), for context in messages
 
+	// Principal says whose credentials made the call ("the API key",
+	// "service account <client id>", "the access token"), so a
+	// permission error can say who lacks the permission. Never a secret.
+	Principal string
+
 	// AfterUncertainRetry is true when an earlier attempt of the same request
 	// failed in a way that leaves open whether the server acted on it (the
 	// connection broke after the request was sent, or a 5xx). A 409 with this
@@ -96,12 +107,19 @@ func (e *APIError) Error() string {
 
 // Is lets errors.Is(err, ErrNotFound) and friends classify an APIError.
 func (e *APIError) Is(target error) bool {
-	if target == ErrServer {
+	switch target {
+	case ErrServer:
 		return e.Status >= 500
+	case ErrPermissionDenied:
+		return e.Status == http.StatusForbidden && e.Code == codePermissionDenied
 	}
 	s, ok := sentinelByStatus[e.Status]
 	return ok && s == target
 }
+
+// codePermissionDenied is the error code of a 403 for missing permissions
+// (ErrorResponse.error.code enum of the admin and db_control specs).
+const codePermissionDenied = "PERMISSION_DENIED"
 
 // errorBody is Pinecone's documented error shape (all control-plane APIs).
 type errorBody struct {
