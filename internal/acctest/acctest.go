@@ -40,14 +40,18 @@ var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, erro
 	"pinecone": providerserver.NewProtocol6WithError(provider.New("acctest")()),
 }
 
-// ProtoV6ProviderFactoriesWithSecond also serves the provider under a
-// second local name, for tests that need two configurations at once (the
-// harness reattaches all configurations of one provider to one server).
-func ProtoV6ProviderFactoriesWithSecond(name string) map[string]func() (tfprotov6.ProviderServer, error) {
-	return map[string]func() (tfprotov6.ProviderServer, error){
+// ProtoV6ProviderFactoriesWithSecond also serves the provider under more
+// local names, for tests that need several configurations at once (the
+// harness reattaches all configurations of one provider to one server, so
+// aliases of one local name would share a configuration).
+func ProtoV6ProviderFactoriesWithSecond(names ...string) map[string]func() (tfprotov6.ProviderServer, error) {
+	out := map[string]func() (tfprotov6.ProviderServer, error){
 		"pinecone": providerserver.NewProtocol6WithError(provider.New("acctest")()),
-		name:       providerserver.NewProtocol6WithError(provider.New("acctest")()),
 	}
+	for _, name := range names {
+		out[name] = providerserver.NewProtocol6WithError(provider.New("acctest")())
+	}
+	return out
 }
 
 // ProtoV6ProviderFactoriesAtAPIVersion serves a provider whose client sends

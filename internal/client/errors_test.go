@@ -20,7 +20,7 @@ func TestAPIErrorFromPineconeBody(t *testing.T) {
 	if !ok {
 		t.Fatalf("err = %v (%T), want *APIError", err, err)
 	}
-	want := APIError{Status: 404, Code: "NOT_FOUND", Message: "Index example-index not found.", Method: "GET", Path: "/indexes/example-index"}
+	want := APIError{Status: 404, Code: "NOT_FOUND", Message: "Index example-index not found.", Method: "GET", Path: "/indexes/example-index", Principal: "the API key"}
 	if *apiErr != want {
 		t.Errorf("APIError = %+v, want %+v", *apiErr, want)
 	}

@@ -55,17 +55,19 @@ func tokenRevoked() *apiError { return unauthenticated("Invalid access token.") 
 
 // checkBearer authenticates an admin request by its Authorization header:
 // "Bearer <token>" (the scheme case-insensitively) with a token that
-// POST /oauth/token issued and that has not expired by the Now clock.
+// POST /oauth/token issued and that has not expired by the Now clock. It
+// returns the id of the service account the token was issued to ("" for a
+// token the store does not attribute, which only white-box tests make).
 // Messages never repeat the token.
-func (s *Server) checkBearer(header string) *apiError {
+func (s *Server) checkBearer(header string) (string, *apiError) {
 	header = strings.TrimSpace(header)
 	if header == "" {
-		return unauthenticated("Missing access token. Send Authorization: Bearer <access_token>, with a token from POST /oauth/token.")
+		return "", unauthenticated("Missing access token. Send Authorization: Bearer <access_token>, with a token from POST /oauth/token.")
 	}
 	scheme, token, _ := strings.Cut(header, " ")
 	token = strings.TrimSpace(token)
 	if !strings.EqualFold(scheme, "Bearer") || token == "" {
-		return unauthenticated("Malformed Authorization header: expected Bearer <access_token>.")
+		return "", unauthenticated("Malformed Authorization header: expected Bearer <access_token>.")
 	}
 	t := s.now()
 	s.mu.Lock()
@@ -73,12 +75,13 @@ func (s *Server) checkBearer(header string) *apiError {
 	expires, ok := s.tokens[token]
 	switch {
 	case !ok:
-		return unauthenticated("Invalid access token.")
+		return "", unauthenticated("Invalid access token.")
 	case !t.Before(expires):
 		delete(s.tokens, token)
-		return unauthenticated("Access token has expired. Request a new one from POST /oauth/token.")
+		delete(s.tokenOwners, token)
+		return "", unauthenticated("Access token has expired. Request a new one from POST /oauth/token.")
 	}
-	return nil
+	return s.tokenOwners[token], nil
 }
 
 var uuidPathRe = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
@@ -95,7 +98,7 @@ func uuidParam(q *request, name string) (string, *apiError) {
 }
 
 // organization is the one organization the emulator holds. Its service
-// accounts are Options.ServiceAccounts. Guarded by Server.mu; Server.org is
+// accounts, users, invites and role bindings are in Server. Guarded by Server.mu; Server.org is
 // nil once it has been deleted.
 type organization struct {
 	// id is a plain string, not a UUID (spec admin_2025-10.oas.yaml,
@@ -220,5 +223,6 @@ func (s *Server) handleDeleteOrganization(q *request) {
 	}
 	s.org = nil
 	clear(s.tokens)
+	clear(s.tokenOwners)
 	q.w.WriteHeader(http.StatusOK)
 }

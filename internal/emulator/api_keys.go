@@ -22,14 +22,12 @@ const (
 const maxAPIKeyNameLen = 80
 
 // API key roles (spec admin_2025-10.oas.yaml, CreateAPIKeyRequest.roles).
-// They are stored and echoed; the
-// emulator does not restrict what a key may do by its roles.
-const roleProjectEditor = "ProjectEditor"
-
+// They limit what the key may do in its project (permissions.go), together
+// with any role bindings for the key (role_bindings.go).
 var apiKeyRoles = []string{
-	roleProjectEditor, "ProjectViewer",
-	"ControlPlaneEditor", "ControlPlaneViewer",
-	"DataPlaneEditor", "DataPlaneViewer",
+	roleProjectEditor, roleProjectViewer,
+	roleControlPlaneEditor, roleControlPlaneViewer,
+	roleDataPlaneEditor, roleDataPlaneViewer,
 }
 
 // apiKey is one API key. Its value is the secret sent in the Api-Key header;
@@ -267,7 +265,8 @@ func (s *Server) handleUpdateAPIKey(q *request) {
 	writeJSON(q.w, http.StatusOK, k.view())
 }
 
-// handleDeleteAPIKey answers 202; the key stops working at once.
+// handleDeleteAPIKey answers 202; the key stops working at once and its
+// role bindings go with it.
 func (s *Server) handleDeleteAPIKey(q *request) {
 	id, err := apiKeyParam(q)
 	if err != nil {
@@ -283,5 +282,6 @@ func (s *Server) handleDeleteAPIKey(q *request) {
 	}
 	delete(s.apiKeys, id)
 	delete(s.keyValues, k.value)
+	s.dropBindingsOf(principalAPIKey, id)
 	q.w.WriteHeader(http.StatusAccepted)
 }

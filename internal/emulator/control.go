@@ -3,6 +3,7 @@ package emulator
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -145,7 +146,12 @@ func wireFaults(f Faults) faultsWire {
 //	GET  /_emulator/faults       the active faults (drop_create_responses = drops still to come)
 //	PUT  /_emulator/faults       replace the faults; JSON body in faultsWire's shape -> 204
 //	POST /_emulator/reset-stats  -> 204
+//	POST /_emulator/invites/{invite_id}/accept  -> 200 {"user_id":...} (Server.AcceptInvite)
 func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
+	if id, ok := acceptPath(r.URL.Path); ok {
+		s.serveAccept(w, r, id)
+		return
+	}
 	type endpoint struct{ method, path string }
 	switch (endpoint{r.Method, r.URL.Path}) {
 	case endpoint{http.MethodGet, controlPrefix + "/stats"}:
@@ -184,5 +190,39 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		default:
 			writeError(w, http.StatusNotFound, codeNotFound, fmt.Sprintf("Route %s %s not found.", r.Method, r.URL.Path))
 		}
+	}
+}
+
+// acceptPath matches /_emulator/invites/{invite_id}/accept.
+func acceptPath(path string) (string, bool) {
+	rest, ok := strings.CutPrefix(path, controlPrefix+"/invites/")
+	if !ok {
+		return "", false
+	}
+	id, ok := strings.CutSuffix(rest, "/accept")
+	if !ok || id == "" || strings.Contains(id, "/") {
+		return "", false
+	}
+	return id, true
+}
+
+// serveAccept accepts an invite as its invitee would: 200 {"user_id":...},
+// 404 NOT_FOUND for an unknown invite, 409 FAILED_PRECONDITION for one that
+// was accepted already or has expired.
+func (s *Server) serveAccept(w http.ResponseWriter, r *http.Request, id string) {
+	if r.Method != http.MethodPost {
+		writeError(w, http.StatusMethodNotAllowed, codeUnimplemented,
+			fmt.Sprintf("Method %s is not allowed on %s.", r.Method, r.URL.Path))
+		return
+	}
+	userID, err := s.AcceptInvite(id)
+	switch {
+	case errors.Is(err, ErrInviteNotFound):
+		writeError(w, http.StatusNotFound, codeNotFound, fmt.Sprintf("Invite %s not found.", id))
+	case errors.Is(err, ErrInviteNotPending):
+		writeError(w, http.StatusConflict, codeFailedPrecondition,
+			fmt.Sprintf("Invite %s is not pending: it was accepted already or has expired (resend it first).", id))
+	default:
+		writeJSON(w, http.StatusOK, map[string]string{"user_id": userID})
 	}
 }

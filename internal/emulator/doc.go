@@ -5,8 +5,10 @@
 // and adds backup schedules: see "API version 2026-07" and "Backup
 // schedules" below), the assistant_control API (assistants), the file endpoints
 // of the assistant data plane, the inference model catalogue (GET /models),
-// the admin API (projects, API keys, organizations) and its OAuth token
-// endpoint the way production does, as
+// the admin API (projects, API keys, organizations, and at 2026-07 service
+// accounts, role bindings, invites and users, with role enforcement: see
+// "Access management and roles") and its OAuth token endpoint the way
+// production does, as
 // Pinecone's public sources describe it: the OpenAPI files of
 // github.com/pinecone-io/pinecone-api (cited as "spec <file>", e.g. spec
 // db_control_2025-10.oas.yaml, with an operationId or schema name), the
@@ -41,9 +43,9 @@
 // role ProjectEditor; the admin API lists, renames and deletes them like any
 // other key. A key created through the admin API works at once, and a
 // deleted key (or the keys of a deleted project) stops working at once.
-// Roles are stored and echoed but not enforced: every key may do
-// everything in its project. Stats, faults and the model catalogue are
-// global.
+// A key may do what its roles allow (see "Access management and roles");
+// ProjectEditor, which the seeded keys hold, allows everything in its
+// project. Stats, faults and the model catalogue are global.
 //
 // # Endpoints
 //
@@ -109,6 +111,27 @@
 //	GET    /admin/organizations/{organization_id}    200 Organization
 //	PATCH  /admin/organizations/{organization_id}    200 Organization
 //	DELETE /admin/organizations/{organization_id}    200, empty body (the spec says 202; the Go SDK accepts only 200; 412 while it has projects)
+//
+//	GET    /admin/service-accounts                          2026-07: 200 {"data":[ServiceAccount...],"pagination":...}
+//	POST   /admin/service-accounts                          2026-07: 201 {"service_account":ServiceAccount,"client_secret":...}
+//	GET    /admin/service-accounts/{service_account_id}     2026-07: 200 ServiceAccount (never the secret)
+//	PATCH  /admin/service-accounts/{service_account_id}     2026-07: 200 ServiceAccount
+//	DELETE /admin/service-accounts/{service_account_id}     2026-07: 202, empty body (bindings and tokens go with it)
+//	POST   /admin/service-accounts/{id}/rotate-secret       2026-07: 200 {"service_account":...,"client_secret":<new>}
+//	GET    /admin/role-bindings                             2026-07: 200 {"data":[RoleBinding...],"pagination":...} (filters principal_type, principal_id, resource_type, resource_id, role)
+//	POST   /admin/role-bindings                             2026-07: 200 RoleBinding
+//	GET    /admin/role-bindings/{role_binding_id}           2026-07: 200 RoleBinding
+//	DELETE /admin/role-bindings/{role_binding_id}           2026-07: 202, empty body (409 ABORTED for the last owner or membership)
+//	GET    /admin/invites                                   2026-07: 200 {"data":[Invite...],"pagination":...} (pending and expired only)
+//	POST   /admin/invites                                   2026-07: 200 Invite (pending, expires in 7 days)
+//	GET    /admin/invites/{invite_id}                       2026-07: 200 Invite (any status)
+//	DELETE /admin/invites/{invite_id}                       2026-07: 202, empty body (409 once accepted)
+//	POST   /admin/invites/{invite_id}/resend                2026-07: 200 Invite (pending again, expires in 7 days; 409 once accepted)
+//	GET    /admin/users                                     2026-07: 200 {"data":[User...],"pagination":...} (filter email)
+//	GET    /admin/users/{user_id}                           2026-07: 200 User
+//	DELETE /admin/users/{user_id}                           2026-07: 202, empty body (409 ABORTED for the last owner)
+//
+//	POST   /_emulator/invites/{invite_id}/accept            200 {"user_id":...} (test hook, Server.AcceptInvite; 404 unknown, 409 not pending)
 //
 // Production serves assistant_control at https://api.pinecone.io/assistant
 // and the files at the assistant's host + /assistant; the emulator serves
@@ -352,8 +375,9 @@
 // empty or wrong parameter, a body that does not parse and an unsupported
 // content type are 400 invalid_request (one code for all of them, where
 // RFC 6749 would use unsupported_grant_type for a wrong grant_type), credentials
-// that do not match Options.ServiceAccounts (or DefaultClientID /
-// DefaultClientSecret) are 401 access_denied "Unauthorized", injected
+// that do not match a service account (Options.ServiceAccounts, or
+// DefaultClientID / DefaultClientSecret, or one made through the admin API,
+// with its current secret) are 401 access_denied "Unauthorized", injected
 // faults are 429 too_many_requests, 500 server_error and 503
 // temporarily_unavailable, an unknown path 404 not_found, a wrong method
 // or version header 405/400 invalid_request. A token is 52 random
@@ -407,6 +431,105 @@
 //   - Requests that passed authentication just before their project (or
 //     organization) was deleted do not create anything in it: they get 401
 //     as if they had arrived a moment later.
+//
+// # Access management and roles
+//
+// At API 2026-07 the admin API also manages who may do what (spec
+// admin_2026-07.oas.yaml; the TS client 9.0.0's admin models). Below
+// 2026-07 these paths are 404, as backup schedules are. The lists take
+// limit (1-100, default 100; out of range is 400 OUT_OF_RANGE, not an
+// integer 400 INVALID_ARGUMENT) and paginationToken, which only works with
+// the filters and limit it was issued for (400 otherwise); they are in
+// creation order and answer "pagination": null on the last page. Ids in
+// paths and bodies are UUIDs (400 otherwise), matched case-insensitively.
+//
+//   - Service accounts: name 1-80 characters, not unique; role_bindings
+//     (0-100 of {resource_type, resource_id, role}) are made with the
+//     account and not returned. client_id is 32 letters and digits, the
+//     secret 64 URL-safe characters, both from crypto/rand; the secret is
+//     shown by the create and by rotate-secret only. POST /oauth/token
+//     takes the new credentials at once; after a rotation the old secret is
+//     401 access_denied and its tokens 401 at once, and deleting the account
+//     ends its tokens and bindings at once. Every access token remembers
+//     its service account. The credentials of Options.ServiceAccounts (or
+//     DefaultClientID / DefaultClientSecret) are service accounts named
+//     BootstrapServiceAccountName ("emulator-bootstrap", "-2", ... in
+//     client_id order), each holding OrgOwner, so they may do everything;
+//     they are listed, and can be renamed, rotated and deleted like others.
+//   - Users: the organization starts with one, DefaultOwnerEmail (name
+//     DefaultOwnerName, id Server.DefaultOwnerUserID) holding OrgOwner.
+//     Users join only by accepting an invite. GET /admin/users?email= matches
+//     case-insensitively (a malformed email is 400). DELETE removes the user
+//     and its bindings; the last user holding OrgOwner is 409 ABORTED
+//     "Cannot delete the last OrgOwner role binding for this organization.".
+//   - Invites: email (an address of at most 254 characters) and 1-100
+//     role_bindings, at least one organization-scoped (an Org* role; 400
+//     otherwise). The invite is pending, expires_at created_at + 7 days,
+//     processed_at null; its bindings are role bindings with principal_type
+//     "invite" and the invite's id. It is expired from expires_at on the
+//     Now clock. An email that a user has is 409 ALREADY_EXISTS "This email
+//     already belongs to a member of the organization."; one with a pending
+//     or expired invite is 409 "A pending invite already exists for this
+//     email; its ID is <id>.". The list holds pending and expired invites;
+//     GET by id also shows processed ones. Resend makes a pending or expired
+//     invite pending until now + 7 days; DELETE removes it with its
+//     bindings; both are 409 ALREADY_EXISTS once it is accepted.
+//   - Accepting (Server.AcceptInvite, or POST /_emulator/invites/{id}/accept
+//     answering 200 {"user_id":...}): only a pending invite (404 unknown,
+//     409 FAILED_PRECONDITION accepted or expired; ErrInviteNotFound and
+//     ErrInviteNotPending from the method). The invite becomes processed
+//     (processed_at now) and leaves the list; a user with its email joins
+//     (or the existing one is reused); each of its bindings keeps its id
+//     and created_at and becomes principal_type "user" with the user's id.
+//   - Role bindings: principal_type user, service_account, api_key or
+//     invite; resource_type organization (resource_id left out; the
+//     binding shows the organization's id) or project (resource_id a
+//     project's UUID); role one of the 13. OrgOwner, OrgManager,
+//     OrgBillingAdmin and OrgMember bind only at the organization, the
+//     others only to a project (400). API keys hold only the six API key
+//     roles, and only in their own project (400). Checks: the body (422),
+//     enums, scope and resource_id (400), the project (404), the caller's
+//     right to grant there (403), the principal (400 malformed, 404
+//     unknown, 409 an accepted invite), the API key rules (400), an
+//     identical binding (409 ALREADY_EXISTS "A role binding with these
+//     attributes already exists."). Deleting a binding is 409 ABORTED when
+//     it is the last OrgOwner binding of a user in the organization, or the
+//     last organization role of a user or unaccepted invite. Deleting a
+//     user, service account, API key, invite or project deletes the
+//     bindings of (or on) it.
+//
+// Enforcement (permissions.go). A request's caller is the API key of its
+// Api-Key header or the service account of its Bearer token. A call its
+// roles do not allow is 403 PERMISSION_DENIED, before the body is read:
+// "Permission denied: API key <id> (roles: ProjectViewer) does not have the
+// 'indexes:create' permission on project <project id>." or "Permission
+// denied: service account <id> does not have the 'projects:create'
+// permission on organization <org id>.". Permission names are
+// "<resource>:<verb>" (indexes:create, backups:list, assistant_files:upload,
+// projects:describe, api_keys:create, role_bindings:create, ...).
+//
+//   - An API key's roles are its roles plus the roles of bindings naming it.
+//     ProjectEditor may do everything in its project; ProjectViewer may
+//     read (GET) everything; ControlPlaneEditor / ControlPlaneViewer may
+//     write / read indexes, collections, backups, restore jobs, backup
+//     schedules and assistants; DataPlaneEditor / DataPlaneViewer may write
+//     / read assistant files and file operations and nothing on the control
+//     plane (403 even for GET /indexes). GET /models is open to every key.
+//   - A service account's roles are its bindings. OrgOwner may do
+//     everything. OrgManager may create projects and do everything in every
+//     project (the project, its API keys, its role bindings), manage
+//     service accounts, and list users, invites and every binding, but not
+//     invite, grant organization roles, or change or delete the
+//     organization. OrgMember may create projects and list users;
+//     OrgBillingAdmin may list users. In project P, ProjectOwner may
+//     describe, update and delete P and manage its API keys and role
+//     bindings; ProjectManager and ProjectMember may describe P and list its
+//     keys and bindings; the access roles may describe P. Nothing reaches
+//     other projects. A service account that creates a project its roles
+//     would not let it see becomes its ProjectOwner.
+//   - GET /admin/projects and GET /admin/role-bindings show what the caller
+//     may describe and refuse nothing; GET /admin/organizations and the
+//     organization's describe are open to every caller.
 //
 // # Inference models
 //
@@ -1081,4 +1204,56 @@
 //     Operands must be strings, numbers or booleans ($gt... numbers only).
 //     Anything else, including unknown operators, is 400; an empty filter
 //     parameter means none (chosen: the matching details and the 400s).
+//
+// Access management and roles (admin 2026-07):
+//
+//   - Status codes: service account create 201, rotate 200, role binding
+//     and invite create 200, resend 200, every DELETE 202 (confirmed: spec
+//     admin_2026-07.oas.yaml, each operation's success response). The 409s
+//     and their codes and messages are the spec's examples (confirmed:
+//     "last-org-owner", "invite-not-pending", "invite-already-pending",
+//     "already-member", "duplicate-role-binding",
+//     "binding-to-processed-invite", "last-org-membership-binding",
+//     "invite-membership-binding"); an expired invite blocks a new one for
+//     its email and an accepted one cannot be deleted (confirmed: docs
+//     reference/api/2026-04/admin/create_invite and delete_invite); the
+//     message of the latter is chosen. List limit default 100, 400
+//     OUT_OF_RANGE, tokens tied to their query context (confirmed: spec
+//     limit and paginationToken descriptions); the order is chosen.
+//   - Only 2026-07 serves these paths (chosen, as for backup schedules:
+//     the earlier admin specs lack them).
+//   - 403 PERMISSION_DENIED and its message (chosen: the spec declares a
+//     bare "403: Forbidden" and no wording; PERMISSION_DENIED is in its code
+//     enum, while FORBIDDEN is what quotas and deletion protection use).
+//     The permission names are the emulator's.
+//   - Which roles allow what: OrgOwner everything (confirmed: docs
+//     understanding-organizations); the API key roles by plane (confirmed:
+//     docs guides/production/security-overview); API keys cannot hold
+//     ProjectOwner, ProjectManager or ProjectMember and only bind in their
+//     own project (confirmed: docs understanding-projects and
+//     understanding-security); only org owners invite (confirmed: docs
+//     manage-project-members); Org* roles are organization-scoped and the
+//     rest project-scoped (confirmed: the official provider's role
+//     attribute). The tables for OrgManager, OrgBillingAdmin, OrgMember,
+//     ProjectManager and ProjectMember, the model catalogue being open to
+//     every key, the access roles letting a service account describe its
+//     project, a creator becoming ProjectOwner, and lists that filter
+//     rather than refuse are chosen: no public table was found.
+//   - Only users count for "the last OrgOwner" (chosen: service accounts
+//     may lose OrgOwner, so the bootstrap account's binding can be deleted).
+//   - Rotation and deletion revoke tokens at once, where production says
+//     "within seconds" (chosen: tests need a clear moment). updated_at
+//     changes on PATCH (also an empty one), not on rotation (chosen).
+//   - An organization-scoped binding may carry the organization's own id
+//     as resource_id; any other value is 400 (chosen: the spec says "omit").
+//     Repeated inputs in a create's role_bindings are kept once; accepting
+//     an invite drops a binding the user already holds instead of doubling
+//     it; emails compare case-insensitively for invites and members
+//     (chosen).
+//   - API key roles stay separate from role bindings: a binding for a key
+//     adds to what it may do but does not show in its roles, and PATCH
+//     roles leaves bindings alone (chosen: the facts do not say whether
+//     production keeps them as one set).
+//   - The invite email rate limit (100 per hour, 429) is not emulated;
+//     the credential formats follow the spec's examples (chosen lengths).
 package emulator

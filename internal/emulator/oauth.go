@@ -159,33 +159,45 @@ func (s *Server) handleToken(q *request) {
 			fmt.Sprintf("Invalid audience %q: must be %s", a, tokenAudience))
 		return
 	}
-	secret, known := s.accounts[params["client_id"]]
-	// Compare even for an unknown id, so timing says nothing about which ids exist.
-	match := subtle.ConstantTimeCompare([]byte(secret), []byte(params["client_secret"])) == 1
-	if !known || !match {
-		writeOAuthError(q.w, http.StatusUnauthorized, oauthAccessDenied, oauthUnauthorizedText)
-		return
-	}
-
 	t := s.now()
 	s.mu.Lock()
-	if s.org == nil { // the organization, and its service accounts, are gone
-		s.mu.Unlock()
+	token, ok := s.issueToken(params["client_id"], params["client_secret"], t)
+	s.mu.Unlock()
+	if !ok {
 		writeOAuthError(q.w, http.StatusUnauthorized, oauthAccessDenied, oauthUnauthorizedText)
 		return
 	}
-	for tok, exp := range s.tokens {
-		if !t.Before(exp) {
-			delete(s.tokens, tok)
-		}
-	}
-	token := rand.Text() + rand.Text()
-	s.tokens[token] = t.Add(s.tokenTTL)
-	s.mu.Unlock()
 
 	q.w.Header().Set("Cache-Control", "no-store")
 	q.w.Header().Set("Pragma", "no-cache")
 	writeJSON(q.w, http.StatusOK, tokenJSON{AccessToken: token, TokenType: "Bearer", ExpiresIn: expiresIn(s.tokenTTL)})
+}
+
+// issueToken checks a service account's credentials and returns a new
+// access token that remembers the account. The secret is the current one:
+// after a rotation the old secret fails at once. Expired tokens are swept
+// here. Callers hold s.mu.
+func (s *Server) issueToken(clientID, secret string, t time.Time) (string, bool) {
+	a := s.clients[clientID]
+	want := ""
+	if a != nil {
+		want = a.secret
+	}
+	// Compare even for an unknown id, so timing says nothing about which ids exist.
+	match := subtle.ConstantTimeCompare([]byte(want), []byte(secret)) == 1
+	if a == nil || !match || s.org == nil { // no organization: its service accounts are gone
+		return "", false
+	}
+	for tok, exp := range s.tokens {
+		if !t.Before(exp) {
+			delete(s.tokens, tok)
+			delete(s.tokenOwners, tok)
+		}
+	}
+	token := rand.Text() + rand.Text()
+	s.tokens[token] = t.Add(s.tokenTTL)
+	s.tokenOwners[token] = a.id
+	return token, true
 }
 
 // expiresIn is the token lifetime in whole seconds, at least 1.

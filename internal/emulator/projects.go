@@ -202,6 +202,7 @@ func (s *Server) handleCreateProject(q *request) {
 	s.seq++
 	p.seq = s.seq
 	s.projects[p.id] = p
+	s.grantCreator(q.who, p)
 	view := p.view()
 	s.mu.Unlock()
 	s.answerCreate(q, http.StatusOK, view)
@@ -216,12 +217,17 @@ func projectNameTaken(name string) *apiError {
 }
 
 // handleListProjects answers {"data":[...]} in creation order (the default
-// project first). Admin lists are not paginated.
+// project first), holding the projects the caller may describe (a service
+// account with only project roles sees those projects; [unverified], the
+// spec does not say whether the list filters or refuses). This list is not
+// paginated.
 func (s *Server) handleListProjects(q *request) {
 	s.mu.Lock()
 	all := make([]*project, 0, len(s.projects))
 	for _, p := range s.projects {
-		all = append(all, p)
+		if s.authorizeAdmin(q.who, permProjectsDescribe, p.id) == nil {
+			all = append(all, p)
+		}
 	}
 	slices.SortFunc(all, func(a, b *project) int { return cmp.Compare(a.seq, b.seq) })
 	out := projectListJSON{Data: make([]projectJSON, 0, len(all))}
@@ -294,8 +300,9 @@ func (s *Server) handleUpdateProject(q *request) {
 	writeJSON(q.w, http.StatusOK, p.view())
 }
 
-// handleDeleteProject answers 202 and removes the project, its API keys and
-// its restore job history at once. While the project still holds an index,
+// handleDeleteProject answers 202 and removes the project, its API keys,
+// the role bindings on it and of its keys, and its restore job history at
+// once. While the project still holds an index,
 // collection, backup or assistant (Terminating ones included, until they are
 // gone) it answers 412 FAILED_PRECONDITION naming what remains. The facts
 // only say these must be deleted first; 412 is what db_control uses for "a
@@ -328,8 +335,10 @@ func (s *Server) handleDeleteProject(q *request) {
 		if k.projectID == p.id {
 			delete(s.apiKeys, kid)
 			delete(s.keyValues, k.value)
+			s.dropBindingsOf(principalAPIKey, kid)
 		}
 	}
+	s.dropBindingsOn(p.id)
 	p.deleted = true
 	delete(s.projects, p.id)
 	q.w.WriteHeader(http.StatusAccepted)

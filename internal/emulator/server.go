@@ -82,7 +82,8 @@ type Options struct {
 
 	// ServiceAccounts maps client_id to client_secret for POST /oauth/token.
 	// Entries with an empty id or secret are ignored; if none is left,
-	// DefaultClientID / DefaultClientSecret are accepted.
+	// DefaultClientID / DefaultClientSecret are accepted. Each becomes a
+	// service account named BootstrapServiceAccountName holding OrgOwner.
 	ServiceAccounts map[string]string
 	// TokenTTL is how long an access token works (by the Now clock); 0 or
 	// less means 30 minutes.
@@ -98,7 +99,6 @@ type Server struct {
 	opts     Options
 	now      func() time.Time
 	routes   []*route
-	accounts map[string]string // client_id -> client_secret
 	tokenTTL time.Duration
 	models   modelCatalogue // the inference models (defaultModels); read-only
 
@@ -112,8 +112,19 @@ type Server struct {
 	apiKeys          map[string]*apiKey   // by id
 	keyValues        map[string]*apiKey   // by secret value (the Api-Key header)
 	tokens           map[string]time.Time // access token -> expiry
-	seq              int64                // creation counter of projects and API keys (list order)
+	seq              int64                // creation counter of every admin object (list order)
 	cells            map[string]string    // "cloud/region" -> serverless cell id used in hosts
+
+	// Access management (access.go): the organization's service accounts
+	// (Options.ServiceAccounts among them), users, invites and role
+	// bindings, and which service account each access token belongs to.
+	serviceAccounts map[string]*serviceAccount // by id
+	clients         map[string]*serviceAccount // by client_id
+	tokenOwners     map[string]string          // access token -> service account id
+	users           map[string]*user           // by id
+	ownerUserID     string                     // the user New made
+	invites         map[string]*invite         // by id
+	bindings        map[string]*roleBinding    // by id
 }
 
 // seedSalt derives the second PCG word from Options.Seed.
@@ -126,7 +137,6 @@ func New(opts Options) *Server {
 	s := &Server{
 		opts:      opts,
 		now:       opts.Now,
-		accounts:  make(map[string]string),
 		tokenTTL:  opts.TokenTTL,
 		stats:     newStatsCounter(),
 		projects:  make(map[string]*project),
@@ -135,6 +145,13 @@ func New(opts Options) *Server {
 		tokens:    make(map[string]time.Time),
 		cells:     make(map[string]string),
 		models:    defaultModels,
+
+		serviceAccounts: make(map[string]*serviceAccount),
+		clients:         make(map[string]*serviceAccount),
+		tokenOwners:     make(map[string]string),
+		users:           make(map[string]*user),
+		invites:         make(map[string]*invite),
+		bindings:        make(map[string]*roleBinding),
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -142,16 +159,8 @@ func New(opts Options) *Server {
 	if s.tokenTTL <= 0 {
 		s.tokenTTL = defaultTokenTTL
 	}
-	for id, secret := range opts.ServiceAccounts {
-		if id != "" && secret != "" {
-			s.accounts[id] = secret
-		}
-	}
-	if len(s.accounts) == 0 {
-		s.accounts[DefaultClientID] = DefaultClientSecret
-	}
 	s.opts.APIKeys = append([]string(nil), opts.APIKeys...)
-	s.opts.ServiceAccounts = nil // kept in s.accounts
+	s.opts.ServiceAccounts = nil // kept as service accounts (seedServiceAccounts)
 
 	t := s.now()
 	orgName := opts.OrganizationName
@@ -165,6 +174,8 @@ func New(opts Options) *Server {
 	s.projects[p.id] = p
 	s.defaultProjectID = p.id
 	s.seedKeys(p, opts.APIKeys, t)
+	s.seedOwner(t)
+	s.seedServiceAccounts(opts.ServiceAccounts, t)
 
 	s.faults = newFaultState(opts.Faults, t)
 	if opts.Seed != 0 {
@@ -179,6 +190,10 @@ func New(opts Options) *Server {
 	s.registerAssistantFileRoutes()
 	s.registerOAuthRoutes()
 	s.registerAdminRoutes()
+	s.registerServiceAccountRoutes()
+	s.registerRoleBindingRoutes()
+	s.registerInviteRoutes()
+	s.registerUserRoutes()
 	s.registerModelRoutes()
 	return s
 }
@@ -214,6 +229,7 @@ type request struct {
 	params  map[string]string
 	version string   // negotiated X-Pinecone-Api-Version
 	proj    *project // the project of the Api-Key; nil for admin and oauth requests
+	who     caller   // the API key or service account sending it (permissions.go)
 }
 
 func (q *request) param(name string) string { return q.params[name] }
@@ -311,7 +327,7 @@ func (s *Server) match(method, path string) (*route, handlerFunc, map[string]str
 // ServeHTTP answers one request. The order is: count it, add latency, apply
 // the rate limit and random 429s, inject errors, authenticate (Api-Key,
 // Bearer token, or nothing for /oauth/), check the API version, route,
-// answer a forced status, then handle.
+// answer a forced status, check the caller's roles (403), then handle.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == controlPrefix || strings.HasPrefix(r.URL.Path, controlPrefix+"/") {
 		s.serveControl(w, r)
@@ -366,17 +382,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var proj *project
+	var who caller
 	switch ns {
 	case nsAPI:
-		if proj = s.projectForKey(r.Header.Get("Api-Key")); proj == nil {
+		var k *apiKey
+		if k, proj = s.keyFor(r.Header.Get("Api-Key")); proj == nil {
 			fail(http.StatusUnauthorized, codeUnauthenticated, "Invalid API key.")
 			return
 		}
+		who = caller{kind: principalAPIKey, id: k.id, projectID: proj.id}
 	case nsAdmin:
-		if err := s.checkBearer(r.Header.Get("Authorization")); err != nil {
+		owner, err := s.checkBearer(r.Header.Get("Authorization"))
+		if err != nil {
 			fail(err.status, err.code, err.message)
 			return
 		}
+		who = caller{kind: principalServiceAccount, id: owner, unrestricted: owner == ""}
 	}
 	version, verr := checkVersion(r.Header.Get(headerAPIVersion))
 	if verr != nil {
@@ -409,7 +430,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// run is taken (and every expired scheduled backup removed) before any
 	// handler looks at the store (backup_schedule_runs.go).
 	s.runSchedules()
-	h(&request{w: w, r: r, params: params, version: version, proj: proj})
+	q := &request{w: w, r: r, params: params, version: version, proj: proj, who: who}
+	// The caller's roles are checked before the handler reads the body
+	// (permissions.go).
+	if err := s.authorize(q, rt.template); err != nil {
+		fail(err.status, err.code, err.message)
+		return
+	}
+	h(q)
 }
 
 // rateLimitCode is the error.code of a 429 answer to r. The assistant
@@ -452,18 +480,19 @@ func namespaceOf(path string) int {
 	return nsAPI
 }
 
-// projectForKey returns the project an Api-Key value belongs to, or nil.
-func (s *Server) projectForKey(value string) *project {
+// keyFor returns the API key of an Api-Key value and its project, or a nil
+// project.
+func (s *Server) keyFor(value string) (*apiKey, *project) {
 	if value == "" {
-		return nil
+		return nil, nil
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	k, ok := s.keyValues[value]
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	return s.projects[k.projectID]
+	return k, s.projects[k.projectID]
 }
 
 func allowedMethods(rt *route) []string {

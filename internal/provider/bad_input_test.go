@@ -96,6 +96,21 @@ func TestAccBadInputMatrix(t *testing.T) {
 	schedule := func(args ...string) string {
 		return fmt.Sprintf("resource \"pinecone_backup_schedule\" \"bad\" {\n  index_name = \"docs\"\n  name = \"nightly\"\n%s\n}\n", strings.Join(args, "\n"))
 	}
+	serviceAccount := func(args string) string {
+		return fmt.Sprintf("resource \"pinecone_service_account\" \"bad\" {\n%s\n}\n", args)
+	}
+	binding := func(principalType, scope, resourceID, role string) string {
+		rid := ""
+		if resourceID != "" {
+			rid = fmt.Sprintf("resource_id = %q", resourceID)
+		}
+		return fmt.Sprintf("resource \"pinecone_role_binding\" \"bad\" {\n  principal_type = %q\n  principal_id = %q\n  resource_type = %q\n  %s\n  role = %q\n}\n",
+			principalType, projectID, scope, rid, role)
+	}
+	invite := func(email, bindings string) string {
+		return fmt.Sprintf("resource \"pinecone_invite\" \"bad\" {\n  email = %q\n  role_bindings = [%s]\n}\n", email, bindings)
+	}
+	const orgMember = `{ resource_type = "organization", role = "OrgMember" }`
 	dataSource := func(typ, args string) string {
 		return fmt.Sprintf("data %q \"bad\" {\n%s\n}\n", typ, args)
 	}
@@ -241,6 +256,31 @@ func TestAccBadInputMatrix(t *testing.T) {
 		{name: "api_key empty roles", body: apiKey(projectID, "ci", "roles = []"), want: `Attribute roles set must contain at least 1 elements`},
 		{name: "api_key unknown role", body: apiKey(projectID, "ci", `roles = ["ProjectEditor", "SuperUser"]`), want: `Attribute roles\[Value\("SuperUser"\)\] value must be one of`},
 
+		// pinecone_service_account
+		{name: "service_account empty name", body: serviceAccount(`name = ""`), want: `Attribute name string length must be between 1 and 80, got: 0`},
+		{name: "service_account name over 80", body: serviceAccount(fmt.Sprintf("name = %q", strings.Repeat("s", 81))), want: `Attribute name string length must be between 1 and 80, got: 81`},
+
+		// pinecone_role_binding
+		{name: "role_binding invite principal", body: binding("invite", "organization", "", "OrgMember"), want: `(?s)Role bindings of invites are not managed here.*pinecone_invite.role_bindings`},
+		{name: "role_binding unknown principal type", body: binding("group", "organization", "", "OrgMember"), want: `"group" is not a principal type`},
+		{name: "role_binding principal_id not a UUID", body: strings.Replace(binding("user", "organization", "", "OrgMember"), projectID, "alice", 1), want: `Attribute principal_id must be a UUID`},
+		{name: "role_binding unknown scope", body: binding("user", "team", "", "OrgMember"), want: `Attribute resource_type value must be one of`},
+		{name: "role_binding unknown role", body: binding("user", "organization", "", "Admin"), want: `Attribute role value must be one of`},
+		{name: "role_binding project role at organization scope", body: binding("user", "organization", "", "ProjectOwner"), want: `"ProjectOwner" is not an organization role`},
+		{name: "role_binding organization role at project scope", body: binding("user", "project", projectID, "OrgOwner"), want: `"OrgOwner" is not a project role`},
+		{name: "role_binding project scope without resource_id", body: binding("service_account", "project", "", "ProjectViewer"), want: `A project-scoped binding needs resource_id`},
+		{name: "role_binding organization scope with resource_id", body: binding("user", "organization", projectID, "OrgMember"), want: `Leave resource_id unset for an organization-scoped binding`},
+		{name: "role_binding api key as ProjectOwner", body: binding("api_key", "project", projectID, "ProjectOwner"), want: `API keys cannot hold ProjectOwner`},
+		{name: "role_binding api key at organization scope", body: binding("api_key", "organization", "", "OrgMember"), want: `API keys belong to one project`},
+
+		// pinecone_invite
+		{name: "invite bad email", body: invite("not-an-email", orgMember), want: `Attribute email must be an email address`},
+		{name: "invite email over 254", body: invite(strings.Repeat("a", 250)+"@x.io", orgMember), want: `Attribute email string length must be between 1 and 254`},
+		{name: "invite no bindings", body: invite("dev@example.com", ""), want: `Attribute role_bindings list must contain at least 1 elements`},
+		{name: "invite without membership role", body: invite("dev@example.com", fmt.Sprintf(`{ resource_type = "project", resource_id = %q, role = "ProjectViewer" }`, projectID)), want: `(?s)Invite without organization membership.*OrgMember`},
+		{name: "invite project role without project", body: invite("dev@example.com", orgMember+`, { resource_type = "project", role = "ProjectViewer" }`), want: `A project-scoped binding needs resource_id`},
+		{name: "invite unknown role", body: invite("dev@example.com", `{ resource_type = "organization", role = "Boss" }`), want: `"Boss" is not an organization role`},
+
 		// data sources
 		{name: "data pinecone_index bad name", body: dataSource("pinecone_index", `name = "Bad_Name"`), want: `Attribute name must contain only lowercase`},
 		{name: "data pinecone_collection name too long", body: dataSource("pinecone_collection", fmt.Sprintf("name = %q", strings.Repeat("c", 46))), want: `Attribute name string length must be between 1 and 45`},
@@ -250,6 +290,12 @@ func TestAccBadInputMatrix(t *testing.T) {
 		{name: "data pinecone_api_keys bad project_id", body: dataSource("pinecone_api_keys", `project_id = "12345"`), want: `Attribute project_id must be a UUID`},
 		{name: "data pinecone_project bad id", body: dataSource("pinecone_project", `id = "default"`), want: `Attribute id must be a UUID`},
 		{name: "data pinecone_assistant bad name", body: dataSource("pinecone_assistant", `name = "bot_1"`), want: `Attribute name must contain only lowercase`},
+		{name: "data pinecone_service_account bad id", body: dataSource("pinecone_service_account", `id = "ci"`), want: `Attribute id must be a UUID`},
+		{name: "data pinecone_role_bindings principal_id without type", body: dataSource("pinecone_role_bindings", fmt.Sprintf("principal_id = %q", projectID)), want: `Attribute "principal_type" must be specified when "principal_id" is specified`},
+		{name: "data pinecone_role_bindings bad principal_type", body: dataSource("pinecone_role_bindings", `principal_type = "team"`), want: `Attribute principal_type value must be one of`},
+		{name: "data pinecone_user neither id nor email", body: dataSource("pinecone_user", ""), want: `(?s)Invalid Attribute Combination.*id.*email`},
+		{name: "data pinecone_user both id and email", body: dataSource("pinecone_user", fmt.Sprintf("id = %q\nemail = \"a@b.co\"", projectID)), want: `(?s)Invalid Attribute Combination`},
+		{name: "data pinecone_users bad email", body: dataSource("pinecone_users", `email = "nobody"`), want: `Attribute email must be an email address`},
 		{name: "data pinecone_assistant_files bad assistant_name", body: dataSource("pinecone_assistant_files", `assistant_name = "Bot!"`), want: `Attribute assistant_name must contain only lowercase`},
 
 		// malformed import IDs (the configuration itself is valid)
@@ -260,6 +306,9 @@ func TestAccBadInputMatrix(t *testing.T) {
 		{name: "import pinecone_assistant_file bad assistant part", body: assistantFile("bot", txt, ""), importAddr: "pinecone_assistant_file.bad", importID: "Bot_1/file-1", want: `(?s)Invalid import ID.*<assistant_name>/<file_id>`},
 		{name: "import pinecone_assistant_file empty file id", body: assistantFile("bot", txt, ""), importAddr: "pinecone_assistant_file.bad", importID: "bot/", want: `(?s)Invalid import ID.*<assistant_name>/<file_id>`},
 		{name: "import pinecone_project not-a-uuid", body: project(`name = "p"`), importAddr: "pinecone_project.bad", importID: "not-a-uuid", want: `(?s)Invalid import ID.*The import ID is the project ID \(a UUID\)`},
+		{name: "import pinecone_service_account x", body: serviceAccount(`name = "ci"`), importAddr: "pinecone_service_account.bad", importID: "ci", want: `(?s)Invalid import ID.*The import ID is the service account ID \(a UUID\)`},
+		{name: "import pinecone_role_binding x", body: binding("user", "organization", "", "OrgMember"), importAddr: "pinecone_role_binding.bad", importID: "x", want: `(?s)Invalid import ID.*role binding ID \(a UUID\)`},
+		{name: "import pinecone_invite email", body: invite("dev@example.com", orgMember), importAddr: "pinecone_invite.bad", importID: "dev@example.com", want: `(?s)Invalid import ID.*invite ID \(a UUID\)`},
 		{name: "import pinecone_api_key x", body: apiKey(projectID, "ci", ""), importAddr: "pinecone_api_key.bad", importID: "x", want: `(?s)Invalid import ID.*The import ID is the API key ID \(a UUID\)`},
 	}
 

@@ -26,6 +26,8 @@ func errorDetail(what string, err error) string {
 			what, EnvClientID, EnvClientSecret, EnvAccessToken)
 	case errors.Is(err, client.ErrUnauthenticated):
 		return msg + "\n\nPinecone rejected the credentials. Check `api_key` / " + EnvAPIKey + " (and that the key belongs to the right project), or for admin resources `client_id`/`client_secret` or `access_token`."
+	case errors.Is(err, client.ErrPermissionDenied):
+		return msg + "\n\n" + permissionAdvice(err)
 	case errors.Is(err, client.ErrPaymentRequired):
 		return msg + "\n\nPinecone requires payment on this organization before it accepts the request."
 	case errors.Is(err, client.ErrRateLimited):
@@ -49,6 +51,23 @@ func errorDetail(what string, err error) string {
 			"apply replaces it; check the configuration (cloud, region, pod type, quotas) first."
 	}
 	return msg
+}
+
+// permissionAdvice explains a 403 PERMISSION_DENIED: whose credentials lack
+// the permission Pinecone named, and how to grant it.
+func permissionAdvice(err error) string {
+	who := "The credentials in this provider configuration lack"
+	if apiErr, ok := client.AsAPIError(err); ok && apiErr.Principal != "" {
+		who = capitalize(apiErr.Principal) + " in this provider configuration lacks"
+	}
+	return who + " the permission Pinecone names above; nothing was changed. " +
+		"Grant a role that includes it, or configure the provider with other credentials:\n" +
+		"  - an API key: add the role to the key's `roles` (`pinecone_api_key`), or bind it with a " +
+		"`pinecone_role_binding` (principal_type = \"api_key\") on the key's project. `ProjectEditor` or " +
+		"`ControlPlaneEditor` may create, configure and delete; `ProjectViewer` and `ControlPlaneViewer` only read.\n" +
+		"  - a service account: add a `pinecone_role_binding` (principal_type = \"service_account\") with an " +
+		"organization role (e.g. `OrgOwner` to manage projects and access) or a project role (e.g. `ProjectOwner` " +
+		"to manage the project's API keys)."
 }
 
 func addError(diags *diag.Diagnostics, summary, what string, err error) {

@@ -248,6 +248,9 @@ func (p *pineconeProvider) Resources(_ context.Context) []func() resource.Resour
 		NewAssistantFileResource,
 		NewProjectResource,
 		NewAPIKeyResource,
+		NewServiceAccountResource,
+		NewRoleBindingResource,
+		NewInviteResource,
 	}
 }
 
@@ -270,6 +273,14 @@ func (p *pineconeProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewProjectsDataSource,
 		NewAPIKeysDataSource,
 		NewOrganizationDataSource,
+		NewServiceAccountDataSource,
+		NewServiceAccountsDataSource,
+		NewRoleBindingDataSource,
+		NewRoleBindingsDataSource,
+		NewInviteDataSource,
+		NewInvitesDataSource,
+		NewUserDataSource,
+		NewUsersDataSource,
 		NewInferenceModelDataSource,
 		NewInferenceModelsDataSource,
 	}

@@ -327,3 +327,50 @@ provider "pinecone" {
 func testAccSecretsProject(name string) string {
 	return fmt.Sprintf("\nresource \"pinecone_project\" \"p\" {\n  name = %q\n}\n", name)
 }
+
+// With TF_LOG=trace, creating a service account and rotating its secret
+// never writes either client secret to the log: both only ever travel in
+// response bodies, which the client redacts, and in sensitive state.
+func TestAccServiceAccount_secretsNotLogged(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	logDir := t.TempDir()
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_LOG_PROVIDER_PINECONE_HTTP", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", filepath.Join(logDir, "acc.log"))
+	t.Setenv("PINECONE_CLIENT_ID", env.ClientID)
+	t.Setenv("PINECONE_CLIENT_SECRET", env.ClientSecret)
+	providerBlock := fmt.Sprintf(`
+provider "pinecone" {
+  api_key         = ""
+  controller_host = %q
+  oauth_token_url = %q
+}
+`, env.URL, env.TokenURL)
+	var seen []string
+	remember := func(s *terraform.State) error {
+		seen = append(seen, s.RootModule().Resources[serviceAccountAddr].Primary.Attributes["client_secret"])
+		return nil
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckServiceAccountDestroy(env),
+		Steps: []resource.TestStep{
+			{Config: providerBlock + testAccServiceAccountResource("logged", `rotate_trigger = "a"`), Check: remember},
+			{Config: providerBlock + testAccServiceAccountResource("logged", `rotate_trigger = "b"`), Check: remember},
+			{RefreshState: true},
+		},
+	})
+	logs, err := os.ReadFile(filepath.Join(logDir, "acc.log"))
+	if err != nil {
+		t.Fatalf("reading the trace log: %v", err)
+	}
+	if !strings.Contains(string(logs), "rotate-secret") {
+		t.Fatalf("the trace log holds no rotation request (%d bytes): logging was not captured", len(logs))
+	}
+	if len(seen) != 2 || seen[0] == "" || seen[1] == "" || seen[0] == seen[1] {
+		t.Fatalf("expected two different secrets, got %d", len(seen))
+	}
+	secrets := map[string]string{"client secret of the new account": seen[0], "rotated client secret": seen[1], "provider's client secret": env.ClientSecret}
+	secretLeaks(t, "trace log", string(logs), secrets)
+}
