@@ -45,13 +45,14 @@ func (inv Inventory) String() string {
 // ResourceKinds are the resource types an inventory compares, with the kind
 // each one's objects are listed under.
 var ResourceKinds = map[string]string{
-	"pinecone_index":          "index",
-	"pinecone_collection":     "collection",
-	"pinecone_backup":         "backup",
-	"pinecone_assistant":      "assistant",
-	"pinecone_assistant_file": "assistant file",
-	"pinecone_project":        "project",
-	"pinecone_api_key":        "API key",
+	"pinecone_index":           "index",
+	"pinecone_collection":      "collection",
+	"pinecone_backup":          "backup",
+	"pinecone_assistant":       "assistant",
+	"pinecone_assistant_file":  "assistant file",
+	"pinecone_project":         "project",
+	"pinecone_api_key":         "API key",
+	"pinecone_service_account": "service account",
 }
 
 // StateInventory lists the managed objects in state (tainted ones too; data
@@ -77,8 +78,9 @@ func StateInventory(s *terraform.State) Inventory {
 
 // Inventory lists every object the emulator holds, through the same API the
 // provider uses: the default project's indexes, collections, backups,
-// assistants and their files, and every other project with its API keys
-// (the default project's own keys are the test's, not Terraform's). It
+// assistants and their files, every other project with its API keys (the
+// default project's own keys are the test's, not Terraform's), and the
+// service accounts but the emulator's own. It
 // needs the emulator, which knows the default project.
 func (e *Env) Inventory() (Inventory, error) {
 	if e.Emulator == nil {
@@ -142,6 +144,16 @@ func (e *Env) Inventory() (Inventory, error) {
 		}
 		for _, k := range keys {
 			inv.Add("API key", k.ID)
+		}
+	}
+	accounts, err := c.ListServiceAccounts(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing service accounts: %w", err)
+	}
+	for _, sa := range accounts {
+		// The emulator's own accounts (the test's credentials) are not Terraform's.
+		if !strings.HasPrefix(sa.Name, emulator.BootstrapServiceAccountName) {
+			inv.Add("service account", sa.ID)
 		}
 	}
 	return inv, nil

@@ -49,7 +49,7 @@ func accessWireCases() []adminWireCall {
 					{ResourceType: ScopeOrganization, Role: "OrgMember"},
 				}})
 			},
-			status: 200, respBody: saWithSecretExample, method: "POST", uri: "/admin/service-accounts",
+			status: 201, respBody: saWithSecretExample, method: "POST", uri: "/admin/service-accounts",
 			body: `{"name":"ci","role_bindings":[{"resource_type":"project","resource_id":"` + projectID + `","role":"ProjectOwner"},` +
 				`{"resource_type":"organization","role":"OrgMember"}]}`,
 			want: &ServiceAccountWithSecret{ServiceAccount: wantSA, ClientSecret: "SA-SECRET-VALUE"},
@@ -101,7 +101,7 @@ func accessWireCases() []adminWireCall {
 					PrincipalType: PrincipalServiceAccount, PrincipalID: saID, ResourceType: ScopeProject, ResourceID: projectID, Role: "ProjectOwner",
 				})
 			},
-			status: 201, respBody: bindingExample, method: "POST", uri: "/admin/role-bindings",
+			status: 200, respBody: bindingExample, method: "POST", uri: "/admin/role-bindings",
 			body: `{"principal_type":"service_account","principal_id":"` + saID + `","resource_type":"project",` +
 				`"resource_id":"` + projectID + `","role":"ProjectOwner"}`,
 			want: &wantBinding,
@@ -113,7 +113,7 @@ func accessWireCases() []adminWireCall {
 					PrincipalType: PrincipalUser, PrincipalID: userID, ResourceType: ScopeOrganization, Role: "OrgMember",
 				})
 			},
-			status: 201, respBody: bindingExample, method: "POST", uri: "/admin/role-bindings",
+			status: 200, respBody: bindingExample, method: "POST", uri: "/admin/role-bindings",
 			body: `{"principal_type":"user","principal_id":"` + userID + `","resource_type":"organization","role":"OrgMember"}`,
 			want: &wantBinding,
 		},
@@ -125,7 +125,7 @@ func accessWireCases() []adminWireCall {
 		{
 			name:   "DeleteRoleBinding",
 			call:   func(ctx context.Context, c *Client) (any, error) { return nil, c.DeleteRoleBinding(ctx, bindingID) },
-			status: 204, method: "DELETE", uri: "/admin/role-bindings/" + bindingID,
+			status: 202, method: "DELETE", uri: "/admin/role-bindings/" + bindingID,
 		},
 		{
 			name: "ListRoleBindings with filters",
@@ -143,7 +143,7 @@ func accessWireCases() []adminWireCall {
 					{ResourceType: ScopeOrganization, Role: "OrgMember"},
 				}})
 			},
-			status: 201, respBody: inviteExample, method: "POST", uri: "/admin/invites",
+			status: 200, respBody: inviteExample, method: "POST", uri: "/admin/invites",
 			body: `{"email":"dev@example.com","role_bindings":[{"resource_type":"organization","role":"OrgMember"}]}`,
 			want: &wantInvite,
 		},

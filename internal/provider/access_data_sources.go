@@ -66,13 +66,14 @@ type (
 
 const organizationScope = "the organization"
 
-// --- service accounts ---
+// Data sources of service accounts.
 
 type serviceAccountDataModel struct {
 	ID        types.String `tfsdk:"id"`
 	Name      types.String `tfsdk:"name"`
 	ClientID  types.String `tfsdk:"client_id"`
 	CreatedAt types.String `tfsdk:"created_at"`
+	UpdatedAt types.String `tfsdk:"updated_at"`
 }
 
 func serviceAccountAttributes() map[string]dschema.Attribute {
@@ -83,6 +84,7 @@ func newServiceAccountData(sa *client.ServiceAccount) serviceAccountDataModel {
 	return serviceAccountDataModel{
 		ID: types.StringValue(sa.ID), Name: types.StringValue(sa.Name),
 		ClientID: types.StringValue(sa.ClientID), CreatedAt: types.StringValue(sa.CreatedAt),
+		UpdatedAt: types.StringValue(sa.UpdatedAt),
 	}
 }
 
@@ -130,12 +132,17 @@ func (d *serviceAccountsDataSource) Read(ctx context.Context, _ datasource.ReadR
 	}
 }
 
-// --- role bindings ---
+// Data sources of role bindings.
 
 func roleBindingAttributes() map[string]dschema.Attribute {
 	attrs := computedAttributes(roleBindingResourceSchema().Attributes)
 	attrs["principal_type"] = dschema.StringAttribute{Computed: true,
 		MarkdownDescription: "Kind of principal: `user`, `service_account`, `api_key` or `invite`."}
+	attrs["principal_id"] = dschema.StringAttribute{Computed: true,
+		MarkdownDescription: "ID (UUID) of the user, service account, API key or invite."}
+	attrs["resource_id"] = dschema.StringAttribute{Computed: true,
+		MarkdownDescription: "The project's ID for a project-scoped binding; the organization's ID for an organization-scoped one."}
+	attrs["role"] = dschema.StringAttribute{Computed: true, MarkdownDescription: "The role granted."}
 	return attrs
 }
 
@@ -212,7 +219,7 @@ func (d *roleBindingsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 }
 
-// --- invites ---
+// Data sources of invites.
 
 type inviteDataModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -224,7 +231,9 @@ type inviteDataModel struct {
 }
 
 func inviteAttributes() map[string]dschema.Attribute {
-	return computedAttributes(inviteResourceSchema().Attributes, "role_bindings", "resend_trigger")
+	attrs := computedAttributes(inviteResourceSchema().Attributes, "role_bindings", "resend_trigger")
+	attrs["email"] = dschema.StringAttribute{Computed: true, MarkdownDescription: "Email address the invite was sent to."}
+	return attrs
 }
 
 func newInviteData(inv *client.Invite) inviteDataModel {
@@ -281,7 +290,7 @@ func (d *invitesDataSource) Read(ctx context.Context, _ datasource.ReadRequest, 
 	}
 }
 
-// --- users ---
+// Data sources of users.
 
 type userDataModel struct {
 	ID    types.String `tfsdk:"id"`

@@ -3,6 +3,7 @@ package provider_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,17 +36,18 @@ provider "pineconeproject" {
 `, env.URL)
 }
 
-func projectIndexConfig(name string) string {
+func projectIndexConfig(name string, extra ...string) string {
 	return fmt.Sprintf(`
 resource "pinecone_index" "in_project" {
   provider  = pineconeproject
+  %[2]s
   name      = %[1]q
   dimension = 4
   spec = {
     serverless = { cloud = "aws", region = "us-east-1" }
   }
 }
-`, name)
+`, name, strings.Join(extra, "\n"))
 }
 
 // keyClient talks to the emulator with the API key stored at addr.
@@ -78,7 +80,7 @@ func TestAccAccess_readOnlyKeyCannotCreateIndex(t *testing.T) {
 			},
 			{
 				Config:      base + projectIndexConfig(index),
-				ExpectError: looseRegexp(`(?s)PERMISSION_DENIED.*The API key in this provider configuration lacks the permission.*ProjectEditor`),
+				ExpectError: looseRegexp(`(?s)PERMISSION_DENIED.*The API key in this provider configuration lacks a permission this call needs.*ProjectEditor`),
 			},
 			{
 				// Back to the key alone: the index was never created, and the
@@ -86,12 +88,30 @@ func TestAccAccess_readOnlyKeyCannotCreateIndex(t *testing.T) {
 				Config: base,
 				Check: func(*terraform.State) error {
 					if _, err := viewer.DescribeIndex(acctest.Ctx(), index); !errors.Is(err, client.ErrNotFound) {
-						return fmt.Errorf("describe with the viewer key: %v, want 404 (the index must not exist)", err)
+						return fmt.Errorf("describe with the viewer key: %w, want 404 (the index must not exist)", err)
 					}
 					if _, err := viewer.ListIndexes(acctest.Ctx()); err != nil {
 						return fmt.Errorf("a viewer key must list indexes: %w", err)
 					}
 					return nil
+				},
+			},
+			{
+				// A role binding adds to the key's roles: with ControlPlaneEditor
+				// bound (its ID written in capitals, which must not cause a
+				// diff), the same key creates the index. The index depends on
+				// the binding, so the destroy removes it while the key may.
+				Config: base + `
+resource "pinecone_role_binding" "key_editor" {
+  principal_type = "api_key"
+  principal_id   = upper(pinecone_api_key.test.id)
+  resource_type  = "project"
+  resource_id    = pinecone_api_key.test.project_id
+  role           = "ControlPlaneEditor"
+}
+` + projectIndexConfig(index, "depends_on = [pinecone_role_binding.key_editor]"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("pinecone_index.in_project", tfjsonpath.New("status").AtMapKey("ready"), knownvalue.Bool(true)),
 				},
 			},
 		},
@@ -150,7 +170,7 @@ resource "pinecone_project" "by_team" {
 				Check: func(s *terraform.State) error {
 					// The index is in the new project, not the default one.
 					if _, err := env.Client.DescribeIndex(acctest.Ctx(), index); !errors.Is(err, client.ErrNotFound) {
-						return fmt.Errorf("index %s is visible in the default project (err=%v)", index, err)
+						return fmt.Errorf("index %s is visible in the default project (err=%w)", index, err)
 					}
 					return nil
 				},

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -131,4 +132,16 @@ func anyMap(m map[string]string) map[string]any {
 		out[k] = v
 	}
 	return out
+}
+
+// sameSpelling is the value to store for an identifier Pinecone compares
+// without regard to case (UUIDs, email addresses): the prior (configured)
+// value when it names the same thing, else what Pinecone returned. A
+// configuration that writes a UUID in capitals then neither fails the apply
+// as inconsistent nor plans a replacement on every refresh.
+func sameSpelling(prior types.String, api string) types.String {
+	if !prior.IsNull() && !prior.IsUnknown() && strings.EqualFold(prior.ValueString(), api) {
+		return prior
+	}
+	return types.StringValue(api)
 }

@@ -28,6 +28,11 @@ func errorDetail(what string, err error) string {
 		return msg + "\n\nPinecone rejected the credentials. Check `api_key` / " + EnvAPIKey + " (and that the key belongs to the right project), or for admin resources `client_id`/`client_secret` or `access_token`."
 	case errors.Is(err, client.ErrPermissionDenied):
 		return msg + "\n\n" + permissionAdvice(err)
+	case errors.Is(err, client.ErrForbidden):
+		// Pinecone uses FORBIDDEN for quotas and deletion protection, and its
+		// spec leaves most 403 bodies undocumented: say both.
+		return msg + "\n\nIf Pinecone's message names a quota or deletion protection, raise the quota or disable the " +
+			"protection first. Otherwise: " + permissionAdvice(err)
 	case errors.Is(err, client.ErrPaymentRequired):
 		return msg + "\n\nPinecone requires payment on this organization before it accepts the request."
 	case errors.Is(err, client.ErrRateLimited):
@@ -60,7 +65,7 @@ func permissionAdvice(err error) string {
 	if apiErr, ok := client.AsAPIError(err); ok && apiErr.Principal != "" {
 		who = capitalize(apiErr.Principal) + " in this provider configuration lacks"
 	}
-	return who + " the permission Pinecone names above; nothing was changed. " +
+	return who + " a permission this call needs (Pinecone's message above may name it), so Pinecone refused the call. " +
 		"Grant a role that includes it, or configure the provider with other credentials:\n" +
 		"  - an API key: add the role to the key's `roles` (`pinecone_api_key`), or bind it with a " +
 		"`pinecone_role_binding` (principal_type = \"api_key\") on the key's project. `ProjectEditor` or " +

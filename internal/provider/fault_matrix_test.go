@@ -3,6 +3,7 @@ package provider_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"reflect"
 	"regexp"
 	"strings"
@@ -40,6 +41,8 @@ func TestAccFaultMatrix(t *testing.T) {
 		{"dropped_create_response_collection", fmDroppedCollection},
 		{"dropped_create_response_assistant", fmDroppedAssistant},
 		{"dropped_create_response_api_key", fmDroppedAPIKey},
+		{"dropped_create_response_service_account", fmDroppedServiceAccount},
+		{"dropped_create_response_invite", fmDroppedInvite},
 		{"dropped_create_response_assistant_file", fmDroppedFileUpsert},
 		{"failed_states", fmFailedStates},
 		{"deleted_out_of_band", fmDeletedOutOfBand},
@@ -181,6 +184,48 @@ func fmDroppedAPIKey(t *testing.T) {
 		"POST /admin/projects/{project_id}/api-keys", "pinecone_api_key",
 		func(s *terraform.State) error {
 			return env.WithoutFaults(func() error { return fmCheckOneWorkingKey(env, s, keyName) })
+		})
+}
+
+// A service account whose create answer is lost has a secret nobody knows,
+// like an API key: the provider deletes it and creates one more, so the
+// organization ends with one account, in state, whose secret works.
+func fmDroppedServiceAccount(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	fmDroppedCreate(t, env, "", env.AdminProviderConfig("")+testAccServiceAccountResource("dropped-"+acctest.RandomName(), ""),
+		"POST /admin/service-accounts", "pinecone_service_account",
+		func(s *terraform.State) error {
+			return env.WithoutFaults(func() error {
+				rs := s.RootModule().Resources[serviceAccountAddr].Primary
+				if code, err := tokenStatus(env, rs.Attributes["client_id"], rs.Attributes["client_secret"]); err != nil || code != http.StatusOK {
+					return fmt.Errorf("the secret in state does not work: HTTP %d, %w", code, err)
+				}
+				return nil
+			})
+		})
+}
+
+// An invite whose create answer is lost is found by its address (Pinecone
+// keeps one open invite per address) and adopted: one invite, in state.
+func fmDroppedInvite(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	project, email := acctest.RandomName(), acctest.RandomName()+"@example.com"
+	fmDroppedCreate(t, env, env.AdminProviderConfig("")+testAccProjectConfig(project, ""),
+		env.AdminProviderConfig("")+testAccInviteResource(project, email, ""),
+		"POST /admin/invites", "pinecone_invite",
+		func(s *terraform.State) error {
+			return env.WithoutFaults(func() error {
+				invites, err := env.Client.ListInvites(acctest.Ctx())
+				if err != nil {
+					return err
+				}
+				if len(invites) != 1 || invites[0].ID != inviteID(s) {
+					return fmt.Errorf("invites %v, want exactly the one in state (%s)", invites, inviteID(s))
+				}
+				return nil
+			})
 		})
 }
 

@@ -31,7 +31,7 @@ type inviteBindingModel struct {
 func newInviteModel(inv *client.Invite, prior *inviteResourceModel) *inviteResourceModel {
 	out := *prior
 	out.ID = types.StringValue(inv.ID)
-	out.Email = types.StringValue(inv.Email)
+	out.Email = sameSpelling(prior.Email, inv.Email)
 	out.Status = types.StringValue(inv.Status)
 	out.ExpiresAt = types.StringPointerValue(inv.ExpiresAt)
 	out.ProcessedAt = types.StringPointerValue(inv.ProcessedAt)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -41,10 +42,20 @@ func (r *inviteResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	var state, plan inviteResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !rotationRequested(state.ResendTrigger, plan.ResendTrigger) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	if state.Status.ValueString() == client.InviteProcessed {
+	processed := state.Status.ValueString() == client.InviteProcessed
+	if processed && !state.RoleBindings.IsNull() && !plan.RoleBindings.Equal(state.RoleBindings) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("role_bindings"), "Invite already accepted",
+			"This invite was accepted: its role bindings now belong to the member, and changing them here only "+
+				"updates Terraform's record of the invitation. Change the member's roles with pinecone_role_binding "+
+				"(principal_type = \"user\"; the pinecone_user data source finds the member's ID).")
+	}
+	if !rotationRequested(state.ResendTrigger, plan.ResendTrigger) {
+		return
+	}
+	if processed {
 		resp.Diagnostics.AddAttributeError(path.Root("resend_trigger"), "Invite already accepted",
 			"This invite was accepted, so it cannot be resent. Restore the previous resend_trigger, or remove the "+
 				"invite from the configuration (that only forgets it; the member stays).")
@@ -84,7 +95,7 @@ func (r *inviteResource) createInvite(ctx context.Context, req client.CreateInvi
 		list:    c.ListInvites,
 		create:  func(ctx context.Context) (*client.Invite, error) { return c.CreateInvite(ctx, req) },
 		id:      func(inv client.Invite) string { return inv.ID },
-		match:   func(inv client.Invite) bool { return inv.Email == req.Email },
+		match:   func(inv client.Invite) bool { return strings.EqualFold(inv.Email, req.Email) },
 		recover: adoptAppeared[client.Invite],
 		advice:  "delete the extra invites",
 	})

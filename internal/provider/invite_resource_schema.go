@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
@@ -61,8 +62,8 @@ func inviteResourceSchema() schema.Schema {
 			"role_bindings": schema.ListNestedAttribute{
 				MarkdownDescription: "Roles the invitee gets (1–100), including at least one organization membership " +
 					"role (" + markdownList(client.OrganizationMembershipRoles) + "). Written once: Pinecone does not " +
-					"return them with the invite, so they are not read back. Changing them replaces a pending invite; " +
-					"after an import the configured value is taken as it is.",
+					"return them with the invite, so they are not read back. Changing them replaces a pending or expired " +
+					"invite; after an import, or once the invite is accepted, the configured value is only recorded.",
 				Required: true,
 				Validators: []validator.List{
 					listvalidator.SizeBetween(1, inviteMaxBindings),
@@ -70,8 +71,8 @@ func inviteResourceSchema() schema.Schema {
 				},
 				PlanModifiers: []planmodifier.List{
 					listplanmodifier.RequiresReplaceIf(writeOnceChanged,
-						"Changing the role bindings replaces the invite (unless they are unknown to Terraform after an import).",
-						"Changing the role bindings replaces the invite (unless they are unknown to Terraform after an import)."),
+						"Changing the role bindings replaces a pending or expired invite.",
+						"Changing the role bindings replaces a pending or expired invite."),
 				},
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"resource_type": schema.StringAttribute{
@@ -111,11 +112,15 @@ func inviteResourceSchema() schema.Schema {
 	}
 }
 
-// writeOnceChanged asks for a replacement when a written-once value
-// changes, but not when the state has none (an import, which cannot read it
-// back): then the configuration is recorded as it is.
-func writeOnceChanged(_ context.Context, req planmodifier.ListRequest, resp *listplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull()
+// writeOnceChanged asks for a replacement when the role bindings of a
+// pending or expired invite change. It does not when the state has none (an
+// import, which cannot read them back), nor once the invite is accepted: a
+// new invitation to a member would fail, and the bindings now belong to the
+// member (ModifyPlan warns). The change is then only recorded.
+func writeOnceChanged(ctx context.Context, req planmodifier.ListRequest, resp *listplanmodifier.RequiresReplaceIfFuncResponse) {
+	var status types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
+	resp.RequiresReplace = !req.StateValue.IsNull() && status.ValueString() != client.InviteProcessed
 }
 
 // inviteBindingsValidator checks each binding's scope and role, and that one

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -33,7 +34,7 @@ func testAccCheckInviteDestroy(env *acctest.Env) resource.TestCheckFunc {
 				if errors.Is(err, client.ErrNotFound) || (err == nil && inv.Status == client.InviteProcessed) {
 					continue
 				}
-				return fmt.Errorf("invite %s still exists (err=%v)", rs.Primary.ID, err)
+				return fmt.Errorf("invite %s still exists (err=%w)", rs.Primary.ID, err)
 			}
 			return nil
 		},
@@ -98,7 +99,7 @@ func TestAccInviteResource_basic(t *testing.T) {
 				func(s *terraform.State) error {
 					bindings, err := env.Client.ListRoleBindings(acctest.Ctx(), client.RoleBindingFilter{PrincipalType: client.PrincipalInvite, PrincipalID: inviteID(s)})
 					if err != nil || len(bindings) != 2 {
-						return fmt.Errorf("invite bindings = %v, %v; want 2", bindings, err)
+						return fmt.Errorf("invite bindings = %v, %w; want 2", bindings, err)
 					}
 					return nil
 				},
@@ -132,6 +133,19 @@ func TestAccInviteResource_accepted(t *testing.T) {
 	config := env.AdminProviderConfig("") + testAccInviteConfig(project, email, "")
 	var bindingIDs []string
 	var userID string
+	memberBinding := fmt.Sprintf(`
+data "pinecone_user" "member" {
+  email = %q
+}
+
+resource "pinecone_role_binding" "member" {
+  principal_type = "user"
+  principal_id   = data.pinecone_user.member.id
+  resource_type  = "project"
+  resource_id    = upper(pinecone_project.test.id)
+  role           = "ProjectEditor"
+}
+`, email)
 	acctest.ParallelTest(t, func(s *terraform.State) error {
 		if err := testAccCheckInviteDestroy(env)(s); err != nil {
 			return err
@@ -181,11 +195,27 @@ func TestAccInviteResource_accepted(t *testing.T) {
 			},
 		},
 		{
-			// The member can be looked up by email.
-			Config: config + fmt.Sprintf("\ndata \"pinecone_user\" \"member\" {\n  email = %q\n}\n", email),
+			// The member can be looked up by email, and given roles as a user
+			// (the project ID in capitals must not cause a diff).
+			Config: config + memberBinding,
 			Check: func(s *terraform.State) error {
 				if got := s.RootModule().Resources["data.pinecone_user.member"].Primary.ID; got != userID {
 					return fmt.Errorf("pinecone_user found %q, want %q", got, userID)
+				}
+				return nil
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("pinecone_role_binding.member", tfjsonpath.New("principal_type"), knownvalue.StringExact("user")),
+			},
+		},
+		{
+			// Changing the role bindings of an accepted invite only records
+			// them (with a warning); it never sends a new invitation.
+			Config:           strings.Replace(config, `role = "ProjectViewer"`, `role = "ProjectEditor"`, 1) + memberBinding,
+			ConfigPlanChecks: acctest.PlanAction(inviteAddr, plancheck.ResourceActionUpdate),
+			Check: func(*terraform.State) error {
+				if n := countRequests(env, http.MethodPost, "/admin/invites"); n != 1 {
+					return fmt.Errorf("%d invite creates, want 1", n)
 				}
 				return nil
 			},

@@ -46,7 +46,7 @@ func (r *roleBindingResource) Create(ctx context.Context, req resource.CreateReq
 			fmt.Sprintf("Granting %s to %s %s", want.Role, want.PrincipalType, want.PrincipalID), err)
 		return
 	}
-	out := newRoleBindingModel(b)
+	out := newRoleBindingModelFrom(b, &plan)
 	setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
 }
 
@@ -82,7 +82,7 @@ func (r *roleBindingResource) Read(ctx context.Context, req resource.ReadRequest
 	id := state.ID.ValueString()
 	b, err := r.data.client.DescribeRoleBinding(ctx, id)
 	if readOrRemove(ctx, resp, "role binding", id, "role binding "+id, b, err, nil) {
-		out := newRoleBindingModel(b)
+		out := newRoleBindingModelFrom(b, &state)
 		setState(ctx, &resp.State, &resp.Diagnostics, &out, nil)
 	}
 }
@@ -103,8 +103,10 @@ func (r *roleBindingResource) Delete(ctx context.Context, req resource.DeleteReq
 		func(ctx context.Context) error { return r.data.client.DeleteRoleBinding(ctx, id) }, nil,
 		deleteRefusal{err: client.ErrAlreadyExists, summary: "Pinecone kept the role binding", detail: func(err error) string {
 			return fmt.Sprintf("Revoking role binding %s: %s\n\nPinecone keeps at least one organization membership "+
-				"role for every member (and one OrgOwner per organization). Grant the member another organization role "+
-				"first, or remove the member from the organization instead.", id, err)
+				"role for every member (and one OrgOwner per organization). To change a member's only organization "+
+				"role, add `lifecycle { create_before_destroy = true }` to the resource, so that the new role is "+
+				"granted before the old one is revoked; otherwise grant another organization role first, or remove "+
+				"the member from the organization instead.", id, err)
 		}})
 }
 

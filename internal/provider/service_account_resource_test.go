@@ -109,11 +109,11 @@ func (s *secretTracker) check(rotated bool) resource.TestCheckFunc {
 			return nil
 		}
 		if code, err := tokenStatus(s.env, id, secret); err != nil || code != http.StatusOK {
-			return fmt.Errorf("the secret in state does not work: HTTP %d, %v", code, err)
+			return fmt.Errorf("the secret in state does not work: HTTP %d, %w", code, err)
 		}
 		for _, old := range s.secrets[:len(s.secrets)-1] {
 			if code, err := tokenStatus(s.env, id, old); err != nil || code != http.StatusUnauthorized {
-				return fmt.Errorf("a rotated-away secret still answers HTTP %d (%v), want 401", code, err)
+				return fmt.Errorf("a rotated-away secret still answers HTTP %d (%w), want 401", code, err)
 			}
 		}
 		return nil
@@ -224,7 +224,7 @@ resource "pinecone_service_account" "test" {
 `
 	stillWorks := func(*terraform.State) error {
 		if code, err := tokenStatus(env, clientID, secret); err != nil || code != http.StatusOK {
-			return fmt.Errorf("the original secret stopped working: HTTP %d, %v", code, err)
+			return fmt.Errorf("the original secret stopped working: HTTP %d, %w", code, err)
 		}
 		return nil
 	}
