@@ -138,6 +138,10 @@ data "pinecone_user" "member" {
   email = %q
 }
 
+data "pinecone_users" "all" {
+  depends_on = [data.pinecone_user.member]
+}
+
 resource "pinecone_role_binding" "member" {
   principal_type = "user"
   principal_id   = data.pinecone_user.member.id
@@ -206,6 +210,8 @@ resource "pinecone_role_binding" "member" {
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("pinecone_role_binding.member", tfjsonpath.New("principal_type"), knownvalue.StringExact("user")),
+				// The organization's owner and the new member.
+				statecheck.ExpectKnownValue("data.pinecone_users.all", tfjsonpath.New("users"), knownvalue.ListSizeExact(2)),
 			},
 		},
 		{
