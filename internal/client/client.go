@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
@@ -60,6 +61,12 @@ type Options struct {
 	ClientID     string
 	ClientSecret string
 	TokenURL     string // default DefaultTokenURL
+
+	// DataPlaneURL, when set, receives every request meant for an index's
+	// host (https://{host}), with that host in the Host header. It exists for
+	// emulators, which serve every index on one address; leave it empty
+	// against Pinecone.
+	DataPlaneURL string
 }
 
 // Client calls Pinecone's control plane. It is safe for concurrent use.
@@ -73,6 +80,9 @@ type Client struct {
 
 	accessToken string
 	tokens      *tokenSource // nil without service-account credentials
+
+	dataPlaneURL *url.URL // Options.DataPlaneURL; nil = https://{host}
+	dataPlanes   sync.Map // index host -> *DataPlane
 }
 
 // New builds a Client. A missing API key is not an error here: calls that
@@ -106,6 +116,11 @@ func New(opts Options) (*Client, error) {
 		http:        &http.Client{Transport: newRetryTransport(&loggingTransport{next: inner}, policy)},
 		poll:        poll,
 		accessToken: opts.AccessToken,
+	}
+	if strings.TrimSpace(opts.DataPlaneURL) != "" {
+		if c.dataPlaneURL, err = ParseBaseURL(opts.DataPlaneURL); err != nil {
+			return nil, fmt.Errorf("invalid data-plane URL: %w", err)
+		}
 	}
 	if opts.AccessToken == "" && opts.ClientID != "" && opts.ClientSecret != "" {
 		raw := opts.TokenURL
@@ -197,6 +212,8 @@ type call struct {
 	// produced while it is sent; it is called again for each retry.
 	stream      func() (io.ReadCloser, error)
 	contentType string
+
+	hostHeader string // Host header to send instead of base's host (DataPlaneURL)
 
 	admin     bool   // authenticate with the admin Bearer token instead of the API key
 	noVersion bool   // the OAuth token endpoint takes no version header
@@ -374,6 +391,9 @@ func (c *Client) newRequest(ctx context.Context, cl call) (*http.Request, error)
 	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
+	}
+	if cl.hostHeader != "" {
+		req.Host = cl.hostHeader
 	}
 	return req, nil
 }

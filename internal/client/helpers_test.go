@@ -22,6 +22,7 @@ type seenRequest struct {
 	EscPath    string // as sent on the wire
 	RequestURI string
 	RawQuery   string
+	Host       string // the Host header
 	Header     http.Header
 	Body       []byte
 }
@@ -48,6 +49,7 @@ func newFakeAPI(t *testing.T, handler func(w http.ResponseWriter, r *http.Reques
 			EscPath:    r.URL.EscapedPath(),
 			RequestURI: r.RequestURI,
 			RawQuery:   r.URL.RawQuery,
+			Host:       r.Host,
 			Header:     r.Header.Clone(),
 			Body:       body,
 		})
