@@ -130,6 +130,7 @@ func New(t *testing.T, opts ...emulator.Options) *Env {
 		ClientID:     emulator.DefaultClientID,
 		ClientSecret: emulator.DefaultClientSecret,
 		TokenURL:     tokenURL,
+		DataPlaneURL: srv.URL,
 		Retry:        client.RetryPolicy{MaxRetries: 5, MinBackoff: time.Millisecond, MaxBackoff: 50 * time.Millisecond, AttemptTimeout: 30 * time.Second},
 	})
 	if err != nil {
@@ -169,8 +170,8 @@ func (e *Env) RequireEmulator(t *testing.T) {
 }
 
 // ProviderConfig is the provider block for this Env. Against the emulator it
-// sets controller_host, the setting users would use; against real Pinecone
-// it is empty and the provider reads the environment.
+// sets controller_host and data_plane_url, the settings users would use;
+// against real Pinecone it is empty and the provider reads the environment.
 func (e *Env) ProviderConfig() string {
 	if e.Emulator == nil {
 		return ""
@@ -179,8 +180,9 @@ func (e *Env) ProviderConfig() string {
 provider "pinecone" {
   api_key         = %q
   controller_host = %q
+  data_plane_url  = %q
 }
-`, e.APIKey, e.URL)
+`, e.APIKey, e.URL, e.URL)
 }
 
 // ProviderConfigWith adds provider arguments (e.g. default_tags) to the block.
@@ -192,9 +194,10 @@ func (e *Env) ProviderConfigWith(extra string) string {
 provider "pinecone" {
   api_key         = %q
   controller_host = %q
+  data_plane_url  = %q
 %s
 }
-`, e.APIKey, e.URL, extra)
+`, e.APIKey, e.URL, e.URL, extra)
 }
 
 // Config joins the provider block and the test's configuration.

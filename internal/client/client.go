@@ -118,8 +118,8 @@ func New(opts Options) (*Client, error) {
 		accessToken: opts.AccessToken,
 	}
 	if strings.TrimSpace(opts.DataPlaneURL) != "" {
-		if c.dataPlaneURL, err = ParseBaseURL(opts.DataPlaneURL); err != nil {
-			return nil, fmt.Errorf("invalid data-plane URL: %w", err)
+		if c.dataPlaneURL, err = ParseDataPlaneURL(opts.DataPlaneURL); err != nil {
+			return nil, err
 		}
 	}
 	if opts.AccessToken == "" && opts.ClientID != "" && opts.ClientSecret != "" {
@@ -139,6 +139,15 @@ func New(opts Options) (*Client, error) {
 // ParseBaseURL accepts "https://host", "http://127.0.0.1:8080" or a bare
 // host (https is assumed), the way Pinecone's SDKs read PINECONE_CONTROLLER_HOST.
 func ParseBaseURL(raw string) (*url.URL, error) {
+	return parseURL(raw, "Pinecone control-plane URL")
+}
+
+// ParseDataPlaneURL checks Options.DataPlaneURL as ParseBaseURL checks the
+// control-plane URL.
+func ParseDataPlaneURL(raw string) (*url.URL, error) { return parseURL(raw, "data-plane URL") }
+
+// parseURL is ParseBaseURL with what names the URL in errors.
+func parseURL(raw, what string) (*url.URL, error) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
 		raw = DefaultBaseURL
@@ -151,16 +160,16 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("invalid Pinecone control-plane URL %q: %w", raw, err)
+		return nil, fmt.Errorf("invalid %s %q: %w", what, raw, err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("invalid Pinecone control-plane URL %q: scheme must be http or https", raw)
+		return nil, fmt.Errorf("invalid %s %q: scheme must be http or https", what, raw)
 	}
 	if u.Hostname() == "" {
-		return nil, fmt.Errorf("invalid Pinecone control-plane URL %q: no host", raw)
+		return nil, fmt.Errorf("invalid %s %q: no host", what, raw)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("invalid Pinecone control-plane URL %q: must not have a query or fragment", raw)
+		return nil, fmt.Errorf("invalid %s %q: must not have a query or fragment", what, raw)
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = strings.TrimRight(u.RawPath, "/")

@@ -130,6 +130,22 @@ type errorBody struct {
 	Status int `json:"status"`
 }
 
+// rpcStatusBody is the error shape of the data plane (db_data specs,
+// schema rpcStatus): a gRPC status code number and a message.
+type rpcStatusBody struct {
+	Code    *int   `json:"code"`
+	Message string `json:"message"`
+}
+
+// grpcCodeNames names the gRPC status codes (google.rpc.Code), so a data
+// plane error reads like a control plane one ("ALREADY_EXISTS").
+var grpcCodeNames = map[int]string{
+	1: "CANCELLED", 2: "UNKNOWN", 3: "INVALID_ARGUMENT", 4: "DEADLINE_EXCEEDED", 5: "NOT_FOUND",
+	6: "ALREADY_EXISTS", 7: "PERMISSION_DENIED", 8: "RESOURCE_EXHAUSTED", 9: "FAILED_PRECONDITION",
+	10: "ABORTED", 11: "OUT_OF_RANGE", 12: "UNIMPLEMENTED", 13: "INTERNAL", 14: "UNAVAILABLE",
+	15: "DATA_LOSS", 16: "UNAUTHENTICATED",
+}
+
 // oauthErrorBody is the shape used by the OAuth token endpoint.
 type oauthErrorBody struct {
 	Error       string `json:"error"`
@@ -144,6 +160,12 @@ func newAPIError(method, path string, status int, body []byte) *APIError {
 	if err := json.Unmarshal(body, &eb); err == nil && (eb.Error.Code != "" || eb.Error.Message != "") {
 		e.Code = eb.Error.Code
 		e.Message = eb.Error.Message
+		return e
+	}
+	var rb rpcStatusBody
+	if err := json.Unmarshal(body, &rb); err == nil && rb.Code != nil {
+		e.Code = grpcCodeNames[*rb.Code]
+		e.Message = rb.Message
 		return e
 	}
 	var ob oauthErrorBody

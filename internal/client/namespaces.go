@@ -160,3 +160,10 @@ func (d *DataPlane) ListNamespaces(ctx context.Context, prefix string) ([]Namesp
 		return p.Namespaces, p.Pagination
 	})
 }
+
+// WaitNamespaceGone waits until a deleted namespace no longer answers a
+// describe (the delete is accepted with 202 and finishes in the background).
+func (d *DataPlane) WaitNamespaceGone(ctx context.Context, name string) error {
+	return waitGone(ctx, d.c, fmt.Sprintf("namespace %q of index host %s to be deleted", name, d.host),
+		bind(d.DescribeNamespace, name), func(*Namespace) string { return "deleting" })
+}

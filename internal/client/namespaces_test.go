@@ -148,3 +148,17 @@ func TestInt64StringDecodes(t *testing.T) {
 		t.Errorf(`"x" -> %v, want an error`, err)
 	}
 }
+
+// Data-plane errors come as rpcStatus ({"code": <gRPC number>, ...}) and are
+// classified like control-plane ones, with the code's name.
+func TestDataPlaneErrorShape(t *testing.T) {
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		reply(w, 403, `{"code":7,"message":"API key lacks 'namespaces:create'","details":[]}`)
+	})
+	dp, _ := newDataPlaneClient(t, api.URL()).IndexDataPlane(indexHost)
+	_, err := dp.CreateNamespace(t.Context(), CreateNamespaceRequest{Name: "prod"})
+	apiErr, ok := AsAPIError(err)
+	if !ok || !errors.Is(err, ErrPermissionDenied) || apiErr.Code != "PERMISSION_DENIED" || apiErr.Message != "API key lacks 'namespaces:create'" {
+		t.Errorf("err = %#v", err)
+	}
+}

@@ -146,6 +146,7 @@ func wireFaults(f Faults) faultsWire {
 //	GET  /_emulator/faults       the active faults (drop_create_responses = drops still to come)
 //	PUT  /_emulator/faults       replace the faults; JSON body in faultsWire's shape -> 204
 //	POST /_emulator/reset-stats  -> 204
+//	GET  /_emulator/hosts        {"hosts":[{"project_id","index","host","private_host"}...]} (data_plane.go)
 //	POST /_emulator/invites/{invite_id}/accept  -> 200 {"user_id":...} (Server.AcceptInvite)
 func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 	if id, ok := acceptPath(r.URL.Path); ok {
@@ -182,9 +183,11 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 	case endpoint{http.MethodPost, controlPrefix + "/reset-stats"}:
 		s.ResetStats()
 		w.WriteHeader(http.StatusNoContent)
+	case endpoint{http.MethodGet, controlPrefix + "/hosts"}:
+		writeJSON(w, http.StatusOK, map[string][]hostJSON{"hosts": s.hosts()})
 	default:
 		switch r.URL.Path {
-		case controlPrefix + "/stats", controlPrefix + "/faults", controlPrefix + "/reset-stats":
+		case controlPrefix + "/stats", controlPrefix + "/faults", controlPrefix + "/reset-stats", controlPrefix + "/hosts":
 			writeError(w, http.StatusMethodNotAllowed, codeUnimplemented,
 				fmt.Sprintf("Method %s is not allowed on %s.", r.Method, r.URL.Path))
 		default:

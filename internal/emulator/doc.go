@@ -1,5 +1,7 @@
-// Package emulator is an in-memory Pinecone control plane for tests and
-// local runs. It answers the db_control API (indexes, collections, backups and
+// Package emulator is an in-memory Pinecone control plane, plus the
+// namespace endpoints of each index's data plane (no vectors: see
+// "Namespaces"), for tests and local runs. It answers the db_control API
+// (indexes, collections, backups and
 // restore jobs; API versions 2025-10 and 2026-04, which are identical for
 // db_control, and 2026-07, which describes indexes by schema and deployment
 // and adds backup schedules: see "API version 2026-07" and "Backup
@@ -132,6 +134,14 @@
 //	DELETE /admin/users/{user_id}                           2026-07: 202, empty body (409 ABORTED for the last owner)
 //
 //	POST   /_emulator/invites/{invite_id}/accept            200 {"user_id":...} (test hook, Server.AcceptInvite; 404 unknown, 409 not pending)
+//	GET    /_emulator/hosts                                 200 {"hosts":[{"project_id","index","host","private_host"}...]} (every index host served)
+//
+// On an index's host (the Host header names it; see "Namespaces"):
+//
+//	GET    /namespaces                  200 {"namespaces":[...],"pagination":{"next":...} (only while more follow),"total_count":N}
+//	POST   /namespaces                  200 NamespaceDescription (the specs' status; not 201)
+//	GET    /namespaces/{namespace}      200 NamespaceDescription
+//	DELETE /namespaces/{namespace}      200 {} (the specs' DeleteResponse; not 202)
 //
 // Production serves assistant_control at https://api.pinecone.io/assistant
 // and the files at the assistant's host + /assistant; the emulator serves
@@ -155,7 +165,8 @@
 // A page continues after the last item of the previous one, so deletions
 // between calls do not make items repeat or go missing.
 //
-// Every request passes, in this order: counting (Server.Stats), Faults.Latency,
+// Every request passes, on the control plane and on an index's data plane
+// alike, in this order: counting (Server.Stats), Faults.Latency,
 // the rate limiter and random 429s, error injection, authentication (401
 // UNAUTHENTICATED; see below), the X-Pinecone-Api-Version check (missing
 // means 2025-10; 2025-10, 2026-04 and 2026-07 are served; anything else
@@ -513,8 +524,10 @@
 //     read (GET) everything; ControlPlaneEditor / ControlPlaneViewer may
 //     write / read indexes, collections, backups, restore jobs, backup
 //     schedules and assistants; DataPlaneEditor / DataPlaneViewer may write
-//     / read assistant files and file operations and nothing on the control
-//     plane (403 even for GET /indexes). GET /models is open to every key.
+//     / read assistant files and file operations and an index's namespaces,
+//     and nothing on the control plane (403 even for GET /indexes);
+//     ProjectViewer reads namespaces, the ControlPlane roles have none of
+//     them. GET /models is open to every key.
 //   - A service account's roles are its bindings. OrgOwner may do
 //     everything. OrgManager may create projects and do everything in every
 //     project (the project, its API keys, its role bindings), manage
@@ -574,8 +587,85 @@
 //
 // The emulator's own endpoints live under /_emulator/ (no auth, no faults,
 // not counted): GET /_emulator/stats, GET and PUT /_emulator/faults (JSON with
-// snake_case keys; durations as Go duration strings) and POST
-// /_emulator/reset-stats.
+// snake_case keys; durations as Go duration strings), POST
+// /_emulator/reset-stats and GET /_emulator/hosts (the host and
+// private_host of every index, by project). They answer on the emulator's
+// own address, not on an index host.
+//
+// # Namespaces
+//
+// Production serves an index's data plane at the index's host, not at
+// api.pinecone.io (spec db_data_2025-10.oas.yaml servers
+// "https://{index_host}"). The emulator serves both on one address and
+// tells them apart by the Host header: a request whose Host, without its
+// port and case-insensitively, has the form of an index host
+// ("<name>-<id>.svc.<cell>.pinecone.io", which every host and private_host
+// it makes has) goes to that index's data plane whatever its path; any
+// other Host (127.0.0.1:PORT, localhost) keeps the control plane exactly
+// as before. A client reaches an index through the emulator by sending to
+// the emulator's address with the index host in Host (Server.IndexHosts
+// gives the hosts of the default project's indexes, GET /_emulator/hosts
+// every host). Only the four namespace endpoints exist there (specs
+// db_data 2025-10, 2026-04 and 2026-07: listNamespacesOperation,
+// createNamespace, describeNamespace, deleteNamespace); anything else on an
+// index host is 404, and there are no vectors.
+//
+// Data-plane errors have the shape the db_data specs give these operations,
+// rpcStatus {"code":<gRPC code>,"message":...,"details":[]}: 400 is code 3
+// (INVALID_ARGUMENT) or 9 (FAILED_PRECONDITION), 401 16, 403 7, 404 5,
+// 409 6, 429 8, 500 2, 503 14, 405 12. The steps are those of the control
+// plane: faults (ForceStatusPaths name "POST /namespaces", "GET
+// /namespaces", "GET /namespaces/{namespace}", "DELETE
+// /namespaces/{namespace}", which are also the Stats keys;
+// DropCreateResponses drops namespace creates too), then the Api-Key (none
+// or unknown 401 "Invalid API key."), the host (404 "Index not found: no
+// index is served at host <host>." when no index has it any more), the key's
+// project (401 when it is not the index's), the version header (2025-10,
+// 2026-04, 2026-07; missing means 2025-10), the route, a forced status, the
+// roles (namespaces:create and namespaces:delete need data-plane write,
+// i.e. ProjectEditor or DataPlaneEditor; namespaces:list and
+// namespaces:describe data-plane read, also ProjectViewer or
+// DataPlaneViewer; the ControlPlane roles get 403 PERMISSION_DENIED), then
+// the index: gone or Terminating 404 "Index <name> not found.", pod-based
+// 400 code 3, not Ready (Initializing, InitializationFailed, Disabled) 400
+// code 9.
+//
+//   - POST /namespaces {"name", "schema": {"fields": {<name>:
+//     {"filterable": true}}}} answers 200 NamespaceDescription. Names are
+//     ASCII without NUL, 1-512 characters; __default__ is reserved (400);
+//     schema.fields has at most 50 fields, none beginning with "$", each
+//     with filterable present and true, else 400 "Field '<name>' is set to
+//     filterable: false. Only filterable: true is supported."; a schema
+//     without fields is 400; a body that is not the request's JSON 400. A
+//     taken name is 409 "Namespace <name> already exists in index <index>.".
+//     An index with Dedicated read capacity holds one namespace: a second
+//     (a created one, or __default__ once it holds records, counts as the
+//     first) is 400 FAILED_PRECONDITION "Index <index> uses dedicated read
+//     nodes, which support only a single namespace; it already has
+//     namespace <name>.".
+//   - NamespaceDescription is {"name", "record_count", "schema" (when the
+//     namespace was created with one), "indexed_fields" {"fields"} (the
+//     schema's fields, sorted, once record_count is above 0), "size_bytes"
+//     (2026-07 only, "0")}; record_count and size_bytes are decimal strings
+//     in every version. record_count is 0 until a test sets it
+//     (Server.SetNamespaceRecordCount).
+//   - GET /namespaces/{namespace} (the name may hold "/" sent as %2F): 404
+//     "Namespace <name> not found."; __default__ always answers, with its
+//     record count. DELETE answers 200 {} and the namespace is gone at
+//     once (404 afterwards); __default__ cannot be deleted (400).
+//   - GET /namespaces lists in bytewise name order (the spec's "bitwise C
+//     collation"), limit 1-100 (default 100), prefix (ASCII, no NUL, at most
+//     512; "" matches all), paginationToken (opaque; only from this index's
+//     list with the same prefix; 400 otherwise). total_count counts every
+//     namespace matching the prefix; pagination is left out on the last
+//     page; namespaces is always present. __default__ is listed only while
+//     it holds records.
+//   - Deleting an index deletes its namespaces at once: its host answers
+//     404 from the DELETE on, and an index made again with the name has a
+//     new host and no namespaces. Backups and restores carry no namespaces.
+//   - Server.SetNamespaceRecordCount(index, namespace, n) sets record_count
+//     of a namespace of the default project (ErrIndexNotFound,
+//     ErrNamespaceNotFound), so tests can make one non-empty.
 //
 // # Options and lifecycle
 //
@@ -686,12 +776,13 @@
 // (ForceStatus and ForceStatusPaths, e.g. 402 PAYMENT_REQUIRED or a 403
 // FORBIDDEN index quota on "POST /indexes", with Pinecone's messages;
 // after authentication, before acting), dropped
-// responses to successful creates (of indexes, collections, backups, backup schedules,
+// responses to successful creates (of indexes, collections, backups, backup schedules, namespaces,
 // restores, assistants, file upserts, admin projects and admin API keys: the
 // object is created, then the connection is closed with nothing written; a
 // client retry of an assistant create or a project create then gets 409, a
 // retried upsert replaces the same file, and the value of a dropped API key
-// is lost; POST file uploads and token requests are never dropped), indexes that never become Ready
+// is lost; POST file uploads and token requests are never dropped; a dropped
+// namespace create leaves the namespace, so the retry is 409), indexes that never become Ready
 // (FailInitialization; not applied to restored indexes), backups that end
 // Failed (FailBackups), read capacity changes that end in the read capacity
 // state Error while the previous capacity keeps serving (FailReadCapacity),
@@ -1256,4 +1347,76 @@
 //     production keeps them as one set).
 //   - The invite email rate limit (100 per hour, 429) is not emulated;
 //     the credential formats follow the spec's examples (chosen lengths).
+//
+// Namespaces (an index's data plane):
+//
+//   - Routing by Host, and an index host reached only that way (confirmed:
+//     spec db_data_2025-10.oas.yaml servers "https://{index_host}"). Any
+//     Host of the index-host form is the data plane, so a host that names
+//     no index is 404 NOT_FOUND rather than the control plane (chosen
+//     [unverified]: production's answer for a deleted index's host is not
+//     public; its DNS may also stop resolving).
+//   - The error body is rpcStatus with gRPC codes (confirmed: every
+//     namespace operation's 4XX/5XX in the db_data 2025-10, 2026-04 and
+//     2026-07 specs; the docs' reference pages show {"code":..,"message":..,
+//     "details":[..]}); details is always [] and the messages are the
+//     emulator's (chosen). FAILED_PRECONDITION and the other gRPC codes
+//     travel with HTTP 400 as a gRPC gateway maps them (chosen). At 2026-07
+//     the authentication and rate-limiting layer answers 401 (and its own
+//     400, 403, 429) in plain text ("Unauthorized") (contradicted: spec
+//     2026-07 UnauthorizedMessage and rpcStatus description; not fixed, as
+//     on the control plane: the emulator answers JSON in every version).
+//   - Create answers 200 and delete 200 {} (confirmed: the specs' only
+//     success responses; not the control plane's 201/202).
+//   - record_count is a decimal string in every version (confirmed for
+//     production: docs reference/api/2025-10/data-plane/createnamespace
+//     shows "record_count": "0" and reference/api/2025-04/listnamespaces
+//     "20000", and spec 2026-07 says "serialized as a decimal string";
+//     contradicted by the 2025-10 and 2026-04 specs, which type it as an
+//     integer; production is followed). Clients should accept a number too.
+//     size_bytes only at 2026-07, "0" (chosen: the earlier specs lack it).
+//     total_count is a JSON number (confirmed: int32; the 2026-07 docs
+//     example shows 25).
+//   - indexed_fields is left out of an empty namespace (confirmed: the
+//     2025-10 createnamespace example, an empty namespace with a schema,
+//     has none) and lists the schema's fields once record_count is above 0
+//     (chosen: the spec's example lists fields the schema lacks, so what
+//     production derives it from is not public).
+//   - Name rules (ASCII, no NUL, 1-512), the reserved __default__, 50
+//     fields, no "$" names and filterable present-and-true with its exact
+//     message (confirmed: spec 2026-07 CreateNamespaceRequest and the TS
+//     client 9.0.0's CreateNamespaceRequest* models) apply in every version
+//     (chosen: one service answers all versions; the 2025-10 spec already
+//     says "Only true values are allowed"). Names beginning with "_" are
+//     accepted (confirmed: the "_" rule is for index creation only). A body
+//     that does not decode is 400 code 3, not 422 (chosen [unverified]).
+//     Every other message is the emulator's (chosen).
+//   - __default__: describe always answers (confirmed: spec 2026-07 "it
+//     always exists"; describeNamespace "Use __default__ to describe the
+//     namespace that requests address when they omit a namespace"); the
+//     list shows it only while it holds records, DELETE of it is 400, and
+//     it counts against dedicated read capacity only while it holds records
+//     (chosen [unverified]).
+//   - One namespace under dedicated read capacity (confirmed: docs
+//     guides/index-data/dedicated-read-nodes/migrate, "Dedicated read nodes
+//     support only a single namespace"); the 400 FAILED_PRECONDITION and
+//     its message are chosen [unverified]. A PATCH to Dedicated of an index
+//     that holds more namespaces is not refused (not enforced).
+//   - Pod-based indexes are refused (confirmed: every operation's "not
+//     supported for pod-based indexes"); the 400 INVALID_ARGUMENT is chosen
+//     [unverified]. BYOC indexes serve namespaces (chosen: BYOC runs the
+//     serverless architecture, and spec 2026-07 speaks of BYOC indexes on the
+//     data plane, e.g. upsertRecordsNamespace "not available on BYOC
+//     indexes", which it would not need to for indexes without one). An index that is not Ready is 400
+//     FAILED_PRECONDITION and a Terminating one 404 (chosen [unverified]).
+//   - A key of another project is 401 UNAUTHENTICATED, not 403 (chosen
+//     [unverified]: the spec's 401 is the authentication layer's "invalid
+//     API key", and such a key sees none of the project's indexes on the
+//     control plane either).
+//   - The list order, limit, default and pagination.next left out on the
+//     last page (confirmed: spec 2026-07 listNamespacesOperation); tokens
+//     bound to their index and prefix, 400 otherwise (chosen, after the
+//     namespace alias list's LIST_INVALID_TOKEN_WITH_PREFIX); limit bounds
+//     applied at 2025-10 / 2026-04 too (chosen: their spec has none).
+//     Namespace aliases (2026-07) are not served.
 package emulator

@@ -593,6 +593,7 @@ func (s *Server) handleDeleteIndex(q *request) {
 		}
 		ix.terminating = true
 		ix.goneAt = t.Add(s.opts.DeleteDelay)
+		s.dropNamespaces(ix) // its host stops serving them at once (namespaces.go)
 	}
 	q.w.WriteHeader(http.StatusAccepted)
 }

@@ -72,7 +72,8 @@ func (c caller) describe() string {
 // key roles (guides/production/security-overview): the control plane
 // ("list, describe, create, delete, and configure indexes, backups,
 // collections, and assistants"), the data plane (for assistants: "add,
-// list, view, and delete files"), and inference.
+// list, view, and delete files"; for indexes, the namespace endpoints on
+// the index's host, dataOps), and inference.
 type plane int
 
 const (
@@ -409,7 +410,11 @@ func (s *Server) authorize(q *request, template string) *apiError {
 	key := q.r.Method + " " + template
 	switch q.who.kind {
 	case principalAPIKey:
-		if op, ok := apiOps[key]; ok {
+		ops := apiOps
+		if q.target != nil {
+			ops = dataOps // an index's data plane (namespaces.go)
+		}
+		if op, ok := ops[key]; ok {
 			return s.authorizeAPI(q, op)
 		}
 	case principalServiceAccount:

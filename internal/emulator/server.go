@@ -93,14 +93,16 @@ type Options struct {
 	OrganizationName string
 }
 
-// Server is an in-memory Pinecone control plane. It is an http.Handler and is
-// safe for concurrent use.
+// Server is an in-memory Pinecone control plane that also serves the
+// namespace endpoints of its indexes on their hosts (data_plane.go). It is
+// an http.Handler and is safe for concurrent use.
 type Server struct {
-	opts     Options
-	now      func() time.Time
-	routes   []*route
-	tokenTTL time.Duration
-	models   modelCatalogue // the inference models (defaultModels); read-only
+	opts       Options
+	now        func() time.Time
+	routes     []*route // the control plane, reached by path
+	dataRoutes []*route // an index's data plane, reached by its host (data_plane.go)
+	tokenTTL   time.Duration
+	models     modelCatalogue // the inference models (defaultModels); read-only
 
 	faults *faultState
 	stats  *statsCounter
@@ -125,6 +127,10 @@ type Server struct {
 	ownerUserID     string                     // the user New made
 	invites         map[string]*invite         // by id
 	bindings        map[string]*roleBinding    // by id
+
+	// namespaces holds the data-plane namespaces of each index, by index
+	// id (namespaces.go); an index's entry goes with the index.
+	namespaces map[string]*nsStore
 }
 
 // seedSalt derives the second PCG word from Options.Seed.
@@ -152,6 +158,7 @@ func New(opts Options) *Server {
 		users:           make(map[string]*user),
 		invites:         make(map[string]*invite),
 		bindings:        make(map[string]*roleBinding),
+		namespaces:      make(map[string]*nsStore),
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -195,6 +202,7 @@ func New(opts Options) *Server {
 	s.registerInviteRoutes()
 	s.registerUserRoutes()
 	s.registerModelRoutes()
+	s.registerNamespaceRoutes()
 	return s
 }
 
@@ -227,9 +235,10 @@ type request struct {
 	w       http.ResponseWriter
 	r       *http.Request
 	params  map[string]string
-	version string   // negotiated X-Pinecone-Api-Version
-	proj    *project // the project of the Api-Key; nil for admin and oauth requests
-	who     caller   // the API key or service account sending it (permissions.go)
+	version string    // negotiated X-Pinecone-Api-Version
+	proj    *project  // the project of the Api-Key; nil for admin and oauth requests
+	who     caller    // the API key or service account sending it (permissions.go)
+	target  *nsTarget // the index whose host the request came to; nil on the control plane
 }
 
 func (q *request) param(name string) string { return q.params[name] }
@@ -261,13 +270,18 @@ type route struct {
 // registration order, so register static paths ("/indexes/create-for-model")
 // before templated ones ("/indexes/{index_name}").
 func (s *Server) handle(method, template string, h handlerFunc) {
-	for _, rt := range s.routes {
+	s.routes = addRoute(s.routes, method, template, h)
+}
+
+// addRoute adds h for method on template to routes and returns the list.
+func addRoute(routes []*route, method, template string, h handlerFunc) []*route {
+	for _, rt := range routes {
 		if rt.template == template {
 			rt.methods[method] = h
-			return
+			return routes
 		}
 	}
-	s.routes = append(s.routes, &route{
+	return append(routes, &route{
 		template: template,
 		parts:    splitPath(template),
 		methods:  map[string]handlerFunc{method: h},
@@ -307,9 +321,14 @@ func (rt *route) matchPath(parts []string) (map[string]string, bool) {
 // matches but no route has the method, it returns that route and a nil
 // handler (405). When nothing matches, it returns nil (404).
 func (s *Server) match(method, path string) (*route, handlerFunc, map[string]string) {
-	parts := splitPath(path)
+	return matchRoute(s.routes, method, splitPath(path))
+}
+
+// matchRoute is match over one list of routes and a path already split
+// into segments.
+func matchRoute(routes []*route, method string, parts []string) (*route, handlerFunc, map[string]string) {
 	var first *route
-	for _, rt := range s.routes {
+	for _, rt := range routes {
 		params, ok := rt.matchPath(parts)
 		if !ok {
 			continue
@@ -324,36 +343,138 @@ func (s *Server) match(method, path string) (*route, handlerFunc, map[string]str
 	return first, nil, nil
 }
 
-// ServeHTTP answers one request. The order is: count it, add latency, apply
-// the rate limit and random 429s, inject errors, authenticate (Api-Key,
-// Bearer token, or nothing for /oauth/), check the API version, route,
-// answer a forced status, check the caller's roles (403), then handle.
+// ServeHTTP answers one request. A request whose Host is an index host
+// goes to that index's data plane (data_plane.go), whatever its path; any
+// other goes to the emulator's own endpoints under /_emulator/ or to the
+// control plane. Both then pass the same steps (serve).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if host, ok := dataPlaneHost(r); ok {
+		s.serve(w, r, s.dataSurface(w, r, host))
+		return
+	}
 	if r.URL.Path == controlPrefix || strings.HasPrefix(r.URL.Path, controlPrefix+"/") {
 		s.serveControl(w, r)
 		return
 	}
+	s.serve(w, r, s.controlSurface(w, r))
+}
 
+// surface is what differs between the control plane and an index's data
+// plane on the way to a handler: the routes, the error body, who the
+// caller is, and the code of a 429.
+type surface struct {
+	match     func(method string) (*route, handlerFunc, map[string]string)
+	fail      func(status int, code, message string)
+	auth      func() (*project, caller, *nsTarget, *apiError)
+	limitCode string
+}
+
+// controlSurface routes by path. Authentication depends on the path
+// prefix: Api-Key for the db_control, assistant and inference paths, a
+// Bearer token under /admin/, nothing under /oauth/.
+func (s *Server) controlSurface(w http.ResponseWriter, r *http.Request) surface {
 	ns := namespaceOf(r.URL.Path)
-	fail := func(status int, code, message string) {
-		if ns == nsOAuth {
-			writeOAuthError(w, status, oauthCodeFor(status), message)
-			return
-		}
-		writeError(w, status, code, message)
+	return surface{
+		match: func(method string) (*route, handlerFunc, map[string]string) { return s.match(method, r.URL.Path) },
+		fail: func(status int, code, message string) {
+			if ns == nsOAuth {
+				writeOAuthError(w, status, oauthCodeFor(status), message)
+				return
+			}
+			writeError(w, status, code, message)
+		},
+		auth:      func() (*project, caller, *nsTarget, *apiError) { return s.authenticateControl(r, ns) },
+		limitCode: rateLimitCode(r),
 	}
+}
 
-	rt, h, params := s.match(r.Method, r.URL.Path)
+// authenticateControl finds the caller of a control-plane request.
+func (s *Server) authenticateControl(r *http.Request, ns int) (*project, caller, *nsTarget, *apiError) {
+	switch ns {
+	case nsAPI:
+		k, proj := s.keyFor(r.Header.Get("Api-Key"))
+		if proj == nil {
+			return nil, caller{}, nil, keyRevoked()
+		}
+		return proj, caller{kind: principalAPIKey, id: k.id, projectID: proj.id}, nil, nil
+	case nsAdmin:
+		owner, err := s.checkBearer(r.Header.Get("Authorization"))
+		if err != nil {
+			return nil, caller{}, nil, err
+		}
+		return nil, caller{kind: principalServiceAccount, id: owner, unrestricted: owner == ""}, nil, nil
+	}
+	return nil, caller{}, nil, nil
+}
+
+// serve takes a request through the steps every API request passes: count
+// it, add latency, apply the rate limit and random 429s, inject errors,
+// authenticate, check the API version, route, answer a forced status,
+// check the caller's roles (403), then handle.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, sf surface) {
+	rt, h, params := sf.match(r.Method)
 	key := r.Method + " <unmatched>"
 	if rt != nil {
 		key = r.Method + " " + rt.template
 	}
 	s.stats.countRequest(key)
+	if !s.passFaults(w, r, sf) {
+		return
+	}
+	proj, who, target, aerr := sf.auth()
+	if aerr != nil {
+		sf.fail(aerr.status, aerr.code, aerr.message)
+		return
+	}
+	version, verr := checkVersion(r.Header.Get(headerAPIVersion))
+	if verr != nil {
+		sf.fail(verr.status, verr.code, verr.message)
+		return
+	}
+	if rt == nil {
+		sf.fail(http.StatusNotFound, codeNotFound, fmt.Sprintf("Route %s %s not found.", r.Method, r.URL.Path))
+		return
+	}
+	if h == nil {
+		w.Header().Set("Allow", strings.Join(allowedMethods(rt), ", "))
+		// The spec has no code for 405; UNIMPLEMENTED says "this operation
+		// does not exist" best.
+		sf.fail(http.StatusMethodNotAllowed, codeUnimplemented,
+			fmt.Sprintf("Method %s is not allowed on %s.", r.Method, rt.template))
+		return
+	}
+	if status := s.faults.forcedStatus(key); status != 0 {
+		s.stats.countFault(fmt.Sprint(status))
+		e := forcedError(status)
+		if status == http.StatusTooManyRequests {
+			w.Header().Set("Retry-After", "1")
+			e.code = sf.limitCode
+		}
+		sf.fail(e.status, e.code, e.message)
+		return
+	}
+	// Backup schedules run on the clock, not in the background: every due
+	// run is taken (and every expired scheduled backup removed) before any
+	// handler looks at the store (backup_schedule_runs.go).
+	s.runSchedules()
+	q := &request{w: w, r: r, params: params, version: version, proj: proj, who: who, target: target}
+	// The caller's roles are checked before the handler reads the body
+	// (permissions.go).
+	if err := s.authorize(q, rt.template); err != nil {
+		sf.fail(err.status, err.code, err.message)
+		return
+	}
+	h(q)
+}
 
+// passFaults applies Faults.Latency, the rate limiter, random 429s and
+// injected 500/503s to a request. It reports false when the request has
+// been answered (or abandoned) and must go no further.
+func (s *Server) passFaults(w http.ResponseWriter, r *http.Request, sf surface) bool {
 	if d := s.faults.delay(); d > 0 {
 		s.stats.countFault("delayed")
 		if !sleepCtx(r, d) {
-			return // the client went away; nobody is left to answer
+			return false // the client went away; nobody is left to answer
 		}
 	}
 	ok, retryAfter := s.faults.allow(s.now())
@@ -368,76 +489,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// the enum's generic code for "too many requests right now". The
 		// assistant APIs at 2026-04 and later use TOO_MANY_REQUESTS instead
 		// (rateLimitCode).
-		fail(http.StatusTooManyRequests, rateLimitCode(r),
+		sf.fail(http.StatusTooManyRequests, sf.limitCode,
 			fmt.Sprintf("Too many requests. Rate limit exceeded; retry after %d second(s).", retryAfter))
-		return
+		return false
 	}
 	if status := s.faults.injectError(r.Method); status != 0 {
 		s.stats.countFault(fmt.Sprint(status))
 		if status == http.StatusServiceUnavailable {
-			fail(status, codeUnavailable, "Service unavailable. Please retry.")
+			sf.fail(status, codeUnavailable, "Service unavailable. Please retry.")
 		} else {
-			fail(status, codeUnknown, "Internal server error")
+			sf.fail(status, codeUnknown, "Internal server error")
 		}
-		return
+		return false
 	}
-	var proj *project
-	var who caller
-	switch ns {
-	case nsAPI:
-		var k *apiKey
-		if k, proj = s.keyFor(r.Header.Get("Api-Key")); proj == nil {
-			fail(http.StatusUnauthorized, codeUnauthenticated, "Invalid API key.")
-			return
-		}
-		who = caller{kind: principalAPIKey, id: k.id, projectID: proj.id}
-	case nsAdmin:
-		owner, err := s.checkBearer(r.Header.Get("Authorization"))
-		if err != nil {
-			fail(err.status, err.code, err.message)
-			return
-		}
-		who = caller{kind: principalServiceAccount, id: owner, unrestricted: owner == ""}
-	}
-	version, verr := checkVersion(r.Header.Get(headerAPIVersion))
-	if verr != nil {
-		fail(verr.status, verr.code, verr.message)
-		return
-	}
-	if rt == nil {
-		fail(http.StatusNotFound, codeNotFound, fmt.Sprintf("Route %s %s not found.", r.Method, r.URL.Path))
-		return
-	}
-	if h == nil {
-		w.Header().Set("Allow", strings.Join(allowedMethods(rt), ", "))
-		// The spec has no code for 405; UNIMPLEMENTED says "this operation
-		// does not exist" best.
-		fail(http.StatusMethodNotAllowed, codeUnimplemented,
-			fmt.Sprintf("Method %s is not allowed on %s.", r.Method, rt.template))
-		return
-	}
-	if status := s.faults.forcedStatus(key); status != 0 {
-		s.stats.countFault(fmt.Sprint(status))
-		e := forcedError(status)
-		if status == http.StatusTooManyRequests {
-			w.Header().Set("Retry-After", "1")
-			e.code = rateLimitCode(r)
-		}
-		fail(e.status, e.code, e.message)
-		return
-	}
-	// Backup schedules run on the clock, not in the background: every due
-	// run is taken (and every expired scheduled backup removed) before any
-	// handler looks at the store (backup_schedule_runs.go).
-	s.runSchedules()
-	q := &request{w: w, r: r, params: params, version: version, proj: proj, who: who}
-	// The caller's roles are checked before the handler reads the body
-	// (permissions.go).
-	if err := s.authorize(q, rt.template); err != nil {
-		fail(err.status, err.code, err.message)
-		return
-	}
-	h(q)
+	return true
 }
 
 // rateLimitCode is the error.code of a 429 answer to r. The assistant
@@ -585,7 +650,13 @@ func writeError(w http.ResponseWriter, status int, code, message string) {
 	writeJSON(w, status, b)
 }
 
+// fail answers q with e, in the data plane's rpcStatus shape when q came
+// to an index host (data_plane.go).
 func (q *request) fail(e *apiError) {
+	if q.target != nil {
+		writeRPCStatus(q.w, e.status, e.code, e.message)
+		return
+	}
 	writeError(q.w, e.status, e.code, e.message)
 }
 

@@ -111,6 +111,13 @@ func TestAccBadInputMatrix(t *testing.T) {
 		return fmt.Sprintf("resource \"pinecone_invite\" \"bad\" {\n  email = %q\n  role_bindings = [%s]\n}\n", email, bindings)
 	}
 	const orgMember = `{ resource_type = "organization", role = "OrgMember" }`
+	namespace := func(args string) string {
+		return fmt.Sprintf("resource \"pinecone_namespace\" \"bad\" {\n%s\n}\n", args)
+	}
+	manyFields := make([]string, 51)
+	for i := range manyFields {
+		manyFields[i] = fmt.Sprintf("f%d = { filterable = true }", i)
+	}
 	dataSource := func(typ, args string) string {
 		return fmt.Sprintf("data %q \"bad\" {\n%s\n}\n", typ, args)
 	}
@@ -281,6 +288,19 @@ func TestAccBadInputMatrix(t *testing.T) {
 		{name: "invite project role without project", body: invite("dev@example.com", orgMember+`, { resource_type = "project", role = "ProjectViewer" }`), want: `A project-scoped binding needs resource_id`},
 		{name: "invite unknown role", body: invite("dev@example.com", `{ resource_type = "organization", role = "Boss" }`), want: `"Boss" is not an organization role`},
 
+		// pinecone_namespace
+		{name: "namespace reserved __default__", body: namespace(`index_name = "docs"` + "\n" + `name = "__default__"`), want: `Attribute name value must be none of`},
+		{name: "namespace non-ASCII name", body: namespace(`index_name = "docs"` + "\n" + `name = "prod-é"`), want: `Attribute name must be ASCII characters other than NUL`},
+		{name: "namespace name over 512", body: namespace(`index_name = "docs"` + "\n" + fmt.Sprintf("name = %q", strings.Repeat("n", 513))), want: `Attribute name string length must be between 1 and 512`},
+		{name: "namespace without index", body: namespace(`name = "prod"`), want: `(?s)Invalid Attribute Combination.*index_name.*index_host`},
+		{name: "namespace with index name and host", body: namespace(`index_name = "docs"` + "\n" + `index_host = "docs-abc.svc.x.pinecone.io"` + "\n" + `name = "prod"`), want: `(?s)Invalid Attribute Combination`},
+		{name: "namespace bad index_name", body: namespace(`index_name = "Docs"` + "\n" + `name = "prod"`), want: `Attribute index_name must contain only lowercase`},
+		{name: "namespace index_host with scheme", body: namespace(`index_host = "https://docs-abc.svc.x.pinecone.io"` + "\n" + `name = "prod"`), want: `Attribute index_host must be a host name`},
+		{name: "namespace field starting with $", body: namespace(`index_name = "docs"` + "\n" + `name = "prod"` + "\n" + `schema = { fields = { "$price" = { filterable = true } } }`), want: `must not start with \$`},
+		{name: "namespace filterable false", body: namespace(`index_name = "docs"` + "\n" + `name = "prod"` + "\n" + `schema = { fields = { genre = { filterable = false } } }`), want: `Pinecone only supports .filterable = true.`},
+		{name: "namespace 51 fields", body: namespace(`index_name = "docs"` + "\n" + `name = "prod"` + "\n" + "schema = { fields = { " + strings.Join(manyFields, ", ") + " } }"), want: `Attribute schema.fields map must contain at least 1 elements and at most 50`},
+		{name: "namespace empty schema", body: namespace(`index_name = "docs"` + "\n" + `name = "prod"` + "\n" + `schema = { fields = {} }`), want: `Attribute schema.fields map must contain at least 1 elements and at most 50`},
+
 		// data sources
 		{name: "data pinecone_index bad name", body: dataSource("pinecone_index", `name = "Bad_Name"`), want: `Attribute name must contain only lowercase`},
 		{name: "data pinecone_collection name too long", body: dataSource("pinecone_collection", fmt.Sprintf("name = %q", strings.Repeat("c", 46))), want: `Attribute name string length must be between 1 and 45`},
@@ -290,6 +310,8 @@ func TestAccBadInputMatrix(t *testing.T) {
 		{name: "data pinecone_api_keys bad project_id", body: dataSource("pinecone_api_keys", `project_id = "12345"`), want: `Attribute project_id must be a UUID`},
 		{name: "data pinecone_project bad id", body: dataSource("pinecone_project", `id = "default"`), want: `Attribute id must be a UUID`},
 		{name: "data pinecone_assistant bad name", body: dataSource("pinecone_assistant", `name = "bot_1"`), want: `Attribute name must contain only lowercase`},
+		{name: "data pinecone_namespaces without index", body: dataSource("pinecone_namespaces", ""), want: `(?s)Invalid Attribute Combination.*index_name.*index_host`},
+		{name: "data pinecone_namespaces bad index_name", body: dataSource("pinecone_namespaces", `index_name = "Docs"`), want: `Attribute index_name must contain only lowercase`},
 		{name: "data pinecone_service_account bad id", body: dataSource("pinecone_service_account", `id = "ci"`), want: `Attribute id must be a UUID`},
 		{name: "data pinecone_role_bindings principal_id without type", body: dataSource("pinecone_role_bindings", fmt.Sprintf("principal_id = %q", projectID)), want: `Attribute "principal_type" must be specified when "principal_id" is specified`},
 		{name: "data pinecone_role_bindings bad principal_type", body: dataSource("pinecone_role_bindings", `principal_type = "team"`), want: `Attribute principal_type value must be one of`},
@@ -309,6 +331,8 @@ func TestAccBadInputMatrix(t *testing.T) {
 		{name: "import pinecone_service_account x", body: serviceAccount(`name = "ci"`), importAddr: "pinecone_service_account.bad", importID: "ci", want: `(?s)Invalid import ID.*The import ID is the service account ID \(a UUID\)`},
 		{name: "import pinecone_role_binding x", body: binding("user", "organization", "", "OrgMember"), importAddr: "pinecone_role_binding.bad", importID: "x", want: `(?s)Invalid import ID.*role binding ID \(a UUID\)`},
 		{name: "import pinecone_invite email", body: invite("dev@example.com", orgMember), importAddr: "pinecone_invite.bad", importID: "dev@example.com", want: `(?s)Invalid import ID.*invite ID \(a UUID\)`},
+		{name: "import pinecone_namespace without slash", body: namespace(`index_name = "docs"` + "\n" + `name = "prod"`), importAddr: "pinecone_namespace.bad", importID: "docs", want: `(?s)Invalid import ID.*<index_name>/<namespace>`},
+		{name: "import pinecone_namespace bad index", body: namespace(`index_name = "docs"` + "\n" + `name = "prod"`), importAddr: "pinecone_namespace.bad", importID: "Docs/prod", want: `(?s)Invalid import ID.*<index_name>/<namespace>`},
 		{name: "import pinecone_api_key x", body: apiKey(projectID, "ci", ""), importAddr: "pinecone_api_key.bad", importID: "x", want: `(?s)Invalid import ID.*The import ID is the API key ID \(a UUID\)`},
 	}
 

@@ -44,6 +44,7 @@ func TestAccFaultMatrix(t *testing.T) {
 		{"dropped_create_response_service_account", fmDroppedServiceAccount},
 		{"dropped_create_response_invite", fmDroppedInvite},
 		{"dropped_create_response_assistant_file", fmDroppedFileUpsert},
+		{"data_plane_429_and_5xx", fmDataPlaneFaults},
 		{"failed_states", fmFailedStates},
 		{"deleted_out_of_band", fmDeletedOutOfBand},
 		{"changed_out_of_band", fmChangedOutOfBand},
@@ -227,6 +228,52 @@ func fmDroppedInvite(t *testing.T) {
 				return nil
 			})
 		})
+}
+
+// Requests to an index's host meet the same faults as the control plane and
+// are retried the same way: the index comes first, without faults; then
+// both namespace creates (the step's only POSTs) face 30% server errors,
+// and the first of them surely meets one (fmSeed's first draw), while a
+// 2 req/s limiter with a burst of 1 answers 429 to requests that come
+// together. Each namespace exists once.
+func fmDataPlaneFaults(t *testing.T) {
+	env := acctest.New(t, emulator.Options{Seed: fmSeed})
+	env.RequireEmulator(t)
+	index := acctest.RandomName()
+	acctest.ParallelTest(t, fmCheckDestroyed(t, env), []resource.TestStep{
+		{Config: env.Config(testAccIndexResourceConfig_serverless(index, 4, ""))},
+		{
+			PreConfig: func() {
+				env.Emulator.SetFaults(emulator.Faults{ErrorRate: 0.3, ErrorMethods: []string{http.MethodPost}, RateLimit: 2, RateBurst: 1})
+				env.Emulator.ResetStats()
+			},
+			Config: env.Config(testAccNamespaceConfig(index, twoFields, "")),
+			Check: func(*terraform.State) error {
+				return env.WithoutFaults(func() error {
+					f, stats := env.Emulator.Faulted(), env.Emulator.Stats()
+					t.Logf("namespaces under faults: %d 5xx and %d 429 absorbed; %s", f["500"]+f["503"], f["429"], env.RequestSummary())
+					if f["500"]+f["503"] == 0 || f["429"] == 0 {
+						return fmt.Errorf("faults did not fire: %v", f)
+					}
+					if n := stats["POST /namespaces"]; n < 3 {
+						return fmt.Errorf("%d namespace creates sent for 2 namespaces: the server error was not retried", n)
+					}
+					dp, err := env.Client.IndexDataPlane(env.Emulator.IndexHosts()[index])
+					if err != nil {
+						return err
+					}
+					list, err := dp.ListNamespaces(acctest.Ctx(), "")
+					if err != nil {
+						return err
+					}
+					if len(list) != 2 {
+						return fmt.Errorf("namespaces %v, want prod and staging once each", list)
+					}
+					return nil
+				})
+			},
+		},
+	})
 }
 
 // The assistant comes first; only the file's upsert loses its answer. The

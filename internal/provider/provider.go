@@ -35,6 +35,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -65,6 +66,9 @@ const (
 	// EnvOAuthTokenURL overrides the OAuth token endpoint (Pinecone's SDKs
 	// hard-code it; the provider lets tests and the emulator serve it).
 	EnvOAuthTokenURL = "PINECONE_OAUTH_TOKEN_URL"
+	// EnvDataPlaneURL sends index data-plane requests (namespaces) to one
+	// URL, for emulators; see the data_plane_url setting.
+	EnvDataPlaneURL = "PINECONE_DATA_PLANE_URL"
 )
 
 var _ provider.Provider = (*pineconeProvider)(nil)
@@ -99,6 +103,7 @@ type providerModel struct {
 	ClientSecret   types.String `tfsdk:"client_secret"`
 	AccessToken    types.String `tfsdk:"access_token"`
 	OAuthTokenURL  types.String `tfsdk:"oauth_token_url"`
+	DataPlaneURL   types.String `tfsdk:"data_plane_url"`
 }
 
 // providerData is what resources and data sources receive from Configure.
@@ -168,6 +173,15 @@ func (p *pineconeProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 					client.DefaultTokenURL + "`; the emulator serves it at `<emulator URL>/oauth/token`.",
 				Optional: true,
 			},
+			"data_plane_url": schema.StringAttribute{
+				MarkdownDescription: "For emulators only. Defaults to `" + EnvDataPlaneURL + "`. Pinecone serves each " +
+					"index's data plane (namespaces) at the index's own host, and without this setting the provider " +
+					"sends those requests to `https://<index host>`. An emulator serves every index on one address: set " +
+					"this to it (e.g. `http://127.0.0.1:8080`), and the provider sends data-plane requests there with " +
+					"the index's host in the `Host` header, which is how the emulator tells indexes apart. Leave it " +
+					"unset against Pinecone.",
+				Optional: true,
+			},
 			"default_tags": schema.MapAttribute{
 				MarkdownDescription: "Tags added to every index this provider manages. An index's own `tags` win " +
 					"on conflicting keys; the merged result is the index's `tags_all`.",
@@ -224,6 +238,13 @@ func (p *pineconeProvider) clientOptions(cfg providerModel, terraformVersion str
 	opts.ClientSecret = configOrEnv(cfg.ClientSecret, EnvClientSecret)
 	opts.AccessToken = configOrEnv(cfg.AccessToken, EnvAccessToken)
 	opts.TokenURL = configOrEnv(cfg.OAuthTokenURL, EnvOAuthTokenURL)
+	opts.DataPlaneURL = configOrEnv(cfg.DataPlaneURL, EnvDataPlaneURL)
+	if strings.TrimSpace(opts.DataPlaneURL) != "" {
+		if _, err := client.ParseDataPlaneURL(opts.DataPlaneURL); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("data_plane_url"), "Invalid data-plane URL", err.Error())
+			return opts, false
+		}
+	}
 	if v := cfg.MaxRetries; !v.IsNull() && !v.IsUnknown() {
 		opts.Retry.MaxRetries = int(v.ValueInt64())
 	}
@@ -251,6 +272,7 @@ func (p *pineconeProvider) Resources(_ context.Context) []func() resource.Resour
 		NewServiceAccountResource,
 		NewRoleBindingResource,
 		NewInviteResource,
+		NewNamespaceResource,
 	}
 }
 
@@ -281,6 +303,7 @@ func (p *pineconeProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewInvitesDataSource,
 		NewUserDataSource,
 		NewUsersDataSource,
+		NewNamespacesDataSource,
 		NewInferenceModelDataSource,
 		NewInferenceModelsDataSource,
 	}

@@ -71,3 +71,30 @@ provider "pinecone" {
 		},
 	})
 }
+
+// A data_plane_url that is not an http(s) URL fails the plan with an error
+// on that setting, before any request.
+func TestAccProvider_badDataPlaneURL(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "pinecone" {
+  api_key         = %q
+  controller_host = %q
+  data_plane_url  = "ftp://emulator:8080"
+}
+
+data "pinecone_namespaces" "x" {
+  index_name = "docs"
+}
+`, env.APIKey, env.URL),
+			ExpectError: regexp.MustCompile(`(?s)Invalid data-plane URL.*invalid data-plane URL.*scheme must be http\s+or https`),
+		}},
+	})
+	if n := len(env.Emulator.Stats()); n != 0 {
+		t.Errorf("the emulator saw requests: %v", env.Emulator.Stats())
+	}
+}
