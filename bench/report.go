@@ -43,26 +43,37 @@ type settingsJSON struct {
 	Parallelism        int      `json:"parallelism"`
 	ReadyDelaySeconds  float64  `json:"ready_delay_s"`
 	DeleteDelaySeconds float64  `json:"delete_delay_s"`
+	LatencySeconds     float64  `json:"latency_s"`
 	RateLimit          float64  `json:"rate_limit"`
 	RateBurst          int      `json:"rate_burst"`
+	PlanN              int      `json:"plan_n"`
+	PlanLatencySeconds float64  `json:"plan_latency_s"`
 	Scenarios          []string `json:"scenarios"`
+	BaselineFile       string   `json:"baseline_file,omitempty"`
 }
 
 type scenarioResult struct {
-	Name          string        `json:"name"`
-	Objects       int           `json:"objects"`
-	Estate        estate        `json:"estate"`
-	EmulatorFlags []string      `json:"emulator_flags"`
-	Phases        []phaseResult `json:"phases"`
+	Name    string `json:"name"`
+	Objects int    `json:"objects"`
+	Estate  estate `json:"estate"`
+	// The scenario's own emulator timing, which plan200 does not take from
+	// the run's settings.
+	ReadyDelaySeconds  float64       `json:"ready_delay_s"`
+	DeleteDelaySeconds float64       `json:"delete_delay_s"`
+	LatencySeconds     float64       `json:"latency_s"`
+	EmulatorFlags      []string      `json:"emulator_flags"`
+	Phases             []phaseResult `json:"phases"`
 }
 
 // phaseResult is one row of the table.
 type phaseResult struct {
 	Phase       string  `json:"phase"`
 	WallSeconds float64 `json:"wall_s"`
-	// FloorSeconds = FloorWaits × (ready or delete delay) + TerraformOverheadSeconds.
+	// FloorSeconds = FloorWaits × (ready or delete delay) + FloorRounds × latency
+	// + TerraformOverheadSeconds.
 	FloorSeconds             float64          `json:"floor_s"`
 	FloorWaits               int              `json:"floor_waits"`
+	FloorRounds              int              `json:"floor_request_rounds"` // 0 without latency
 	TerraformOverheadSeconds float64          `json:"terraform_overhead_s"`
 	OvershootPct             float64          `json:"overshoot_pct"`
 	RequestsTotal            int64            `json:"requests_total"`
@@ -88,12 +99,83 @@ func writeJSON(path string, res *results) error {
 	return os.WriteFile(path, append(data, '\n'), 0o644)
 }
 
-// printReport writes the settings, the baselines and the results table in Markdown.
-func printReport(out io.Writer, res *results) error {
+// loadResults reads the JSON file of an earlier run.
+func loadResults(path string) (*results, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var res results
+	if err := json.Unmarshal(data, &res); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	// Any JSON object decodes; one without scenarios is not a benchmark's.
+	if len(res.Scenarios) == 0 {
+		return nil, fmt.Errorf("%s has no scenario results; is it a file written by this benchmark's -json?", path)
+	}
+	return &res, nil
+}
+
+// basePhase finds the phase of the same scenario in an earlier run. A
+// scenario of another size has nothing to compare with, and neither has a
+// phase that failed there.
+func basePhase(base *results, sr scenarioResult, phase string) (phaseResult, bool) {
+	if base == nil {
+		return phaseResult{}, false
+	}
+	for _, bs := range base.Scenarios {
+		if bs.Name != sr.Name || bs.Objects != sr.Objects {
+			continue
+		}
+		for _, ph := range bs.Phases {
+			if ph.Phase == phase && ph.Error == "" {
+				return ph, true
+			}
+		}
+	}
+	return phaseResult{}, false
+}
+
+// ratio is now ÷ before as "0.52×", or "–" when there is nothing to divide by.
+func ratio(now, before float64) string {
+	if before <= 0 || now < 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f×", now/before)
+}
+
+// baseNotes says how the earlier run differs from this one, so a ratio is
+// read together with what else changed besides the code.
+func baseNotes(res, base *results) []string {
+	var notes []string
+	if base.Settings.Parallelism != res.Settings.Parallelism {
+		notes = append(notes, fmt.Sprintf("parallelism %d there, %d here", base.Settings.Parallelism, res.Settings.Parallelism))
+	}
+	if base.Terraform.Version != res.Terraform.Version {
+		notes = append(notes, fmt.Sprintf("Terraform %s there, %s here", base.Terraform.Version, res.Terraform.Version))
+	}
+	for _, sr := range res.Scenarios {
+		i := slices.IndexFunc(base.Scenarios, func(bs scenarioResult) bool { return bs.Name == sr.Name })
+		switch {
+		case i < 0:
+			notes = append(notes, sr.Name+" is not in it")
+		case base.Scenarios[i].Objects != sr.Objects:
+			notes = append(notes, fmt.Sprintf("%s has %d objects there, %d here: no ratios", sr.Name, base.Scenarios[i].Objects, sr.Objects))
+		case !slices.Equal(base.Scenarios[i].EmulatorFlags, sr.EmulatorFlags):
+			notes = append(notes, fmt.Sprintf("%s ran the emulator with %q there, %q here", sr.Name,
+				strings.Join(base.Scenarios[i].EmulatorFlags, " "), strings.Join(sr.EmulatorFlags, " ")))
+		}
+	}
+	return notes
+}
+
+// printReport writes the settings, the baselines and the results table in
+// Markdown; base, an earlier run's results, adds ratio columns when not nil.
+func printReport(out io.Writer, res, base *results) error {
 	var w strings.Builder
 	s := res.Settings
-	fmt.Fprintf(&w, "\n### Benchmark: n=%d, parallelism=%d, ready delay %gs, delete delay %gs, limiter %g req/s (burst %d)\n\n",
-		s.N, s.Parallelism, s.ReadyDelaySeconds, s.DeleteDelaySeconds, s.RateLimit, s.RateBurst)
+	fmt.Fprintf(&w, "\n### Benchmark: n=%d, parallelism=%d, ready delay %gs, delete delay %gs, API latency %gs, limiter %g req/s (burst %d)\n\n",
+		s.N, s.Parallelism, s.ReadyDelaySeconds, s.DeleteDelaySeconds, s.LatencySeconds, s.RateLimit, s.RateBurst)
 	fmt.Fprintf(&w, "Terraform %s, %s, %s/%s, %d CPUs, %s.\n", res.Terraform.Version, res.Host.GoVersion,
 		res.Host.OS, res.Host.Arch, res.Host.CPUs, res.GeneratedAt)
 	if len(res.Baselines) > 0 {
@@ -104,32 +186,65 @@ func printReport(out io.Writer, res *results) error {
 		}
 		fmt.Fprintf(&w, "Terraform overhead (terraform_data): %s.\n", strings.Join(parts, "; "))
 	}
-	fmt.Fprintln(&w)
-	fmt.Fprintln(&w, "| scenario | phase | wall s | floor s | overshoot % | requests | requests by endpoint | polls/index | 429s |")
-	fmt.Fprintln(&w, "|---|---|---:|---:|---:|---:|---|---:|---:|")
 	for _, sr := range res.Scenarios {
-		for _, ph := range sr.Phases {
-			name := fmt.Sprintf("%s (%d)", sr.Name, sr.Objects)
-			if ph.Error != "" {
-				fmt.Fprintf(&w, "| %s | %s | %.2f | – | – | %d | FAILED: %s | – | %d |\n",
-					name, ph.Phase, ph.WallSeconds, ph.RequestsTotal, markdownCell(ph.Error), ph.RateLimited)
-				continue
-			}
-			polls := "–"
-			if sr.Estate.indexes() > 0 {
-				polls = fmt.Sprintf("%.1f", ph.PollsPerIndex)
-			}
-			fmt.Fprintf(&w, "| %s | %s | %.2f | %.2f | %+.0f | %d | %s | %s | %d |\n",
-				name, ph.Phase, ph.WallSeconds, ph.FloorSeconds, ph.OvershootPct, ph.RequestsTotal,
-				compactEndpoints(ph.RequestsByEndpoint), polls, ph.RateLimited)
+		if sr.ReadyDelaySeconds != s.ReadyDelaySeconds || sr.DeleteDelaySeconds != s.DeleteDelaySeconds || sr.LatencySeconds != s.LatencySeconds {
+			fmt.Fprintf(&w, "Scenario %s: ready delay %gs, delete delay %gs, API latency %gs.\n",
+				sr.Name, sr.ReadyDelaySeconds, sr.DeleteDelaySeconds, sr.LatencySeconds)
+		}
+	}
+	if base != nil {
+		fmt.Fprintf(&w, "Ratios are this run ÷ %s (%s, Terraform %s).\n", s.BaselineFile, base.GeneratedAt, base.Terraform.Version)
+		if notes := baseNotes(res, base); len(notes) > 0 {
+			fmt.Fprintf(&w, "That run differs: %s.\n", strings.Join(notes, "; "))
 		}
 	}
 	fmt.Fprintln(&w)
-	fmt.Fprintln(&w, "floor = waits × delay + Terraform's time for as many terraform_data resources;"+
-		" waits = max(ceil(objects that wait / parallelism), longest dependency chain)."+
+	header := "| scenario | phase | wall s | floor s | overshoot % | requests | requests by endpoint | polls/index | 429s |"
+	align := "|---|---|---:|---:|---:|---:|---|---:|---:|"
+	if base != nil {
+		header += " time ÷ baseline | requests ÷ baseline |"
+		align += "---:|---:|"
+	}
+	fmt.Fprintln(&w, header)
+	fmt.Fprintln(&w, align)
+	for _, sr := range res.Scenarios {
+		for _, ph := range sr.Phases {
+			fmt.Fprintf(&w, "| %s |\n", strings.Join(phaseCells(sr, ph, base), " | "))
+		}
+	}
+	fmt.Fprintln(&w)
+	fmt.Fprintln(&w, "floor = waits × delay + rounds × latency + Terraform's time for as many terraform_data resources;"+
+		" waits = max(ceil(objects that wait / parallelism), longest dependency chain),"+
+		" rounds = max(ceil(objects / parallelism), waits) (plan: ceil(objects / parallelism))."+
 		" Requests include those answered 429; polls/index = GET /indexes/{name} ÷ indexes.")
 	_, err := io.WriteString(out, w.String())
 	return err
+}
+
+// phaseCells are the table cells of one phase.
+func phaseCells(sr scenarioResult, ph phaseResult, base *results) []string {
+	name := fmt.Sprintf("%s (%d)", sr.Name, sr.Objects)
+	var cells []string
+	if ph.Error != "" {
+		cells = []string{name, ph.Phase, fmt.Sprintf("%.2f", ph.WallSeconds), "–", "–", fmt.Sprint(ph.RequestsTotal),
+			"FAILED: " + markdownCell(ph.Error), "–", fmt.Sprint(ph.RateLimited)}
+	} else {
+		polls := "–"
+		if sr.Estate.indexes() > 0 {
+			polls = fmt.Sprintf("%.1f", ph.PollsPerIndex)
+		}
+		cells = []string{name, ph.Phase, fmt.Sprintf("%.2f", ph.WallSeconds), fmt.Sprintf("%.2f", ph.FloorSeconds),
+			fmt.Sprintf("%+.0f", ph.OvershootPct), fmt.Sprint(ph.RequestsTotal),
+			compactEndpoints(ph.RequestsByEndpoint), polls, fmt.Sprint(ph.RateLimited)}
+	}
+	if base == nil {
+		return cells
+	}
+	// A failed phase stopped early: its time and requests compare with nothing.
+	if bp, ok := basePhase(base, sr, ph.Phase); ok && ph.Error == "" {
+		return append(cells, ratio(ph.WallSeconds, bp.WallSeconds), ratio(float64(ph.RequestsTotal), float64(bp.RequestsTotal)))
+	}
+	return append(cells, "–", "–")
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]*\}`)

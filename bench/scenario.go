@@ -61,24 +61,96 @@ func (e estate) waits(parallelism int, destroy bool) int {
 	return max(chain, (waiting+parallelism-1)/parallelism)
 }
 
+// rounds is how many request round trips an ideal provider makes one after
+// another in a phase: every object needs at least one request (a create, a
+// read or a delete), -p at a time, and an object that waits for readiness
+// or deletion holds its slot for at least one request, so never fewer
+// rounds than waits. Each round costs the emulator's latency.
+func (e estate) rounds(parallelism int, phase string) int {
+	r := (e.objects() + parallelism - 1) / parallelism
+	if phase != "plan" {
+		r = max(r, e.waits(parallelism, phase == "destroy"))
+	}
+	return r
+}
+
 // scenarioPlan is a scenario before it runs.
 type scenarioPlan struct {
-	name      string
-	estate    estate
-	rateLimit float64 // 0: no rate limit
-	rateBurst int
+	name        string
+	estate      estate
+	readyDelay  time.Duration
+	deleteDelay time.Duration
+	latency     time.Duration // added by the emulator to every request
+	rateLimit   float64       // 0: no rate limit
+	rateBurst   int
 }
 
 func newScenarioPlan(name string, cfg settings) scenarioPlan {
+	sp := scenarioPlan{name: name, readyDelay: cfg.ReadyDelay, deleteDelay: cfg.DeleteDelay, latency: cfg.Latency}
 	switch name {
 	case "indexes":
-		return scenarioPlan{name: name, estate: estate{Serverless: cfg.N}}
+		sp.estate = estate{Serverless: cfg.N}
 	case "limited":
-		return scenarioPlan{name: name, estate: estate{Serverless: cfg.N}, rateLimit: cfg.RateLimit, rateBurst: cfg.RateBurst}
+		sp.estate = estate{Serverless: cfg.N}
+		sp.rateLimit, sp.rateBurst = cfg.RateLimit, cfg.RateBurst
 	case "mixed":
-		return scenarioPlan{name: name, estate: mixedEstate(cfg.N)}
+		sp.estate = mixedEstate(cfg.N)
+	case "plan200":
+		// Nothing to wait for, so the time goes to requests and to
+		// Terraform itself, the cost that grows with a large estate.
+		sp.estate = estate{Serverless: cfg.PlanN}
+		sp.readyDelay, sp.deleteDelay, sp.latency = 0, 0, cfg.PlanLatency
+	default:
+		panic("unknown scenario " + name)
 	}
-	panic("unknown scenario " + name)
+	return sp
+}
+
+// emulatorArgs are the emulator flags of the scenario (the address and the
+// API key are added by startEmulator).
+func (sp scenarioPlan) emulatorArgs() []string {
+	args := []string{"-quiet",
+		"-ready-delay", sp.readyDelay.String(),
+		"-delete-delay", sp.deleteDelay.String(),
+	}
+	// Only when set, so the flags recorded for an unchanged scenario stay
+	// those of runs made before there was a latency flag.
+	if sp.latency > 0 {
+		args = append(args, "-latency", sp.latency.String())
+	}
+	if sp.rateLimit > 0 {
+		args = append(args, "-rate-limit", fmt.Sprint(sp.rateLimit), "-rate-burst", fmt.Sprint(sp.rateBurst))
+	}
+	return args
+}
+
+// config is the scenario's Terraform configuration.
+func (sp scenarioPlan) config() string {
+	if sp.name == "mixed" {
+		return mixedConfig(sp.estate)
+	}
+	return indexesConfig(sp.estate.Serverless)
+}
+
+// floor fills in the phase's floor: the waits and request rounds an ideal
+// provider needs at this parallelism, their cost in delays and latency,
+// and Terraform's own time, which is already in TerraformOverheadSeconds.
+func (sp scenarioPlan) floor(ph *phaseResult, parallelism int) {
+	var delay time.Duration
+	switch ph.Phase {
+	case "apply":
+		delay, ph.FloorWaits = sp.readyDelay, sp.estate.waits(parallelism, false)
+	case "destroy":
+		delay, ph.FloorWaits = sp.deleteDelay, sp.estate.waits(parallelism, true)
+	}
+	if sp.latency > 0 {
+		ph.FloorRounds = sp.estate.rounds(parallelism, ph.Phase)
+	}
+	ph.FloorSeconds = float64(ph.FloorWaits)*delay.Seconds() + float64(ph.FloorRounds)*sp.latency.Seconds() +
+		ph.TerraformOverheadSeconds
+	if ph.FloorSeconds > 0 {
+		ph.OvershootPct = (ph.WallSeconds - ph.FloorSeconds) / ph.FloorSeconds * 100
+	}
 }
 
 const configHeader = `# Written by the benchmark (go run ./bench).
@@ -247,23 +319,17 @@ func writeConfig(dir, body string) error {
 // scenario's configuration. Failed commands are recorded in the phases; the
 // error is for things that stop the scenario itself.
 func (b *bench) runScenario(ctx context.Context, sp scenarioPlan, bl baseline) (*scenarioResult, error) {
-	sr := &scenarioResult{Name: sp.name, Estate: sp.estate, Objects: sp.estate.objects()}
-	dir := filepath.Join(b.runsDir, sp.name)
-	body := indexesConfig(sp.estate.Serverless)
-	if sp.name == "mixed" {
-		body = mixedConfig(sp.estate)
+	sr := &scenarioResult{
+		Name: sp.name, Estate: sp.estate, Objects: sp.estate.objects(),
+		ReadyDelaySeconds: sp.readyDelay.Seconds(), DeleteDelaySeconds: sp.deleteDelay.Seconds(),
+		LatencySeconds: sp.latency.Seconds(),
 	}
-	if err := writeConfig(dir, body); err != nil {
+	dir := filepath.Join(b.runsDir, sp.name)
+	if err := writeConfig(dir, sp.config()); err != nil {
 		return sr, err
 	}
 
-	args := []string{"-quiet",
-		"-ready-delay", b.cfg.ReadyDelay.String(),
-		"-delete-delay", b.cfg.DeleteDelay.String(),
-	}
-	if sp.rateLimit > 0 {
-		args = append(args, "-rate-limit", fmt.Sprint(sp.rateLimit), "-rate-burst", fmt.Sprint(sp.rateBurst))
-	}
+	args := sp.emulatorArgs()
 	sr.EmulatorFlags = args
 	em, err := startEmulator(b.emulator, filepath.Join(dir, "emulator.log"), args)
 	if err != nil {
@@ -277,7 +343,7 @@ func (b *bench) runScenario(ctx context.Context, sp scenarioPlan, bl baseline) (
 		if ctx.Err() != nil {
 			return sr, ctx.Err()
 		}
-		ph, err := b.runPhase(ctx, em, dir, phase, env, sp.estate, bl)
+		ph, err := b.runPhase(ctx, em, dir, phase, env, sp, bl)
 		if err != nil && ph.Error == "" {
 			ph.Error = err.Error()
 		}
@@ -301,7 +367,7 @@ func (b *bench) runScenario(ctx context.Context, sp scenarioPlan, bl baseline) (
 
 // runPhase runs one Terraform command between a reset and a read of the
 // emulator's counters.
-func (b *bench) runPhase(ctx context.Context, em *emulatorProcess, dir, phase string, env []string, e estate, bl baseline) (phaseResult, error) {
+func (b *bench) runPhase(ctx context.Context, em *emulatorProcess, dir, phase string, env []string, sp scenarioPlan, bl baseline) (phaseResult, error) {
 	ph := phaseResult{Phase: phase, TerraformOverheadSeconds: bl.seconds(phase)}
 	if err := em.resetStats(ctx); err != nil {
 		return ph, err
@@ -319,17 +385,8 @@ func (b *bench) runPhase(ctx context.Context, em *emulatorProcess, dir, phase st
 		return ph, nil
 	}
 
-	var delay time.Duration
-	switch phase {
-	case "apply":
-		delay, ph.FloorWaits = b.cfg.ReadyDelay, e.waits(b.cfg.Parallelism, false)
-	case "destroy":
-		delay, ph.FloorWaits = b.cfg.DeleteDelay, e.waits(b.cfg.Parallelism, true)
-	}
-	ph.FloorSeconds = float64(ph.FloorWaits)*delay.Seconds() + ph.TerraformOverheadSeconds
-	if ph.FloorSeconds > 0 {
-		ph.OvershootPct = (ph.WallSeconds - ph.FloorSeconds) / ph.FloorSeconds * 100
-	}
+	sp.floor(&ph, b.cfg.Parallelism)
+	e := sp.estate
 
 	st, err := em.stats(ctx)
 	if err != nil {

@@ -103,7 +103,7 @@ func (e *AssistantFailedError) Error() string {
 // InitializationFailed are an *AssistantFailedError. An early 404 is
 // tolerated (notFoundEarly).
 func (c *Client) WaitForAssistantReady(ctx context.Context, name string) (*Assistant, error) {
-	return waitFor(ctx, c, fmt.Sprintf("assistant %q to become Ready", name), notFoundEarly, bind(c.DescribeAssistant, name), func(a *Assistant) (bool, string, error) {
+	return waitOn(ctx, c.assistants, fmt.Sprintf("assistant %q to become Ready", name), name, notFoundEarly, func(a *Assistant) (bool, string, error) {
 		switch a.Status {
 		case AssistantStateFailed, AssistantStateInitializationFailed:
 			return false, a.Status, &AssistantFailedError{Name: name, State: a.Status}
@@ -114,5 +114,8 @@ func (c *Client) WaitForAssistantReady(ctx context.Context, name string) (*Assis
 
 // WaitForAssistantDeleted polls until describe answers 404.
 func (c *Client) WaitForAssistantDeleted(ctx context.Context, name string) error {
-	return waitGone(ctx, c, fmt.Sprintf("assistant %q to be deleted", name), bind(c.DescribeAssistant, name), func(a *Assistant) string { return a.Status })
+	_, err := waitOn(ctx, c.assistants, fmt.Sprintf("assistant %q to be deleted", name), name, notFoundDone, func(a *Assistant) (bool, string, error) {
+		return false, a.Status, nil
+	})
+	return err
 }

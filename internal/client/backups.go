@@ -193,7 +193,7 @@ func (e *BackupFailedError) Error() string {
 // WaitForBackupReady polls until the backup is Ready; a failed state is an
 // error.
 func (c *Client) WaitForBackupReady(ctx context.Context, id string) (*BackupModel, error) {
-	return waitFor(ctx, c, fmt.Sprintf("backup %s to become Ready", id), notFoundFails, bind(c.DescribeBackup, id), func(b *BackupModel) (bool, string, error) {
+	return waitOn(ctx, c.backups, fmt.Sprintf("backup %s to become Ready", id), id, notFoundFails, func(b *BackupModel) (bool, string, error) {
 		if b.Status == BackupStateFailed || b.Status == BackupStateInitializationFailed {
 			return false, b.Status, &BackupFailedError{ID: id, State: b.Status}
 		}
@@ -230,5 +230,8 @@ func (c *Client) WaitForRestoreJob(ctx context.Context, id string) (*RestoreJobM
 
 // WaitForBackupDeleted polls until describe answers 404.
 func (c *Client) WaitForBackupDeleted(ctx context.Context, id string) error {
-	return waitGone(ctx, c, fmt.Sprintf("backup %s to be deleted", id), bind(c.DescribeBackup, id), func(b *BackupModel) string { return b.Status })
+	_, err := waitOn(ctx, c.backups, fmt.Sprintf("backup %s to be deleted", id), id, notFoundDone, func(b *BackupModel) (bool, string, error) {
+		return false, b.Status, nil
+	})
+	return err
 }

@@ -81,6 +81,14 @@ type Client struct {
 	accessToken string
 	tokens      *tokenSource // nil without service-account credentials
 
+	rt *retryTransport // its 429 gate paces the shared poller
+	// Shared lists (index_board.go): waits and reads of many objects of one
+	// kind cost one list request per tick.
+	indexes     *board[IndexModel]
+	collections *board[CollectionModel]
+	assistants  *board[Assistant]
+	backups     *board[BackupModel]
+
 	dataPlaneURL *url.URL // Options.DataPlaneURL; nil = https://{host}
 	dataPlanes   sync.Map // index host -> *DataPlane
 }
@@ -108,15 +116,21 @@ func New(opts Options) (*Client, error) {
 	if poll == (PollConfig{}) {
 		poll = DefaultPollConfig()
 	}
+	rt := newRetryTransport(&loggingTransport{next: inner}, policy)
 	c := &Client{
 		apiKey:      opts.APIKey,
 		baseURL:     base,
 		apiVersion:  version,
 		userAgent:   opts.UserAgent,
-		http:        &http.Client{Transport: newRetryTransport(&loggingTransport{next: inner}, policy)},
+		http:        &http.Client{Transport: rt},
+		rt:          rt,
 		poll:        poll,
 		accessToken: opts.AccessToken,
 	}
+	c.indexes = newBoard(c, c.ListIndexes, func(ix *IndexModel) string { return ix.Name }, c.DescribeIndex)
+	c.collections = newBoard(c, c.ListCollections, func(col *CollectionModel) string { return col.Name }, c.DescribeCollection)
+	c.assistants = newBoard(c, c.ListAssistants, func(a *Assistant) string { return a.Name }, c.DescribeAssistant)
+	c.backups = newBoard(c, c.ListBackups, func(b *BackupModel) string { return b.BackupID }, c.DescribeBackup)
 	if strings.TrimSpace(opts.DataPlaneURL) != "" {
 		if c.dataPlaneURL, err = ParseDataPlaneURL(opts.DataPlaneURL); err != nil {
 			return nil, err

@@ -235,8 +235,14 @@ func indexPath(name string) string { return "/indexes/" + pathEscape(name) }
 
 // indexCall sends cl and decodes an IndexModel, filling in the view the
 // server did not send.
+// Every write, and every answer, marks the shared list of indexes as older
+// than what this client has now done or seen (indexBoard.touched).
 func (c *Client) indexCall(ctx context.Context, cl call) (*IndexModel, error) {
+	if cl.method != http.MethodGet {
+		c.indexes.touched()
+	}
 	ix, err := doJSON[IndexModel](ctx, c, cl)
+	c.indexes.touched()
 	if err != nil {
 		return nil, err
 	}
@@ -316,6 +322,8 @@ func (c *Client) ConfigureIndex(ctx context.Context, name string, req ConfigureI
 // DeleteIndex starts deleting an index. A 404 is returned as ErrNotFound; the
 // caller decides whether that is success.
 func (c *Client) DeleteIndex(ctx context.Context, name string) error {
+	c.indexes.touched()
+	defer c.indexes.touched()
 	return c.do(ctx, call{method: http.MethodDelete, path: indexPath(name)})
 }
 
@@ -414,7 +422,7 @@ func describeState(ix *IndexModel) string {
 // *IndexFailedError for InitializationFailed or Failed and a *ReadCapacityFailedError when
 // the read capacity reports Error. An early 404 is tolerated (notFoundEarly).
 func (c *Client) WaitForIndexReady(ctx context.Context, name string) (*IndexModel, error) {
-	return waitFor(ctx, c, fmt.Sprintf("index %q to become Ready", name), notFoundEarly, bind(c.DescribeIndex, name), func(ix *IndexModel) (bool, string, error) {
+	return waitOn(ctx, c.indexes, fmt.Sprintf("index %q to become Ready", name), name, notFoundEarly, func(ix *IndexModel) (bool, string, error) {
 		if ix.Status.State == IndexStateInitializationFailed || ix.Status.State == IndexStateFailed {
 			return false, ix.Status.State, &IndexFailedError{Name: name, State: ix.Status.State}
 		}
@@ -425,7 +433,11 @@ func (c *Client) WaitForIndexReady(ctx context.Context, name string) (*IndexMode
 	})
 }
 
-// WaitForIndexDeleted polls until describe answers 404.
+// WaitForIndexDeleted polls until the index is gone (the shared list no
+// longer shows it, or describe answers 404).
 func (c *Client) WaitForIndexDeleted(ctx context.Context, name string) error {
-	return waitGone(ctx, c, fmt.Sprintf("index %q to be deleted", name), bind(c.DescribeIndex, name), func(ix *IndexModel) string { return ix.Status.State })
+	_, err := waitOn(ctx, c.indexes, fmt.Sprintf("index %q to be deleted", name), name, notFoundDone, func(ix *IndexModel) (bool, string, error) {
+		return false, ix.Status.State, nil
+	})
+	return err
 }

@@ -93,14 +93,23 @@ type retryTransport struct {
 type rateGate struct {
 	mu    sync.Mutex
 	until time.Time
+	held  time.Time // when a 429 last closed the gate
 }
 
 func (g *rateGate) holdUntil(t time.Time) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	g.held = time.Now()
 	if t.After(g.until) {
 		g.until = t
 	}
+}
+
+// lastHeld is when a 429 last closed the gate (zero: never).
+func (g *rateGate) lastHeld() time.Time {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.held
 }
 
 func (g *rateGate) openAt() time.Time {

@@ -198,7 +198,9 @@ func (r *indexResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if name == "" {
 		name = state.ID.ValueString()
 	}
-	ix, err := r.data.client.DescribeIndex(ctx, name)
+	// From the list shared by every index of this refresh (one request for
+	// all of them), never older than this provider's own last write.
+	ix, err := r.data.client.ReadIndex(ctx, name)
 	if readOrRemove(ctx, resp, "index", name, fmt.Sprintf("index %q", name), ix, err,
 		func(ix *client.IndexModel) bool { return ix.Status.State == client.IndexStateTerminating }) {
 		r.saveState(ctx, &resp.State, &resp.Diagnostics, ix, &state)

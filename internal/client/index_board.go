@@ -1,0 +1,369 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// A board is one client's shared view of one kind of object (indexes,
+// collections, assistants, backups), kept by its list request (GET /indexes
+// answers every index in one response). For indexes:
+//
+//   - Waiters: every WaitForIndexReady and WaitForIndexDeleted of the client
+//     is served by one loop that lists at the cadence the most urgent waiter
+//     needs and hands each waiter the list. Twenty indexes becoming ready
+//     cost one request per tick instead of twenty. A waiter whose index the
+//     list cannot answer for (not listed yet, right after its create, or a
+//     list that failed) asks with its own describe, as before.
+//   - Reads: ReadIndex answers from a list fetched once for many callers
+//     (single flight) and kept for listTTL, so a refresh of many indexes
+//     costs one request.
+//
+// Freshness: a list may be used only if no index write of this client (and
+// no describe that saw newer state) happened since the list was started.
+// Every such event bumps gen; a list is tagged with the gen at its start
+// and is served only while gen is unchanged. A read therefore never returns
+// state older than the last write this process made or saw.
+
+// listTTL is how long a list may answer reads. It only needs to cover one
+// burst of reads (a refresh); waiters always ask for a newer list.
+const listTTL = 2 * time.Second
+
+// batchWindow lets waiters that arrive together (a -parallelism burst of
+// creates) share their first list.
+const batchWindow = 20 * time.Millisecond
+
+// rateLimitMemory is how long after a 429 the loop keeps its slower pace.
+const rateLimitMemory = 10 * time.Second
+
+type board[T any] struct {
+	c        *Client
+	listAll  func(context.Context) ([]T, error)
+	key      func(*T) string
+	describe func(context.Context, string) (*T, error)
+	gen      atomic.Uint64
+
+	mu       sync.Mutex
+	snap     *snapshot[T]
+	inflight *listFlight[T]
+	waiters  map[*boardWaiter[T]]struct{}
+	running  bool
+	wake     chan struct{}
+}
+
+// snapshot is one answer of a list.
+type snapshot[T any] struct {
+	gen     uint64    // gen when the request was started
+	started time.Time // when it was started
+	byKey   map[string]T
+}
+
+type listFlight[T any] struct {
+	gen     uint64
+	started time.Time
+	done    chan struct{}
+	snap    *snapshot[T]
+	err     error
+}
+
+// boardWaiter is one wait on a board.
+type boardWaiter[T any] struct {
+	key string
+	due time.Time // when it wants its next list
+	ch  chan boardObservation[T]
+}
+
+// boardObservation is what the loop hands a waiter: a list started at or
+// after the waiter's due time, or the error that list met.
+type boardObservation[T any] struct {
+	snap *snapshot[T]
+	err  error
+	// alone: the waiter is the only one on the board, so it describes its
+	// index itself, as a lone waiter always did (a list would cost the same
+	// request and carry every other index).
+	alone bool
+}
+
+func newBoard[T any](c *Client, listAll func(context.Context) ([]T, error), key func(*T) string,
+	describe func(context.Context, string) (*T, error),
+) *board[T] {
+	return &board[T]{c: c, listAll: listAll, key: key, describe: describe,
+		waiters: map[*boardWaiter[T]]struct{}{}, wake: make(chan struct{}, 1)}
+}
+
+// touched records an index write, or a describe that saw the index: lists
+// started before it no longer answer reads.
+func (b *board[T]) touched() { b.gen.Add(1) }
+
+// list returns a list started no earlier than notBefore and after the last
+// touch: the cached one, the one in flight, or a new one. The request runs
+// detached from ctx (other callers may share it); ctx only bounds the wait.
+func (b *board[T]) list(ctx context.Context, notBefore time.Time) (*snapshot[T], error) {
+	b.mu.Lock()
+	g := b.gen.Load()
+	now := time.Now()
+	if s := b.snap; s != nil && s.gen == g && !s.started.Before(notBefore) && now.Sub(s.started) < listTTL {
+		b.mu.Unlock()
+		return s, nil
+	}
+	f := b.inflight
+	if f == nil || f.gen != g || f.started.Before(notBefore) {
+		f = &listFlight[T]{gen: g, started: now, done: make(chan struct{})}
+		b.inflight = f
+		go b.fetch(context.WithoutCancel(ctx), f)
+	}
+	b.mu.Unlock()
+	select {
+	case <-f.done:
+		return f.snap, f.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func (b *board[T]) fetch(ctx context.Context, f *listFlight[T]) {
+	list, err := b.listAll(ctx)
+	if err == nil {
+		snap := &snapshot[T]{gen: f.gen, started: f.started, byKey: make(map[string]T, len(list))}
+		for i := range list {
+			snap.byKey[b.key(&list[i])] = list[i]
+		}
+		f.snap = snap
+	}
+	f.err = err
+	b.mu.Lock()
+	if b.inflight == f {
+		b.inflight = nil
+	}
+	if err == nil && (b.snap == nil || b.snap.started.Before(f.started)) {
+		b.snap = f.snap
+	}
+	b.mu.Unlock()
+	close(f.done)
+}
+
+// lookup returns a copy of the object with key from snap.
+func (s *snapshot[T]) lookup(key string) (*T, bool) {
+	obj, ok := s.byKey[key]
+	if !ok {
+		return nil, false
+	}
+	return &obj, true
+}
+
+// ReadIndex returns one index like DescribeIndex, but from a list shared by
+// every reader of this client (one request for a whole refresh). An index
+// the list does not show (just created, or gone) is described directly, so
+// a 404 still means the index does not exist.
+func (c *Client) ReadIndex(ctx context.Context, name string) (*IndexModel, error) {
+	return c.indexes.read(ctx, name)
+}
+
+// read answers from a shared list, else with a describe.
+func (b *board[T]) read(ctx context.Context, key string) (*T, error) {
+	snap, err := b.list(ctx, time.Time{})
+	if err == nil {
+		if obj, ok := snap.lookup(key); ok {
+			return obj, nil
+		}
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	return b.describe(ctx, key)
+}
+
+// add registers a waiter and makes sure the loop runs.
+func (b *board[T]) add(ctx context.Context, w *boardWaiter[T]) {
+	b.mu.Lock()
+	b.waiters[w] = struct{}{}
+	start := !b.running
+	b.running = true
+	b.mu.Unlock()
+	if start {
+		go b.loop(context.WithoutCancel(ctx))
+	}
+	b.nudge()
+}
+
+func (b *board[T]) remove(w *boardWaiter[T]) {
+	b.mu.Lock()
+	delete(b.waiters, w)
+	b.mu.Unlock()
+	b.nudge()
+}
+
+// reschedule sets when a waiter wants its next list.
+func (b *board[T]) reschedule(w *boardWaiter[T], due time.Time) {
+	b.mu.Lock()
+	w.due = due
+	b.mu.Unlock()
+	b.nudge()
+}
+
+func (b *board[T]) nudge() {
+	select {
+	case b.wake <- struct{}{}:
+	default:
+	}
+}
+
+// earliestDue is the soonest due time of the waiters; ok is false when
+// none is left (the loop then ends).
+func (b *board[T]) earliestDue() (time.Time, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.waiters) == 0 {
+		b.running = false
+		return time.Time{}, false
+	}
+	var first time.Time
+	for w := range b.waiters {
+		if first.IsZero() || w.due.Before(first) {
+			first = w.due
+		}
+	}
+	return first, true
+}
+
+// loop lists whenever a waiter is due and hands the list to every due
+// waiter. It ends when no waiter is left; add starts it again.
+func (b *board[T]) loop(ctx context.Context) {
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for {
+		due, ok := b.earliestDue()
+		if !ok {
+			return
+		}
+		if d := time.Until(due); d > 0 {
+			timer.Reset(d)
+			select {
+			case <-timer.C:
+			case <-b.wake:
+				timer.Stop() // Go 1.23+ timers: no stale value to drain
+			}
+			continue // the waiters may have changed: look again
+		}
+		started := time.Now()
+		if b.count() == 1 {
+			b.deliver(started, boardObservation[T]{alone: true})
+			continue
+		}
+		snap, err := b.list(ctx, due)
+		b.deliver(started, boardObservation[T]{snap: snap, err: err})
+	}
+}
+
+func (b *board[T]) count() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.waiters)
+}
+
+// deliver hands obs to every waiter that was due when the list started.
+func (b *board[T]) deliver(started time.Time, obs boardObservation[T]) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for w := range b.waiters {
+		if w.due.After(started) {
+			continue
+		}
+		w.due = started.Add(time.Hour) // until the waiter reschedules
+		select {
+		case w.ch <- obs:
+		default: // it has not taken the last one yet; it will ask again
+		}
+	}
+}
+
+// pace stretches a waiter's poll interval while Pinecone has recently asked
+// this client to slow down (a 429): the loop then lists half as often, and
+// goes back to its pace once the 429s are rateLimitMemory behind.
+func (c *Client) pace(d time.Duration) time.Duration {
+	if c.rt != nil && time.Since(c.rt.gate.lastHeld()) < rateLimitMemory {
+		return 2 * d
+	}
+	return d
+}
+
+// waitOn is waitFor on a board: it returns the last state seen and the
+// outcome, with the same rules (on404, check) as waitFor.
+func waitOn[T any](ctx context.Context, b *board[T], what, key string, on404 notFoundRule,
+	check func(*T) (done bool, state string, err error),
+) (*T, error) {
+	// The first look waits batchWindow, so waiters that arrive together
+	// share it.
+	w := &boardWaiter[T]{key: key, due: time.Now().Add(batchWindow), ch: make(chan boardObservation[T], 1)}
+	b.add(ctx, w)
+	defer b.remove(w)
+	start, last, lastState := time.Now(), (*T)(nil), ""
+	for {
+		var obs boardObservation[T]
+		select {
+		case obs = <-w.ch:
+		case <-ctx.Done():
+			return last, &WaitError{What: what, LastState: lastState, Elapsed: time.Since(start), Err: ctx.Err()}
+		}
+		obj, found, err := b.observe(ctx, obs, key, on404, start)
+		if errors.Is(err, ErrNotFound) && on404 == notFoundDone {
+			return last, nil
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return last, &WaitError{What: what, LastState: lastState, Elapsed: time.Since(start), Err: ctx.Err()}
+			}
+			return last, err
+		}
+		if found {
+			last = obj
+			done, state, cerr := check(obj)
+			if state != "" {
+				lastState = state
+			}
+			if cerr != nil {
+				return last, cerr
+			}
+			if done {
+				return last, nil
+			}
+		} else {
+			lastState = "not visible yet"
+		}
+		b.reschedule(w, time.Now().Add(b.c.pace(b.c.poll.interval(time.Since(start)))))
+	}
+}
+
+// observe finds the object in a list. When the list failed, or does not
+// show the object and that may be eventual consistency (a create moments
+// ago), or the waiter is alone, it describes the object itself. It returns
+// ErrNotFound for an object that is gone; found is false while it is "not
+// visible yet".
+func (b *board[T]) observe(ctx context.Context, obs boardObservation[T], key string, on404 notFoundRule, start time.Time) (*T, bool, error) {
+	if !obs.alone && obs.err == nil {
+		if obj, ok := obs.snap.lookup(key); ok {
+			return obj, true, nil
+		}
+		switch {
+		case on404 == notFoundDone:
+			return nil, false, ErrNotFound
+		case on404 == notFoundEarly && time.Since(start) < notFoundGrace:
+			return nil, false, nil
+		}
+	}
+	obj, err := b.describe(ctx, key)
+	if errors.Is(err, ErrNotFound) && on404 == notFoundEarly && time.Since(start) < notFoundGrace {
+		return nil, false, nil
+	}
+	if err != nil {
+		if obs.err != nil && !errors.Is(err, ErrNotFound) {
+			return nil, false, fmt.Errorf("%w (the shared list failed too: %w)", err, obs.err)
+		}
+		return nil, false, err
+	}
+	return obj, true, nil
+}
