@@ -53,6 +53,8 @@ type board[T any] struct {
 	waiters  map[*boardWaiter[T]]struct{}
 	running  bool
 	wake     chan struct{}
+	// lastList is when the loop last started a list for its waiters.
+	lastList time.Time
 }
 
 // snapshot is one answer of a list.
@@ -72,9 +74,10 @@ type listFlight[T any] struct {
 
 // boardWaiter is one wait on a board.
 type boardWaiter[T any] struct {
-	key string
-	due time.Time // when it wants its next list
-	ch  chan boardObservation[T]
+	key   string
+	added time.Time // a list started earlier says nothing about this wait
+	due   time.Time // when it wants its next list
+	ch    chan boardObservation[T]
 }
 
 // boardObservation is what the loop hands a waiter: a list started at or
@@ -177,9 +180,16 @@ func (b *board[T]) read(ctx context.Context, key string) (*T, error) {
 	return b.describe(ctx, key)
 }
 
-// add registers a waiter and makes sure the loop runs.
+// add registers a waiter and makes sure the loop runs. A waiter that joins
+// while the loop is busy takes its first look at the loop's next tick
+// (lists are at least poll.Initial apart) rather than calling for a list of
+// its own: waiters that arrive one by one (creates finishing at different
+// times) then do not each add a request.
 func (b *board[T]) add(ctx context.Context, w *boardWaiter[T]) {
 	b.mu.Lock()
+	if next := b.lastList.Add(b.c.poll.Initial); len(b.waiters) > 0 && next.After(w.due) {
+		w.due = next
+	}
 	b.waiters[w] = struct{}{}
 	start := !b.running
 	b.running = true
@@ -250,6 +260,9 @@ func (b *board[T]) loop(ctx context.Context) {
 			continue // the waiters may have changed: look again
 		}
 		started := time.Now()
+		b.mu.Lock()
+		b.lastList = started
+		b.mu.Unlock()
 		if b.count() == 1 {
 			b.deliver(started, boardObservation[T]{alone: true})
 			continue
@@ -265,12 +278,16 @@ func (b *board[T]) count() int {
 	return len(b.waiters)
 }
 
-// deliver hands obs to every waiter that was due when the list started.
+// deliver hands obs to every waiter registered before the list started,
+// due or not: a list costs the same for one waiter or all, and waiters that
+// take every list fall into one cadence (the most urgent one's) instead of
+// each calling for lists of their own at staggered times. A lone waiter's
+// observation (alone) goes only to waiters that are due.
 func (b *board[T]) deliver(started time.Time, obs boardObservation[T]) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for w := range b.waiters {
-		if w.due.After(started) {
+		if w.added.After(started) || (obs.alone && w.due.After(started)) {
 			continue
 		}
 		w.due = started.Add(time.Hour) // until the waiter reschedules
@@ -298,7 +315,8 @@ func waitOn[T any](ctx context.Context, b *board[T], what, key string, on404 not
 ) (*T, error) {
 	// The first look waits batchWindow, so waiters that arrive together
 	// share it.
-	w := &boardWaiter[T]{key: key, due: time.Now().Add(batchWindow), ch: make(chan boardObservation[T], 1)}
+	now := time.Now()
+	w := &boardWaiter[T]{key: key, added: now, due: now.Add(batchWindow), ch: make(chan boardObservation[T], 1)}
 	b.add(ctx, w)
 	defer b.remove(w)
 	start, last, lastState := time.Now(), (*T)(nil), ""
