@@ -2,13 +2,11 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
 )
@@ -57,20 +55,13 @@ func (r *apiKeyResource) createAPIKey(ctx context.Context, project string, req c
 	c := r.data.client
 	create := func(ctx context.Context) (*client.APIKeyWithSecret, error) { return c.CreateAPIKey(ctx, project, req) }
 	return createOrRecover(ctx, recoverableCreate[client.APIKey, client.APIKeyWithSecret]{
-		kind:   fmt.Sprintf("keys named %q", req.Name),
-		list:   func(ctx context.Context) ([]client.APIKey, error) { return c.ListAPIKeys(ctx, project) },
-		create: create,
-		id:     func(k client.APIKey) string { return k.ID },
-		match:  func(k client.APIKey) bool { return k.Name == req.Name },
-		recover: func(ctx context.Context, orphan client.APIKey, err error) (*client.APIKeyWithSecret, error) {
-			tflog.Warn(ctx, "The answer to an API key create was lost; deleting the key it made, whose secret is unknown, and creating it again",
-				map[string]any{"api_key_id": orphan.ID, "project_id": project})
-			if derr := c.DeleteAPIKey(ctx, orphan.ID); derr != nil && !errors.Is(derr, client.ErrNotFound) {
-				return nil, fmt.Errorf("%w; the key it created (%s) has an unknown secret and could not be deleted: %w", err, orphan.ID, derr)
-			}
-			return create(ctx)
-		},
-		advice: "delete the unused ones",
+		kind:    fmt.Sprintf("keys named %q", req.Name),
+		list:    func(ctx context.Context) ([]client.APIKey, error) { return c.ListAPIKeys(ctx, project) },
+		create:  create,
+		id:      func(k client.APIKey) string { return k.ID },
+		match:   func(k client.APIKey) bool { return k.Name == req.Name },
+		recover: replaceOrphan[client.APIKey]("API key", func(k client.APIKey) string { return k.ID }, c.DeleteAPIKey, create),
+		advice:  "delete the unused ones",
 	})
 }
 

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -117,4 +118,21 @@ func appeared[T any](before, after []T, id func(T) string, match func(T) bool) [
 		}
 	}
 	return out
+}
+
+// replaceOrphan is the recover of objects whose secret only the create's
+// answer carries (API keys, service accounts): the object that appeared
+// after a lost answer is useless to Terraform, so it is deleted (del) and
+// the create made once more. kind names it in messages ("API key").
+func replaceOrphan[L, C any](kind string, id func(L) string, del func(context.Context, string) error,
+	create func(context.Context) (*C, error),
+) func(context.Context, L, error) (*C, error) {
+	return func(ctx context.Context, orphan L, err error) (*C, error) {
+		tflog.Warn(ctx, "The answer to a create was lost; deleting the object it made, whose secret is unknown, and creating it again",
+			map[string]any{"kind": kind, "id": id(orphan)})
+		if derr := del(ctx, id(orphan)); derr != nil && !errors.Is(derr, client.ErrNotFound) {
+			return nil, fmt.Errorf("%w; the %s it created (%s) has an unknown secret and could not be deleted: %w", err, kind, id(orphan), derr)
+		}
+		return create(ctx)
+	}
 }

@@ -2,13 +2,11 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/client"
 )
@@ -76,14 +74,8 @@ func (r *serviceAccountResource) createServiceAccount(ctx context.Context, name 
 		create: create,
 		id:     func(sa client.ServiceAccount) string { return sa.ID },
 		match:  func(sa client.ServiceAccount) bool { return sa.Name == name },
-		recover: func(ctx context.Context, orphan client.ServiceAccount, err error) (*client.ServiceAccountWithSecret, error) {
-			tflog.Warn(ctx, "The answer to a service account create was lost; deleting the account it made, whose secret is unknown, and creating it again",
-				map[string]any{"service_account_id": orphan.ID})
-			if derr := c.DeleteServiceAccount(ctx, orphan.ID); derr != nil && !errors.Is(derr, client.ErrNotFound) {
-				return nil, fmt.Errorf("%w; the service account it created (%s) has an unknown secret and could not be deleted: %w", err, orphan.ID, derr)
-			}
-			return create(ctx)
-		},
+		recover: replaceOrphan[client.ServiceAccount]("service account", func(sa client.ServiceAccount) string { return sa.ID },
+			c.DeleteServiceAccount, create),
 		advice: "delete the unused ones",
 	})
 }
