@@ -47,7 +47,7 @@ func normalizeHost(hostHeader string) string {
 
 // looksLikeIndexHost reports whether h has the form of an index host:
 // "<name>-<id>.svc.<cell or environment>.pinecone.io" (spec IndexModel host
-// examples; pinecone-api.md §1).
+// examples in db_control_2025-10.oas.yaml, github.com/pinecone-io/pinecone-api).
 func looksLikeIndexHost(h string) bool {
 	return strings.HasSuffix(h, ".pinecone.io") && strings.Contains(h, ".svc.")
 }

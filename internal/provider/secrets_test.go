@@ -271,17 +271,19 @@ func TestAccSecretsNeverLogged_failedStep(t *testing.T) {
 	secretLeaks(t, "trace log", string(raw), secrets)
 }
 
-// With TF_LOG=trace, an apply, refresh and destroy of a project and a key
-// never write the client secret, a Bearer token or the key's value.
-func TestAccAdmin_secretsNotLogged(t *testing.T) {
+// adminTraceEnv starts an emulator for a test of the admin API at
+// TF_LOG=trace: it returns the Env, a provider block without secrets and
+// the directory of the trace log (acc.log). The service account's secret
+// comes from the environment, as users should give it: the test harness
+// logs the configuration text itself.
+func adminTraceEnv(t *testing.T) (*acctest.Env, string, string) {
+	t.Helper()
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	logDir := t.TempDir()
 	t.Setenv("TF_LOG", "TRACE")
 	t.Setenv("TF_LOG_PROVIDER_PINECONE_HTTP", "TRACE")
 	t.Setenv("TF_ACC_LOG_PATH", filepath.Join(logDir, "acc.log"))
-	// The secret comes from the environment, as users should give it: the
-	// test harness logs the configuration text itself.
 	t.Setenv("PINECONE_CLIENT_ID", env.ClientID)
 	t.Setenv("PINECONE_CLIENT_SECRET", env.ClientSecret)
 	providerBlock := fmt.Sprintf(`
@@ -291,6 +293,13 @@ provider "pinecone" {
   oauth_token_url = %q
 }
 `, env.URL, env.TokenURL)
+	return env, providerBlock, logDir
+}
+
+// With TF_LOG=trace, an apply, refresh and destroy of a project and a key
+// never write the client secret, a Bearer token or the key's value.
+func TestAccAdmin_secretsNotLogged(t *testing.T) {
+	env, providerBlock, logDir := adminTraceEnv(t)
 	var value string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -332,21 +341,7 @@ func testAccSecretsProject(name string) string {
 // never writes either client secret to the log: both only ever travel in
 // response bodies, which the client redacts, and in sensitive state.
 func TestAccServiceAccount_secretsNotLogged(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireEmulator(t)
-	logDir := t.TempDir()
-	t.Setenv("TF_LOG", "TRACE")
-	t.Setenv("TF_LOG_PROVIDER_PINECONE_HTTP", "TRACE")
-	t.Setenv("TF_ACC_LOG_PATH", filepath.Join(logDir, "acc.log"))
-	t.Setenv("PINECONE_CLIENT_ID", env.ClientID)
-	t.Setenv("PINECONE_CLIENT_SECRET", env.ClientSecret)
-	providerBlock := fmt.Sprintf(`
-provider "pinecone" {
-  api_key         = ""
-  controller_host = %q
-  oauth_token_url = %q
-}
-`, env.URL, env.TokenURL)
+	env, providerBlock, logDir := adminTraceEnv(t)
 	var seen []string
 	remember := func(s *terraform.State) error {
 		seen = append(seen, s.RootModule().Resources[serviceAccountAddr].Primary.Attributes["client_secret"])
