@@ -21,6 +21,14 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 
+	// A provider started for debugging (-debug) writes to the developer's
+	// terminal, where its logs are the point.
+	if !debug {
+		if err := applyProcessDefaults(); err != nil {
+			log.Fatal(err)
+		}
+	}
+
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: provider.Address,
 		Debug:   debug,

@@ -55,6 +55,9 @@ type board[T any] struct {
 	wake     chan struct{}
 	// lastList is when the loop last started a list for its waiters.
 	lastList time.Time
+	// expect is, per kind of wait (ready or deleted), how long the waits
+	// that already ended on this board took; see expectation.
+	expect map[notFoundRule]expectation
 }
 
 // snapshot is one answer of a list.
@@ -95,7 +98,7 @@ func newBoard[T any](c *Client, listAll func(context.Context) ([]T, error), key 
 	describe func(context.Context, string) (*T, error),
 ) *board[T] {
 	return &board[T]{c: c, listAll: listAll, key: key, describe: describe,
-		waiters: map[*boardWaiter[T]]struct{}{}, wake: make(chan struct{}, 1)}
+		waiters: map[*boardWaiter[T]]struct{}{}, wake: make(chan struct{}, 1), expect: map[notFoundRule]expectation{}}
 }
 
 // touched records an index write, or a describe that saw the index: lists
@@ -313,13 +316,14 @@ func (c *Client) pace(d time.Duration) time.Duration {
 func waitOn[T any](ctx context.Context, b *board[T], what, key string, on404 notFoundRule,
 	check func(*T) (done bool, state string, err error),
 ) (*T, error) {
-	// The first look waits batchWindow, so waiters that arrive together
-	// share it.
 	now := time.Now()
-	w := &boardWaiter[T]{key: key, added: now, due: now.Add(batchWindow), ch: make(chan boardObservation[T], 1)}
+	w := &boardWaiter[T]{key: key, added: now, due: b.firstLook(on404, now), ch: make(chan boardObservation[T], 1)}
 	b.add(ctx, w)
 	defer b.remove(w)
 	start, last, lastState := time.Now(), (*T)(nil), ""
+	// notDoneAt is how long into the wait the object was last seen not done
+	// yet: with the look that finds it done, it brackets how long it took.
+	var notDoneAt time.Duration
 	for {
 		var obs boardObservation[T]
 		select {
@@ -327,8 +331,10 @@ func waitOn[T any](ctx context.Context, b *board[T], what, key string, on404 not
 		case <-ctx.Done():
 			return last, &WaitError{What: what, LastState: lastState, Elapsed: time.Since(start), Err: ctx.Err()}
 		}
+		seenAt := obs.takenAt()
 		obj, found, err := b.observe(ctx, obs, key, on404, start)
 		if errors.Is(err, ErrNotFound) && on404 == notFoundDone {
+			b.learn(on404, notDoneAt, seenAt.Sub(start))
 			return last, nil
 		}
 		if err != nil {
@@ -347,13 +353,24 @@ func waitOn[T any](ctx context.Context, b *board[T], what, key string, on404 not
 				return last, cerr
 			}
 			if done {
+				b.learn(on404, notDoneAt, seenAt.Sub(start))
 				return last, nil
 			}
 		} else {
 			lastState = "not visible yet"
 		}
-		b.reschedule(w, time.Now().Add(b.c.pace(b.c.poll.interval(time.Since(start)))))
+		notDoneAt = seenAt.Sub(start)
+		b.reschedule(w, b.nextLook(on404, start, time.Now()))
 	}
+}
+
+// takenAt is when the state in obs was read: the start of its list, or now
+// for a waiter that is about to describe its object itself.
+func (obs boardObservation[T]) takenAt() time.Time {
+	if !obs.alone && obs.err == nil && obs.snap != nil {
+		return obs.snap.started
+	}
+	return time.Now()
 }
 
 // observe finds the object in a list. When the list failed, or does not
@@ -384,4 +401,92 @@ func (b *board[T]) observe(ctx context.Context, obs boardObservation[T], key str
 		return nil, false, err
 	}
 	return obj, true, nil
+}
+
+// An expectation is what the waits that already ended on a board say about
+// the next one of the same kind: objects created (or deleted) together by
+// one Terraform run tend to take about as long as each other, and with
+// -parallelism the later ones start when the earlier ones end. Each ended
+// wait brackets its duration between the last look that found the object
+// not done and the look that found it done; the expectation keeps the
+// overlap of those brackets (or the latest, when they disagree).
+//
+// A waiter with an expectation looks half as often before the bracket,
+// expectationLooks times within it (the last look at its end, where the
+// earlier objects were already done), and at the usual pace after it. An
+// object that takes as long as the ones before is then seen within a
+// fraction of the bracket rather than one poll interval, for fewer
+// requests; one that is faster is seen at most one doubled interval late.
+type expectation struct {
+	lo, hi time.Duration
+}
+
+// expectationLooks is how many looks cover an expectation's bracket, at
+// least expectationMinStep apart.
+const (
+	expectationLooks   = 4
+	expectationMinStep = 50 * time.Millisecond
+)
+
+// learn records that a wait of kind rule ended, its object seen not done
+// at lo and done at hi into the wait.
+func (b *board[T]) learn(rule notFoundRule, lo, hi time.Duration) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.expect[rule] = b.expect[rule].merge(lo, hi)
+}
+
+// merge narrows e to its overlap with the bracket [lo, hi], or replaces it
+// when they do not overlap (or e is empty).
+func (e expectation) merge(lo, hi time.Duration) expectation {
+	lo = min(lo, hi)
+	if e.hi > 0 && lo <= e.hi && hi >= e.lo {
+		return expectation{lo: max(e.lo, lo), hi: min(e.hi, hi)}
+	}
+	return expectation{lo: lo, hi: hi}
+}
+
+// step is the spacing of the looks inside the bracket.
+func (e expectation) step() time.Duration {
+	return max(expectationMinStep, (e.hi-e.lo)/expectationLooks)
+}
+
+// shape adjusts d, the usual interval at elapsed into a wait, to the
+// expectation.
+func (e expectation) shape(elapsed, d time.Duration) time.Duration {
+	if e.hi <= 0 {
+		return d // nothing learned (or every wait ended at its first look)
+	}
+	switch firstInside := e.lo + e.step(); {
+	case elapsed < firstInside-e.step():
+		// before the bracket: half as often, but be there when it opens
+		return max(min(2*d, firstInside-elapsed), minPollInterval)
+	case elapsed < e.hi:
+		return min(d, e.step())
+	}
+	return d
+}
+
+// nextLook is when a waiter of kind rule that started at start wants its
+// next look, seen from now: the poll interval for the time spent, shaped by
+// the board's expectation, doubled after a 429 (see pace).
+func (b *board[T]) nextLook(rule notFoundRule, start, now time.Time) time.Time {
+	elapsed := now.Sub(start)
+	b.mu.Lock()
+	e := b.expect[rule]
+	b.mu.Unlock()
+	return now.Add(b.c.pace(e.shape(elapsed, b.c.poll.interval(elapsed))))
+}
+
+// firstLook is when a new waiter of kind rule takes its first look: after
+// batchWindow, so waiters that arrive together share it, or later when
+// the expectation says the object will not be done that soon.
+func (b *board[T]) firstLook(rule notFoundRule, now time.Time) time.Time {
+	b.mu.Lock()
+	e := b.expect[rule]
+	b.mu.Unlock()
+	if e.hi <= 0 {
+		return now.Add(batchWindow)
+	}
+	return now.Add(max(batchWindow, e.shape(0, b.c.poll.interval(0))))
 }

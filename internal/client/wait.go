@@ -20,9 +20,11 @@ type PollConfig struct {
 // minPollInterval bounds the request rate of a misconfigured waiter.
 const minPollInterval = 10 * time.Millisecond
 
-// DefaultPollConfig finishes within ~10% (at least 500ms) of readiness.
+// DefaultPollConfig finishes within ~5% (at least 500ms) of readiness.
+// Waiters of one kind share their lists (see board), so a tighter pace
+// costs one request per look for all of them, not one per object.
 func DefaultPollConfig() PollConfig {
-	return PollConfig{Initial: 500 * time.Millisecond, Max: 5 * time.Second, Fraction: 0.07}
+	return PollConfig{Initial: 500 * time.Millisecond, Max: 5 * time.Second, Fraction: 0.05}
 }
 
 // interval is the wait before the next check after elapsed time spent.

@@ -37,7 +37,7 @@ func TestPollIntervalGrowth(t *testing.T) {
 	if got := fixed.interval(time.Hour); got != 2*time.Second {
 		t.Errorf("fixed interval(1h) = %v, want 2s", got)
 	}
-	if d := DefaultPollConfig(); d.Initial != 500*time.Millisecond || d.Max != 5*time.Second || d.Fraction != 0.07 {
+	if d := DefaultPollConfig(); d.Initial != 500*time.Millisecond || d.Max != 5*time.Second || d.Fraction != 0.05 {
 		t.Errorf("DefaultPollConfig = %+v", d)
 	}
 }
