@@ -75,7 +75,10 @@ func (b *BackupModel) normalize() {
 }
 
 // backupCall sends cl and decodes a normalized BackupModel.
+// Every call marks the shared list of backups as older than what this
+// client has now done or seen (board.touched).
 func (c *Client) backupCall(ctx context.Context, cl call) (*BackupModel, error) {
+	defer c.backups.touchAround()()
 	b, err := doJSON[BackupModel](ctx, c, cl)
 	if err != nil {
 		return nil, err
@@ -146,8 +149,15 @@ func (c *Client) DescribeBackup(ctx context.Context, id string) (*BackupModel, e
 	return c.backupCall(ctx, call{method: http.MethodGet, path: backupPath(id)})
 }
 
+// ReadBackup is DescribeBackup answered from a list shared by every reader
+// of this client, like ReadIndex.
+func (c *Client) ReadBackup(ctx context.Context, id string) (*BackupModel, error) {
+	return c.backups.read(ctx, id)
+}
+
 // DeleteBackup deletes a backup.
 func (c *Client) DeleteBackup(ctx context.Context, id string) error {
+	defer c.backups.touchAround()()
 	return c.do(ctx, call{method: http.MethodDelete, path: backupPath(id)})
 }
 
@@ -171,6 +181,7 @@ func (c *Client) ListRestoreJobs(ctx context.Context) ([]RestoreJobModel, error)
 // index name is unique, so the create is retry-safe: a 409 with
 // AfterUncertainRetry may be our own restore.
 func (c *Client) CreateIndexFromBackup(ctx context.Context, backupID string, req CreateIndexFromBackupRequest) (*CreateIndexFromBackupResponse, error) {
+	defer c.indexes.touchAround()() // it creates an index
 	return doJSON[CreateIndexFromBackupResponse](ctx, c, call{method: http.MethodPost, path: backupPath(backupID) + "/create-index", body: req, retrySafe: true})
 }
 

@@ -48,16 +48,25 @@ func (c *Client) ListCollections(ctx context.Context) ([]CollectionModel, error)
 // CreateCollection creates a collection from a pod index. Retry-safe like
 // index creation: a 409 with AfterUncertainRetry may be our own collection.
 func (c *Client) CreateCollection(ctx context.Context, req CreateCollectionRequest) (*CollectionModel, error) {
+	defer c.collections.touchAround()()
 	return doJSON[CollectionModel](ctx, c, call{method: http.MethodPost, path: "/collections", body: req, retrySafe: true})
 }
 
 // DescribeCollection returns one collection; ErrNotFound if it does not exist.
 func (c *Client) DescribeCollection(ctx context.Context, name string) (*CollectionModel, error) {
+	defer c.collections.touched()
 	return doJSON[CollectionModel](ctx, c, call{method: http.MethodGet, path: collectionPath(name)})
+}
+
+// ReadCollection is DescribeCollection answered from a list shared by
+// every reader of this client, like ReadIndex.
+func (c *Client) ReadCollection(ctx context.Context, name string) (*CollectionModel, error) {
+	return c.collections.read(ctx, name)
 }
 
 // DeleteCollection starts deleting a collection.
 func (c *Client) DeleteCollection(ctx context.Context, name string) error {
+	defer c.collections.touchAround()()
 	return c.do(ctx, call{method: http.MethodDelete, path: collectionPath(name)})
 }
 

@@ -105,6 +105,14 @@ func newBoard[T any](c *Client, listAll func(context.Context) ([]T, error), key 
 // started before it no longer answer reads.
 func (b *board[T]) touched() { b.gen.Add(1) }
 
+// touchAround marks a write: before it is sent (a list started earlier
+// must not answer reads started after it) and after its answer (nor may a
+// list that was in flight while it ran). Use: defer b.touchAround()().
+func (b *board[T]) touchAround() func() {
+	b.touched()
+	return b.touched
+}
+
 // list returns a list started no earlier than notBefore and after the last
 // touch: the cached one, the one in flight, or a new one. The request runs
 // detached from ctx (other callers may share it); ctx only bounds the wait.

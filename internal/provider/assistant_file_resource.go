@@ -182,7 +182,9 @@ func fileSHA256(p string) (string, int64, error) {
 
 // assistantHost finds the data-plane URL of an assistant.
 func (r *assistantFileResource) assistantHost(ctx context.Context, name string) (*url.URL, error) {
-	a, err := r.data.client.DescribeAssistant(ctx, name)
+	// The host does not change: the list shared by every file of this
+	// refresh answers as well as a describe.
+	a, err := r.data.client.ReadAssistant(ctx, name)
 	if err != nil {
 		return nil, err
 	}

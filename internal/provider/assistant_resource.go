@@ -99,7 +99,8 @@ func (r *assistantResource) Read(ctx context.Context, req resource.ReadRequest, 
 		return
 	}
 	name := state.Name.ValueString()
-	a, err := r.data.client.DescribeAssistant(ctx, name)
+	// From the list shared by every assistant of this refresh.
+	a, err := r.data.client.ReadAssistant(ctx, name)
 	if readOrRemove(ctx, resp, "assistant", name, fmt.Sprintf("assistant %q", name), a, err,
 		func(a *client.Assistant) bool { return a.Status == client.AssistantStateTerminating }) {
 		r.storer(ctx, &resp.State, &resp.Diagnostics, &state)(a)

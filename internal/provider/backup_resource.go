@@ -85,7 +85,8 @@ func (r *backupResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	id := state.ID.ValueString()
-	b, err := r.data.client.DescribeBackup(ctx, id)
+	// From the list shared by every backup of this refresh.
+	b, err := r.data.client.ReadBackup(ctx, id)
 	if readOrRemove(ctx, resp, "backup", id, "backup "+id, b, err, nil) {
 		backupStorer(ctx, &resp.State, &resp.Diagnostics, &state)(b)
 	}

@@ -76,7 +76,8 @@ func (r *collectionResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	name := state.Name.ValueString()
-	col, err := r.data.client.DescribeCollection(ctx, name)
+	// From the list shared by every collection of this refresh.
+	col, err := r.data.client.ReadCollection(ctx, name)
 	if readOrRemove(ctx, resp, "collection", name, fmt.Sprintf("collection %q", name), col, err,
 		func(col *client.CollectionModel) bool { return col.Status == client.CollectionStateTerminating }) {
 		setState(ctx, &resp.State, &resp.Diagnostics, newCollectionModel(col, &state), nil)
