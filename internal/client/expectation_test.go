@@ -1,6 +1,7 @@
 package client
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -183,5 +184,39 @@ func TestFasterThanExpectedStillSeen(t *testing.T) {
 	}
 	if n := api.calls.Load(); n > 20 {
 		t.Errorf("%d requests for an index Ready after 20ms", n)
+	}
+}
+
+// A waiter that joins a busy loop is not held back to the loop's next tick
+// when the board expects its object to be done at once (objects without
+// a delay): it looks within the bracket. Without the expectation it would
+// wait for the next tick, poll.Initial (here 5 s) after the last list, and
+// miss its 2 s deadline.
+func TestExpectedQuickWaiterSkipsTheTick(t *testing.T) {
+	api := &timedIndexAPI{readyIn: 0, created: map[string]time.Time{}}
+	api.create("quick")
+	fake := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if strings.HasSuffix(r.URL.Path, "/busy") {
+			reply(w, 200, `{"name":"busy","dimension":4,"metric":"cosine","host":"busy.svc.x.pinecone.io",`+
+				`"spec":{"serverless":{"cloud":"aws","region":"us-east-1"}},"status":{"ready":false,"state":"Initializing"},"deletion_protection":"disabled"}`)
+			return
+		}
+		api.handler(w, r, n)
+	})
+	c := newTestClient(t, fake.URL(), func(o *Options) {
+		o.Poll = PollConfig{Initial: 5 * time.Second, Max: 5 * time.Second}
+	})
+	c.indexes.learn(notFoundEarly, 0, 30*ms)
+	busyCtx, stopBusy := context.WithCancel(t.Context())
+	defer stopBusy()
+	go func() { _, _ = c.WaitForIndexReady(busyCtx, "busy") }() // keeps the loop busy
+	for fake.count() == 0 {
+		time.Sleep(ms)
+	}
+	time.Sleep(50 * ms) // the busy waiter has had its look
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Second)
+	defer cancel()
+	if ix, err := c.WaitForIndexReady(ctx, "quick"); err != nil || !ix.Status.Ready {
+		t.Fatalf("quick index: %v, %v; held back to the busy loop's next tick", ix, err)
 	}
 }

@@ -191,14 +191,17 @@ func (b *board[T]) read(ctx context.Context, key string) (*T, error) {
 	return b.describe(ctx, key)
 }
 
-// add registers a waiter and makes sure the loop runs. A waiter that joins
-// while the loop is busy takes its first look at the loop's next tick
-// (lists are at least poll.Initial apart) rather than calling for a list of
-// its own: waiters that arrive one by one (creates finishing at different
-// times) then do not each add a request.
-func (b *board[T]) add(ctx context.Context, w *boardWaiter[T]) {
+// add registers a waiter and makes sure the loop runs. Without an
+// expectation (see firstLook), a waiter that joins while the loop is busy
+// takes its first look at the loop's next tick (lists are at least
+// poll.Initial apart) rather than calling for a list of its own: waiters
+// that arrive one by one (creates finishing at different times) then do
+// not each add a request. With one, its first look is already placed where
+// the earlier waits say it is worth taking; an object that is done at once
+// (no delay) is then not held back to the next tick.
+func (b *board[T]) add(ctx context.Context, w *boardWaiter[T], expected bool) {
 	b.mu.Lock()
-	if next := b.lastList.Add(b.c.poll.Initial); len(b.waiters) > 0 && next.After(w.due) {
+	if next := b.lastList.Add(b.c.poll.Initial); !expected && len(b.waiters) > 0 && next.After(w.due) {
 		w.due = next
 	}
 	b.waiters[w] = struct{}{}
@@ -325,8 +328,9 @@ func waitOn[T any](ctx context.Context, b *board[T], what, key string, on404 not
 	check func(*T) (done bool, state string, err error),
 ) (*T, error) {
 	now := time.Now()
-	w := &boardWaiter[T]{key: key, added: now, due: b.firstLook(on404, now), ch: make(chan boardObservation[T], 1)}
-	b.add(ctx, w)
+	due, expected := b.firstLook(on404, now)
+	w := &boardWaiter[T]{key: key, added: now, due: due, ch: make(chan boardObservation[T], 1)}
+	b.add(ctx, w, expected)
 	defer b.remove(w)
 	start, last, lastState := time.Now(), (*T)(nil), ""
 	// notDoneAt is how long into the wait the object was last seen not done
@@ -489,12 +493,12 @@ func (b *board[T]) nextLook(rule notFoundRule, start, now time.Time) time.Time {
 // firstLook is when a new waiter of kind rule takes its first look: after
 // batchWindow, so waiters that arrive together share it, or later when
 // the expectation says the object will not be done that soon.
-func (b *board[T]) firstLook(rule notFoundRule, now time.Time) time.Time {
+func (b *board[T]) firstLook(rule notFoundRule, now time.Time) (due time.Time, expected bool) {
 	b.mu.Lock()
 	e := b.expect[rule]
 	b.mu.Unlock()
 	if e.hi <= 0 {
-		return now.Add(batchWindow)
+		return now.Add(batchWindow), false
 	}
-	return now.Add(max(batchWindow, e.shape(0, b.c.poll.interval(0))))
+	return now.Add(max(batchWindow, e.shape(0, b.c.poll.interval(0)))), true
 }
