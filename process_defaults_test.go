@@ -52,6 +52,8 @@ func TestQuietLogsNobodyAskedFor(t *testing.T) {
 func TestRelaxGarbageCollector(t *testing.T) {
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
+	limitBefore := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(limitBefore)
 
 	relaxGarbageCollector(func(string) (string, bool) { return "50", true })
 	if got := debug.SetGCPercent(100); got != 100 {
@@ -60,5 +62,14 @@ func TestRelaxGarbageCollector(t *testing.T) {
 	relaxGarbageCollector(func(string) (string, bool) { return "", false })
 	if got := debug.SetGCPercent(100); got != providerGCPercent {
 		t.Errorf("without GOGC the percentage is %d, want %d", got, providerGCPercent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != providerMemoryLimit {
+		t.Errorf("without GOMEMLIMIT the memory limit is %d, want %d", got, providerMemoryLimit)
+	}
+
+	debug.SetMemoryLimit(limitBefore)
+	relaxGarbageCollector(func(k string) (string, bool) { return "1GiB", k == "GOMEMLIMIT" })
+	if got := debug.SetMemoryLimit(-1); got != limitBefore {
+		t.Errorf("with GOMEMLIMIT set the limit became %d; want it left alone", got)
 	}
 }
