@@ -16,10 +16,12 @@ import (
 // lines nobody will see, and Terraform more reading them.
 
 // logLevelVariables are the variables that ask for provider logs: the two
-// Terraform reads and the four the plugin libraries read in this process.
+// Terraform reads, the four the plugin libraries read in this process and
+// the one of this provider's HTTP log (internal/client/logging.go).
 var logLevelVariables = []string{
 	"TF_LOG", "TF_LOG_PROVIDER",
 	"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_PINECONE",
+	"TF_LOG_PROVIDER_PINECONE_HTTP",
 }
 
 // sdkLogLevelVariables are the plugin libraries' level variables, which

@@ -18,6 +18,7 @@ func TestQuietLogsNobodyAskedFor(t *testing.T) {
 		{"TF_LOG_PROVIDER", map[string]string{"TF_LOG_PROVIDER": "debug"}, false},
 		{"one SDK subsystem", map[string]string{"TF_LOG_SDK_FRAMEWORK": "trace"}, false},
 		{"this provider's own variable", map[string]string{"TF_LOG_PROVIDER_PINECONE": "debug"}, false},
+		{"its HTTP log", map[string]string{"TF_LOG_PROVIDER_PINECONE_HTTP": "debug"}, false},
 	}
 	for _, c := range cases {
 		set := map[string]string{}
