@@ -207,6 +207,46 @@ func TestFloor(t *testing.T) {
 	}
 }
 
+// The plugin floor is the same waiting with the empty provider's time in
+// place of terraform_data's, and is left out (zero) when that was not
+// measured.
+func TestPluginFloor(t *testing.T) {
+	sp := scenarioPlan{estate: estate{Serverless: 20}, deleteDelay: 5 * time.Second}
+	ph := phaseResult{Phase: "destroy", TerraformOverheadSeconds: 0.2, PluginOverheadSeconds: 0.5, WallSeconds: 11}
+	sp.floor(&ph, 10)
+	if math.Abs(ph.FloorSeconds-10.2) > 1e-9 || math.Abs(ph.PluginFloorSeconds-10.5) > 1e-9 ||
+		math.Abs(ph.PluginOvershootPct-(0.5/10.5*100)) > 1e-9 {
+		t.Errorf("floor %g s, plugin floor %g s (%+.2f%%); want 10.2, 10.5 (+4.76%%)", ph.FloorSeconds, ph.PluginFloorSeconds, ph.PluginOvershootPct)
+	}
+	var out strings.Builder
+	res := sampleResults(20, 1, 1, "")
+	res.Scenarios[0].Phases = []phaseResult{ph}
+	if err := printReport(&out, res, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "| 11.00 | 10.20 | +8 | 10.50 | +5 |") {
+		t.Errorf("report lacks the plugin floor columns:\n%s", out.String())
+	}
+
+	old := phaseResult{Phase: "destroy", TerraformOverheadSeconds: 0.2, WallSeconds: 11}
+	sp.floor(&old, 10)
+	if old.PluginFloorSeconds != 0 || old.PluginOvershootPct != 0 {
+		t.Errorf("without a plugin measurement: plugin floor %g s, %g%%; want none", old.PluginFloorSeconds, old.PluginOvershootPct)
+	}
+}
+
+func TestEmptyConfig(t *testing.T) {
+	got := emptyConfig(7)
+	for _, want := range []string{`source = "bench/empty"`, `resource "empty_item" "bench"`, "count = 7"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("empty provider configuration lacks %q:\n%s", want, got)
+		}
+	}
+	if !strings.HasSuffix(emptyAddress, "/bench/empty") {
+		t.Errorf("emptyAddress %q does not match the configuration's source", emptyAddress)
+	}
+}
+
 func TestRatio(t *testing.T) {
 	for _, tc := range []struct {
 		now, before float64

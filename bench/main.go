@@ -20,7 +20,10 @@
 // dependencies) plus Terraform's own cost for as many terraform_data
 // resources, measured on the same machine. With API latency, every request
 // round (at least one per object, -p at a time) adds that latency too.
-// Overshoot is how much slower than that floor the real run was.
+// Overshoot is how much slower than that floor the real run was. The
+// plugin floor puts, in place of terraform_data's time, what Terraform takes
+// for as many resources of ./bench/emptyprovider, a provider with no API
+// behind it: the share of the overshoot any plugin provider pays.
 //
 // The opt-in scenario plan200 is a large estate (-plan-n serverless indexes)
 // with nothing to wait for but -plan-latency on every request, where the
@@ -328,8 +331,11 @@ func (b *bench) prepare(ctx context.Context) error {
 			return err
 		}
 	}
-	b.say("building the provider and the emulator into %s", b.binDir)
+	b.say("building the provider, the empty provider and the emulator into %s", b.binDir)
 	if err := goBuild(ctx, b.root, filepath.Join(b.binDir, providerBinary), "-ldflags", "-X main.version=0.0.0-bench", "."); err != nil {
+		return err
+	}
+	if err := goBuild(ctx, b.root, filepath.Join(b.binDir, emptyBinary), "./bench/emptyprovider"); err != nil {
 		return err
 	}
 	b.emulator = filepath.Join(b.binDir, "pinecone-emulator")

@@ -71,21 +71,26 @@ type phaseResult struct {
 	WallSeconds float64 `json:"wall_s"`
 	// FloorSeconds = FloorWaits × (ready or delete delay) + FloorRounds × latency
 	// + TerraformOverheadSeconds.
-	FloorSeconds             float64          `json:"floor_s"`
-	FloorWaits               int              `json:"floor_waits"`
-	FloorRounds              int              `json:"floor_request_rounds"` // 0 without latency
-	TerraformOverheadSeconds float64          `json:"terraform_overhead_s"`
-	OvershootPct             float64          `json:"overshoot_pct"`
-	RequestsTotal            int64            `json:"requests_total"`
-	RequestsByEndpoint       map[string]int64 `json:"requests_by_endpoint"`
-	Faulted                  map[string]int64 `json:"faulted"`
-	IndexDescribes           int64            `json:"index_describes"`      // GET /indexes/{index_name}
-	PollsPerIndex            float64          `json:"polls_per_index"`      // IndexDescribes / indexes
-	Describes                int64            `json:"describes"`            // GETs of any single object
-	DescribesPerObject       float64          `json:"describes_per_object"` // Describes / objects
-	RateLimited              int64            `json:"rate_limited_429"`
-	ExitCode                 int              `json:"exit_code"`
-	Error                    string           `json:"error,omitempty"`
+	FloorSeconds             float64 `json:"floor_s"`
+	FloorWaits               int     `json:"floor_waits"`
+	FloorRounds              int     `json:"floor_request_rounds"` // 0 without latency
+	TerraformOverheadSeconds float64 `json:"terraform_overhead_s"`
+	OvershootPct             float64 `json:"overshoot_pct"`
+	// The plugin floor: the same waiting plus the empty provider's time for
+	// as many resources (PluginOverheadSeconds) instead of terraform_data's.
+	PluginOverheadSeconds float64          `json:"plugin_overhead_s"`
+	PluginFloorSeconds    float64          `json:"plugin_floor_s"`
+	PluginOvershootPct    float64          `json:"plugin_overshoot_pct"`
+	RequestsTotal         int64            `json:"requests_total"`
+	RequestsByEndpoint    map[string]int64 `json:"requests_by_endpoint"`
+	Faulted               map[string]int64 `json:"faulted"`
+	IndexDescribes        int64            `json:"index_describes"`      // GET /indexes/{index_name}
+	PollsPerIndex         float64          `json:"polls_per_index"`      // IndexDescribes / indexes
+	Describes             int64            `json:"describes"`            // GETs of any single object
+	DescribesPerObject    float64          `json:"describes_per_object"` // Describes / objects
+	RateLimited           int64            `json:"rate_limited_429"`
+	ExitCode              int              `json:"exit_code"`
+	Error                 string           `json:"error,omitempty"`
 }
 
 func writeJSON(path string, res *results) error {
@@ -185,6 +190,16 @@ func printReport(out io.Writer, res, base *results) error {
 				bl.Resources, bl.ApplySeconds, bl.PlanSeconds, bl.DestroySeconds))
 		}
 		fmt.Fprintf(&w, "Terraform overhead (terraform_data): %s.\n", strings.Join(parts, "; "))
+		parts = parts[:0]
+		for _, bl := range res.Baselines {
+			if bl.PluginApplySeconds > 0 {
+				parts = append(parts, fmt.Sprintf("%d resources: apply %.2f s, plan %.2f s, destroy %.2f s",
+					bl.Resources, bl.PluginApplySeconds, bl.PluginPlanSeconds, bl.PluginDestroySeconds))
+			}
+		}
+		if len(parts) > 0 {
+			fmt.Fprintf(&w, "Plugin provider overhead (an empty provider): %s.\n", strings.Join(parts, "; "))
+		}
 	}
 	for _, sr := range res.Scenarios {
 		if sr.ReadyDelaySeconds != s.ReadyDelaySeconds || sr.DeleteDelaySeconds != s.DeleteDelaySeconds || sr.LatencySeconds != s.LatencySeconds {
@@ -199,8 +214,8 @@ func printReport(out io.Writer, res, base *results) error {
 		}
 	}
 	fmt.Fprintln(&w)
-	header := "| scenario | phase | wall s | floor s | overshoot % | requests | requests by endpoint | polls/index | 429s |"
-	align := "|---|---|---:|---:|---:|---:|---|---:|---:|"
+	header := "| scenario | phase | wall s | floor s | overshoot % | plugin floor s | over plugin floor % | requests | requests by endpoint | polls/index | 429s |"
+	align := "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|"
 	if base != nil {
 		header += " time ÷ baseline | requests ÷ baseline |"
 		align += "---:|---:|"
@@ -215,7 +230,8 @@ func printReport(out io.Writer, res, base *results) error {
 	fmt.Fprintln(&w)
 	fmt.Fprintln(&w, "floor = waits × delay + rounds × latency + Terraform's time for as many terraform_data resources;"+
 		" waits = max(ceil(objects that wait / parallelism), longest dependency chain),"+
-		" rounds = max(ceil(objects / parallelism), waits) (plan: ceil(objects / parallelism))."+
+		" rounds = max(ceil(objects / parallelism), waits) (plan: ceil(objects / parallelism));"+
+		" plugin floor = the same with the time of as many resources of an empty plugin provider instead."+
 		" Requests include those answered 429; polls/index = GET /indexes/{name} ÷ indexes.")
 	_, err := io.WriteString(out, w.String())
 	return err
@@ -226,15 +242,19 @@ func phaseCells(sr scenarioResult, ph phaseResult, base *results) []string {
 	name := fmt.Sprintf("%s (%d)", sr.Name, sr.Objects)
 	var cells []string
 	if ph.Error != "" {
-		cells = []string{name, ph.Phase, fmt.Sprintf("%.2f", ph.WallSeconds), "–", "–", fmt.Sprint(ph.RequestsTotal),
+		cells = []string{name, ph.Phase, fmt.Sprintf("%.2f", ph.WallSeconds), "–", "–", "–", "–", fmt.Sprint(ph.RequestsTotal),
 			"FAILED: " + markdownCell(ph.Error), "–", fmt.Sprint(ph.RateLimited)}
 	} else {
 		polls := "–"
 		if sr.Estate.indexes() > 0 {
 			polls = fmt.Sprintf("%.1f", ph.PollsPerIndex)
 		}
+		pluginFloor, pluginOver := "–", "–" // results written before the plugin floor existed
+		if ph.PluginFloorSeconds > 0 {
+			pluginFloor, pluginOver = fmt.Sprintf("%.2f", ph.PluginFloorSeconds), fmt.Sprintf("%+.0f", ph.PluginOvershootPct)
+		}
 		cells = []string{name, ph.Phase, fmt.Sprintf("%.2f", ph.WallSeconds), fmt.Sprintf("%.2f", ph.FloorSeconds),
-			fmt.Sprintf("%+.0f", ph.OvershootPct), fmt.Sprint(ph.RequestsTotal),
+			fmt.Sprintf("%+.0f", ph.OvershootPct), pluginFloor, pluginOver, fmt.Sprint(ph.RequestsTotal),
 			compactEndpoints(ph.RequestsByEndpoint), polls, fmt.Sprint(ph.RateLimited)}
 	}
 	if base == nil {

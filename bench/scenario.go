@@ -146,10 +146,14 @@ func (sp scenarioPlan) floor(ph *phaseResult, parallelism int) {
 	if sp.latency > 0 {
 		ph.FloorRounds = sp.estate.rounds(parallelism, ph.Phase)
 	}
-	ph.FloorSeconds = float64(ph.FloorWaits)*delay.Seconds() + float64(ph.FloorRounds)*sp.latency.Seconds() +
-		ph.TerraformOverheadSeconds
+	waiting := float64(ph.FloorWaits)*delay.Seconds() + float64(ph.FloorRounds)*sp.latency.Seconds()
+	ph.FloorSeconds = waiting + ph.TerraformOverheadSeconds
 	if ph.FloorSeconds > 0 {
 		ph.OvershootPct = (ph.WallSeconds - ph.FloorSeconds) / ph.FloorSeconds * 100
+	}
+	if ph.PluginOverheadSeconds > 0 {
+		ph.PluginFloorSeconds = waiting + ph.PluginOverheadSeconds
+		ph.PluginOvershootPct = (ph.WallSeconds - ph.PluginFloorSeconds) / ph.PluginFloorSeconds * 100
 	}
 }
 
@@ -258,13 +262,36 @@ resource "terraform_data" "bench" {
 `, n)
 }
 
+// emptyConfig is n resources of the empty provider: what any plugin
+// provider costs for n resources when it has nothing to do.
+func emptyConfig(n int) string {
+	return fmt.Sprintf(`# Written by the benchmark (go run ./bench): a plugin provider's own overhead for %[1]d resources.
+terraform {
+  required_providers {
+    empty = {
+      source = "bench/empty"
+    }
+  }
+}
+
+resource "empty_item" "bench" {
+  count = %[1]d
+  name  = "item-${count.index}"
+}
+`, n)
+}
+
 // baseline is Terraform's own time for apply, plan and destroy of a number
-// of terraform_data resources.
+// of terraform_data resources, and of as many resources of the empty
+// provider (the plugin floor).
 type baseline struct {
-	Resources      int     `json:"resources"`
-	ApplySeconds   float64 `json:"apply_s"`
-	PlanSeconds    float64 `json:"plan_s"`
-	DestroySeconds float64 `json:"destroy_s"`
+	Resources            int     `json:"resources"`
+	ApplySeconds         float64 `json:"apply_s"`
+	PlanSeconds          float64 `json:"plan_s"`
+	DestroySeconds       float64 `json:"destroy_s"`
+	PluginApplySeconds   float64 `json:"plugin_apply_s"`
+	PluginPlanSeconds    float64 `json:"plugin_plan_s"`
+	PluginDestroySeconds float64 `json:"plugin_destroy_s"`
 }
 
 func (bl baseline) seconds(phase string) float64 {
@@ -277,35 +304,57 @@ func (bl baseline) seconds(phase string) float64 {
 	return bl.DestroySeconds
 }
 
+func (bl baseline) pluginSeconds(phase string) float64 {
+	switch phase {
+	case "apply":
+		return bl.PluginApplySeconds
+	case "plan":
+		return bl.PluginPlanSeconds
+	}
+	return bl.PluginDestroySeconds
+}
+
 var phases = []string{"apply", "plan", "destroy"}
 
-// measureBaseline times the three phases on count terraform_data resources.
+// measureBaseline times the three phases on count terraform_data resources
+// and on count resources of the empty provider.
 func (b *bench) measureBaseline(ctx context.Context, count int) (baseline, error) {
 	bl := baseline{Resources: count}
-	dir := filepath.Join(b.runsDir, fmt.Sprintf("baseline-%d", count))
-	if err := writeConfig(dir, baselineConfig(count)); err != nil {
+	b.say("baseline: Terraform's own time for %d terraform_data resources", count)
+	wall, err := b.timePhases(ctx, fmt.Sprintf("baseline-%d", count), baselineConfig(count))
+	if err != nil {
 		return bl, err
 	}
-	b.say("baseline: Terraform's own time for %d terraform_data resources", count)
-	for _, phase := range phases {
+	bl.ApplySeconds, bl.PlanSeconds, bl.DestroySeconds = wall[0], wall[1], wall[2]
+	b.say("baseline: apply %.2f s, plan %.2f s, destroy %.2f s", bl.ApplySeconds, bl.PlanSeconds, bl.DestroySeconds)
+	b.say("plugin floor: the same for %d resources of a provider with nothing to do", count)
+	if wall, err = b.timePhases(ctx, fmt.Sprintf("plugin-floor-%d", count), emptyConfig(count)); err != nil {
+		return bl, err
+	}
+	bl.PluginApplySeconds, bl.PluginPlanSeconds, bl.PluginDestroySeconds = wall[0], wall[1], wall[2]
+	b.say("plugin floor: apply %.2f s, plan %.2f s, destroy %.2f s", bl.PluginApplySeconds, bl.PluginPlanSeconds, bl.PluginDestroySeconds)
+	return bl, nil
+}
+
+// timePhases writes config into a run directory of that name and returns
+// the wall time of apply, plan and destroy there.
+func (b *bench) timePhases(ctx context.Context, name, config string) ([3]float64, error) {
+	var wall [3]float64
+	dir := filepath.Join(b.runsDir, name)
+	if err := writeConfig(dir, config); err != nil {
+		return wall, err
+	}
+	for i, phase := range phases {
 		r, err := b.tf.run(ctx, dir, phase)
 		if err != nil {
-			return bl, fmt.Errorf("baseline %s: %w", phase, err)
+			return wall, fmt.Errorf("%s %s: %w", name, phase, err)
 		}
 		if r.ExitCode != 0 {
-			return bl, fmt.Errorf("baseline terraform %s exited with %d:\n%s", phase, r.ExitCode, tail(r.Log, 30))
+			return wall, fmt.Errorf("%s: terraform %s exited with %d:\n%s", name, phase, r.ExitCode, tail(r.Log, 30))
 		}
-		switch phase {
-		case "apply":
-			bl.ApplySeconds = r.Wall.Seconds()
-		case "plan":
-			bl.PlanSeconds = r.Wall.Seconds()
-		case "destroy":
-			bl.DestroySeconds = r.Wall.Seconds()
-		}
+		wall[i] = r.Wall.Seconds()
 	}
-	b.say("baseline: apply %.2f s, plan %.2f s, destroy %.2f s", bl.ApplySeconds, bl.PlanSeconds, bl.DestroySeconds)
-	return bl, nil
+	return wall, nil
 }
 
 func writeConfig(dir, body string) error {
@@ -368,7 +417,7 @@ func (b *bench) runScenario(ctx context.Context, sp scenarioPlan, bl baseline) (
 // runPhase runs one Terraform command between a reset and a read of the
 // emulator's counters.
 func (b *bench) runPhase(ctx context.Context, em *emulatorProcess, dir, phase string, env []string, sp scenarioPlan, bl baseline) (phaseResult, error) {
-	ph := phaseResult{Phase: phase, TerraformOverheadSeconds: bl.seconds(phase)}
+	ph := phaseResult{Phase: phase, TerraformOverheadSeconds: bl.seconds(phase), PluginOverheadSeconds: bl.pluginSeconds(phase)}
 	if err := em.resetStats(ctx); err != nil {
 		return ph, err
 	}

@@ -19,7 +19,10 @@ import (
 const (
 	providerBinary  = "terraform-provider-pinecone"
 	providerAddress = "registry.terraform.io/vectorcraft/pinecone"
-	cliConfigName   = "terraformrc"
+	// The empty provider (./bench/emptyprovider) of the plugin floor.
+	emptyBinary   = "terraform-provider-empty"
+	emptyAddress  = "registry.terraform.io/bench/empty"
+	cliConfigName = "terraformrc"
 )
 
 // ensureTerraform asks scripts/ensure-terraform.sh for a Terraform binary
@@ -54,7 +57,8 @@ func goBuild(ctx context.Context, root, out string, args ...string) error {
 
 // terraform runs one Terraform binary with a clean environment: none of the
 // caller's TF_*, PINECONE_* or CHECKPOINT_* variables, checkpoint calls off,
-// and a CLI configuration whose dev_overrides point at the provider build.
+// and a CLI configuration whose dev_overrides point at the provider build
+// (and at the empty provider of the plugin floor, built next to it).
 type terraform struct {
 	bin         string
 	version     string
@@ -69,10 +73,11 @@ func newTerraform(ctx context.Context, bin, work, providerDir string, parallelis
 provider_installation {
   dev_overrides {
     %q = %q
+    %q = %[2]q
   }
   direct {}
 }
-`, providerAddress, providerDir)
+`, providerAddress, providerDir, emptyAddress)
 	if err := os.WriteFile(cliConfig, []byte(body), 0o600); err != nil {
 		return nil, err
 	}
