@@ -21,7 +21,7 @@ func startCPUProfile(dir string) (stop func(), err error) {
 	if dir == "" {
 		return func() {}, nil
 	}
-	f, err := os.Create(filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", os.Getpid())))
+	f, err := os.Create(filepath.Clean(filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", os.Getpid()))))
 	if err != nil {
 		return nil, err
 	}
