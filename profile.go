@@ -21,7 +21,9 @@ func startCPUProfile(dir string) (stop func(), err error) {
 	if dir == "" {
 		return func() {}, nil
 	}
-	f, err := os.Create(filepath.Clean(filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", os.Getpid()))))
+	// The directory is the one the person running Terraform named, like
+	// the output path of any tool.
+	f, err := os.Create(filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", os.Getpid()))) //nolint:gosec // see above
 	if err != nil {
 		return nil, err
 	}
