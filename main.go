@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/procdefaults"
 	"github.com/vectorcraft/terraform-provider-pinecone/internal/provider"
 )
 
@@ -25,7 +26,7 @@ func main() {
 	// A provider started for debugging (-debug) writes to the developer's
 	// terminal, where its logs are the point.
 	if !debug {
-		if err := applyProcessDefaults(); err != nil {
+		if err := procdefaults.Apply(); err != nil {
 			log.Fatal(err)
 		}
 	}

@@ -17,12 +17,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/vectorcraft/terraform-provider-pinecone/internal/procdefaults"
 )
 
 // Address is where the benchmark's CLI configuration points dev_overrides.
 const Address = "registry.terraform.io/bench/empty"
 
 func main() {
+	// The same process defaults as the real provider (no SDK logs nobody
+	// sees, a relaxed GC), so that the plugin floor does not count costs
+	// the provider avoids.
+	if err := procdefaults.Apply(); err != nil {
+		log.Fatal(err)
+	}
 	if err := providerserver.Serve(context.Background(), func() provider.Provider { return emptyProvider{} },
 		providerserver.ServeOpts{Address: Address}); err != nil {
 		log.Fatal(err)

@@ -94,9 +94,19 @@ func (c *Client) DeleteAssistant(ctx context.Context, name string) error {
 // ListAssistants returns every assistant, following 2026-04 pagination
 // (pagination_token); older versions answer in one page.
 func (c *Client) ListAssistants(ctx context.Context) ([]Assistant, error) {
-	return paginate(ctx, c, call{method: http.MethodGet, path: assistantsPath}, tokenParamAssistant, func(p *assistantPage) ([]Assistant, *pagination) {
+	return c.listAssistantsUpTo(ctx, maxPages)
+}
+
+// listAssistantsForBoard is the assistants board's list: every assistant if
+// they fit in boardPages pages, else errListTooLong.
+func (c *Client) listAssistantsForBoard(ctx context.Context) ([]Assistant, error) {
+	return c.listAssistantsUpTo(ctx, boardPages)
+}
+
+func (c *Client) listAssistantsUpTo(ctx context.Context, pages int) ([]Assistant, error) {
+	return paginateUpTo(ctx, c, call{method: http.MethodGet, path: assistantsPath}, tokenParamAssistant, func(p *assistantPage) ([]Assistant, *pagination) {
 		return p.Assistants, p.Pagination
-	})
+	}, pages)
 }
 
 // AssistantFailedError reports an assistant that ended in a failed state.
@@ -113,7 +123,7 @@ func (e *AssistantFailedError) Error() string {
 // InitializationFailed are an *AssistantFailedError. An early 404 is
 // tolerated (notFoundEarly).
 func (c *Client) WaitForAssistantReady(ctx context.Context, name string) (*Assistant, error) {
-	return waitOn(ctx, c.assistants, fmt.Sprintf("assistant %q to become Ready", name), name, notFoundEarly, func(a *Assistant) (bool, string, error) {
+	return waitOn(ctx, c.assistants, fmt.Sprintf("assistant %q to become Ready", name), name, waitCreated, notFoundEarly, func(a *Assistant) (bool, string, error) {
 		switch a.Status {
 		case AssistantStateFailed, AssistantStateInitializationFailed:
 			return false, a.Status, &AssistantFailedError{Name: name, State: a.Status}
@@ -124,7 +134,7 @@ func (c *Client) WaitForAssistantReady(ctx context.Context, name string) (*Assis
 
 // WaitForAssistantDeleted polls until describe answers 404.
 func (c *Client) WaitForAssistantDeleted(ctx context.Context, name string) error {
-	_, err := waitOn(ctx, c.assistants, fmt.Sprintf("assistant %q to be deleted", name), name, notFoundDone, func(a *Assistant) (bool, string, error) {
+	_, err := waitOn(ctx, c.assistants, fmt.Sprintf("assistant %q to be deleted", name), name, waitDeleted, notFoundDone, func(a *Assistant) (bool, string, error) {
 		return false, a.Status, nil
 	})
 	return err

@@ -76,9 +76,13 @@ func (b *BackupModel) normalize() {
 
 // backupCall sends cl and decodes a normalized BackupModel.
 // Every call marks the shared list of backups as older than what this
-// client has now done or seen (board.touched).
+// client has now done or seen (board.touched): a write before and after, a
+// describe after.
 func (c *Client) backupCall(ctx context.Context, cl call) (*BackupModel, error) {
-	defer c.backups.touchAround()()
+	if cl.method != http.MethodGet {
+		c.backups.touched()
+	}
+	defer c.backups.touched()
 	b, err := doJSON[BackupModel](ctx, c, cl)
 	if err != nil {
 		return nil, err
@@ -89,7 +93,17 @@ func (c *Client) backupCall(ctx context.Context, cl call) (*BackupModel, error) 
 
 // listBackups reads every page of a backup list and normalizes each backup.
 func (c *Client) listBackups(ctx context.Context, path string) ([]BackupModel, error) {
-	list, err := listData[BackupModel](ctx, c, path)
+	return c.listBackupsUpTo(ctx, path, maxPages)
+}
+
+// listBackupsForBoard is the backups board's list: the project's backups if
+// they fit in boardPages pages, else errListTooLong.
+func (c *Client) listBackupsForBoard(ctx context.Context) ([]BackupModel, error) {
+	return c.listBackupsUpTo(ctx, "/backups", boardPages)
+}
+
+func (c *Client) listBackupsUpTo(ctx context.Context, path string, pages int) ([]BackupModel, error) {
+	list, err := paginateUpTo(ctx, c, call{method: http.MethodGet, path: path}, tokenParamControl, (*dataPage[BackupModel]).page, pages)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +218,7 @@ func (e *BackupFailedError) Error() string {
 // WaitForBackupReady polls until the backup is Ready; a failed state is an
 // error.
 func (c *Client) WaitForBackupReady(ctx context.Context, id string) (*BackupModel, error) {
-	return waitOn(ctx, c.backups, fmt.Sprintf("backup %s to become Ready", id), id, notFoundFails, func(b *BackupModel) (bool, string, error) {
+	return waitOn(ctx, c.backups, fmt.Sprintf("backup %s to become Ready", id), id, waitCreated, notFoundFails, func(b *BackupModel) (bool, string, error) {
 		if b.Status == BackupStateFailed || b.Status == BackupStateInitializationFailed {
 			return false, b.Status, &BackupFailedError{ID: id, State: b.Status}
 		}
@@ -241,7 +255,7 @@ func (c *Client) WaitForRestoreJob(ctx context.Context, id string) (*RestoreJobM
 
 // WaitForBackupDeleted polls until describe answers 404.
 func (c *Client) WaitForBackupDeleted(ctx context.Context, id string) error {
-	_, err := waitOn(ctx, c.backups, fmt.Sprintf("backup %s to be deleted", id), id, notFoundDone, func(b *BackupModel) (bool, string, error) {
+	_, err := waitOn(ctx, c.backups, fmt.Sprintf("backup %s to be deleted", id), id, waitDeleted, notFoundDone, func(b *BackupModel) (bool, string, error) {
 		return false, b.Status, nil
 	})
 	return err

@@ -129,8 +129,8 @@ func New(opts Options) (*Client, error) {
 	}
 	c.indexes = newBoard(c, c.ListIndexes, func(ix *IndexModel) string { return ix.Name }, c.DescribeIndex)
 	c.collections = newBoard(c, c.ListCollections, func(col *CollectionModel) string { return col.Name }, c.DescribeCollection)
-	c.assistants = newBoard(c, c.ListAssistants, func(a *Assistant) string { return a.Name }, c.DescribeAssistant)
-	c.backups = newBoard(c, c.ListBackups, func(b *BackupModel) string { return b.BackupID }, c.DescribeBackup)
+	c.assistants = newBoard(c, c.listAssistantsForBoard, func(a *Assistant) string { return a.Name }, c.DescribeAssistant)
+	c.backups = newBoard(c, c.listBackupsForBoard, func(b *BackupModel) string { return b.BackupID }, c.DescribeBackup)
 	if strings.TrimSpace(opts.DataPlaneURL) != "" {
 		if c.dataPlaneURL, err = ParseDataPlaneURL(opts.DataPlaneURL); err != nil {
 			return nil, err

@@ -73,14 +73,14 @@ func (c *Client) DeleteCollection(ctx context.Context, name string) error {
 // WaitForCollectionReady polls until the collection is Ready. An early 404
 // is tolerated (notFoundEarly).
 func (c *Client) WaitForCollectionReady(ctx context.Context, name string) (*CollectionModel, error) {
-	return waitOn(ctx, c.collections, fmt.Sprintf("collection %q to become Ready", name), name, notFoundEarly, func(col *CollectionModel) (bool, string, error) {
+	return waitOn(ctx, c.collections, fmt.Sprintf("collection %q to become Ready", name), name, waitCreated, notFoundEarly, func(col *CollectionModel) (bool, string, error) {
 		return col.Status == CollectionStateReady, col.Status, nil
 	})
 }
 
 // WaitForCollectionDeleted polls until describe answers 404.
 func (c *Client) WaitForCollectionDeleted(ctx context.Context, name string) error {
-	_, err := waitOn(ctx, c.collections, fmt.Sprintf("collection %q to be deleted", name), name, notFoundDone, func(col *CollectionModel) (bool, string, error) {
+	_, err := waitOn(ctx, c.collections, fmt.Sprintf("collection %q to be deleted", name), name, waitDeleted, notFoundDone, func(col *CollectionModel) (bool, string, error) {
 		return false, col.Status, nil
 	})
 	return err

@@ -157,7 +157,7 @@ func TestSecondWaveUsesWhatTheFirstTook(t *testing.T) {
 	}
 	first := wave("a")
 	c.indexes.mu.Lock()
-	learned := c.indexes.expect[notFoundEarly]
+	learned := c.indexes.expect[waitCreated]
 	c.indexes.mu.Unlock()
 	if learned.hi < api.readyIn || learned.lo > api.readyIn {
 		t.Fatalf("after the first wave the board expects [%v, %v]; the indexes took %v", learned.lo, learned.hi, api.readyIn)
@@ -176,7 +176,7 @@ func TestFasterThanExpectedStillSeen(t *testing.T) {
 	c := newTestClient(t, fake.URL(), func(o *Options) {
 		o.Poll = PollConfig{Initial: 10 * ms, Max: 10 * ms}
 	})
-	c.indexes.learn(notFoundEarly, 10*time.Second, 11*time.Second)
+	c.indexes.learn(waitCreated, 10*time.Second, 11*time.Second)
 	api.create("quick")
 	ix, err := c.WaitForIndexReady(t.Context(), "quick")
 	if err != nil || !ix.Status.Ready {
@@ -206,7 +206,7 @@ func TestExpectedQuickWaiterSkipsTheTick(t *testing.T) {
 	c := newTestClient(t, fake.URL(), func(o *Options) {
 		o.Poll = PollConfig{Initial: 5 * time.Second, Max: 5 * time.Second}
 	})
-	c.indexes.learn(notFoundEarly, 0, 30*ms)
+	c.indexes.learn(waitCreated, 0, 30*ms)
 	busyCtx, stopBusy := context.WithCancel(t.Context())
 	defer stopBusy()
 	go func() { _, _ = c.WaitForIndexReady(busyCtx, "busy") }() // keeps the loop busy
@@ -218,5 +218,23 @@ func TestExpectedQuickWaiterSkipsTheTick(t *testing.T) {
 	defer cancel()
 	if ix, err := c.WaitForIndexReady(ctx, "quick"); err != nil || !ix.Status.Ready {
 		t.Fatalf("quick index: %v, %v; held back to the busy loop's next tick", ix, err)
+	}
+}
+
+// A configuration change is not held to what creates took: the board keeps
+// one expectation per kind of wait. With the creates' 10 s bracket, the
+// first look of the update would come a second later.
+func TestUpdateWaitIgnoresCreateExpectation(t *testing.T) {
+	api := &timedIndexAPI{readyIn: 0, created: map[string]time.Time{}}
+	api.create("docs")
+	fake := newFakeAPI(t, api.handler)
+	c := newTestClient(t, fake.URL(), func(o *Options) {
+		o.Poll = PollConfig{Initial: 500 * ms, Max: 5 * time.Second, Fraction: 0.05}
+	})
+	c.indexes.learn(waitCreated, 10*time.Second, 10500*ms)
+	ctx, cancel := context.WithTimeout(t.Context(), 500*ms)
+	defer cancel()
+	if ix, err := c.WaitForIndexUpdated(ctx, "docs"); err != nil || !ix.Status.Ready {
+		t.Fatalf("update wait: %v, %v; it waited for the creates' expectation", ix, err)
 	}
 }

@@ -40,6 +40,10 @@ const batchWindow = 20 * time.Millisecond
 // rateLimitMemory is how long after a 429 the loop keeps its slower pace.
 const rateLimitMemory = 10 * time.Second
 
+// tooLongMemory is how long a board that found its list too long (more
+// than boardPages pages) leaves listing to describes.
+const tooLongMemory = time.Minute
+
 type board[T any] struct {
 	c        *Client
 	listAll  func(context.Context) ([]T, error)
@@ -55,9 +59,12 @@ type board[T any] struct {
 	wake     chan struct{}
 	// lastList is when the loop last started a list for its waiters.
 	lastList time.Time
-	// expect is, per kind of wait (ready or deleted), how long the waits
-	// that already ended on this board took; see expectation.
-	expect map[notFoundRule]expectation
+	// expect is, per kind of wait, how long the waits that already ended on
+	// this board took; see expectation.
+	expect map[waitKind]expectation
+	// tooLongUntil: the list spanned more pages than a shared list may use
+	// (errListTooLong); until then readers and waiters describe instead.
+	tooLongUntil time.Time
 }
 
 // snapshot is one answer of a list.
@@ -98,7 +105,7 @@ func newBoard[T any](c *Client, listAll func(context.Context) ([]T, error), key 
 	describe func(context.Context, string) (*T, error),
 ) *board[T] {
 	return &board[T]{c: c, listAll: listAll, key: key, describe: describe,
-		waiters: map[*boardWaiter[T]]struct{}{}, wake: make(chan struct{}, 1), expect: map[notFoundRule]expectation{}}
+		waiters: map[*boardWaiter[T]]struct{}{}, wake: make(chan struct{}, 1), expect: map[waitKind]expectation{}}
 }
 
 // touched records an index write, or a describe that saw the index: lists
@@ -120,6 +127,10 @@ func (b *board[T]) list(ctx context.Context, notBefore time.Time) (*snapshot[T],
 	b.mu.Lock()
 	g := b.gen.Load()
 	now := time.Now()
+	if now.Before(b.tooLongUntil) {
+		b.mu.Unlock()
+		return nil, errListTooLong
+	}
 	if s := b.snap; s != nil && s.gen == g && !s.started.Before(notBefore) && now.Sub(s.started) < listTTL {
 		b.mu.Unlock()
 		return s, nil
@@ -155,6 +166,9 @@ func (b *board[T]) fetch(ctx context.Context, f *listFlight[T]) {
 	}
 	if err == nil && (b.snap == nil || b.snap.started.Before(f.started)) {
 		b.snap = f.snap
+	}
+	if errors.Is(err, errListTooLong) {
+		b.tooLongUntil = time.Now().Add(tooLongMemory)
 	}
 	b.mu.Unlock()
 	close(f.done)
@@ -193,12 +207,14 @@ func (b *board[T]) read(ctx context.Context, key string) (*T, error) {
 
 // add registers a waiter and makes sure the loop runs. Without an
 // expectation (see firstLook), a waiter that joins while the loop is busy
-// takes its first look at the loop's next tick (lists are at least
-// poll.Initial apart) rather than calling for a list of its own: waiters
-// that arrive one by one (creates finishing at different times) then do
-// not each add a request. With one, its first look is already placed where
-// the earlier waits say it is worth taking; an object that is done at once
-// (no delay) is then not held back to the next tick.
+// takes its first look poll.Initial after the loop's last list rather than
+// calling for a list of its own: waiters that arrive one by one (creates
+// finishing at different times) then do not each add a request. With one,
+// its first look is already placed where the earlier waits say it is worth
+// taking; an object that is done at once (no delay) is then not held back
+// to the next tick. Lists stay apart all the same: a list serves every
+// waiter registered before it started, and none of them looks again sooner
+// than expectationMinStep (doubled after a 429) after it.
 func (b *board[T]) add(ctx context.Context, w *boardWaiter[T], expected bool) {
 	b.mu.Lock()
 	if next := b.lastList.Add(b.c.poll.Initial); !expected && len(b.waiters) > 0 && next.After(w.due) {
@@ -324,11 +340,11 @@ func (c *Client) pace(d time.Duration) time.Duration {
 
 // waitOn is waitFor on a board: it returns the last state seen and the
 // outcome, with the same rules (on404, check) as waitFor.
-func waitOn[T any](ctx context.Context, b *board[T], what, key string, on404 notFoundRule,
+func waitOn[T any](ctx context.Context, b *board[T], what, key string, kind waitKind, on404 notFoundRule,
 	check func(*T) (done bool, state string, err error),
 ) (*T, error) {
 	now := time.Now()
-	due, expected := b.firstLook(on404, now)
+	due, expected := b.firstLook(kind, now)
 	w := &boardWaiter[T]{key: key, added: now, due: due, ch: make(chan boardObservation[T], 1)}
 	b.add(ctx, w, expected)
 	defer b.remove(w)
@@ -343,10 +359,9 @@ func waitOn[T any](ctx context.Context, b *board[T], what, key string, on404 not
 		case <-ctx.Done():
 			return last, &WaitError{What: what, LastState: lastState, Elapsed: time.Since(start), Err: ctx.Err()}
 		}
-		seenAt := obs.takenAt()
-		obj, found, err := b.observe(ctx, obs, key, on404, start)
+		obj, found, seenAt, err := b.observe(ctx, obs, key, on404, start)
 		if errors.Is(err, ErrNotFound) && on404 == notFoundDone {
-			b.learn(on404, notDoneAt, seenAt.Sub(start))
+			b.learn(kind, notDoneAt, seenAt.Sub(start))
 			return last, nil
 		}
 		if err != nil {
@@ -365,54 +380,48 @@ func waitOn[T any](ctx context.Context, b *board[T], what, key string, on404 not
 				return last, cerr
 			}
 			if done {
-				b.learn(on404, notDoneAt, seenAt.Sub(start))
+				b.learn(kind, notDoneAt, seenAt.Sub(start))
 				return last, nil
 			}
 		} else {
 			lastState = "not visible yet"
 		}
 		notDoneAt = seenAt.Sub(start)
-		b.reschedule(w, b.nextLook(on404, start, time.Now()))
+		b.reschedule(w, b.nextLook(kind, start, time.Now()))
 	}
-}
-
-// takenAt is when the state in obs was read: the start of its list, or now
-// for a waiter that is about to describe its object itself.
-func (obs boardObservation[T]) takenAt() time.Time {
-	if !obs.alone && obs.err == nil && obs.snap != nil {
-		return obs.snap.started
-	}
-	return time.Now()
 }
 
 // observe finds the object in a list. When the list failed, or does not
 // show the object and that may be eventual consistency (a create moments
 // ago), or the waiter is alone, it describes the object itself. It returns
 // ErrNotFound for an object that is gone; found is false while it is "not
-// visible yet".
-func (b *board[T]) observe(ctx context.Context, obs boardObservation[T], key string, on404 notFoundRule, start time.Time) (*T, bool, error) {
+// visible yet". seenAt is when the state it answers with was read: the
+// start of the list, or of the describe.
+func (b *board[T]) observe(ctx context.Context, obs boardObservation[T], key string, on404 notFoundRule, start time.Time) (obj *T, found bool, seenAt time.Time, err error) {
 	if !obs.alone && obs.err == nil {
+		seenAt = obs.snap.started
 		if obj, ok := obs.snap.lookup(key); ok {
-			return obj, true, nil
+			return obj, true, seenAt, nil
 		}
 		switch {
 		case on404 == notFoundDone:
-			return nil, false, ErrNotFound
+			return nil, false, seenAt, ErrNotFound
 		case on404 == notFoundEarly && time.Since(start) < notFoundGrace:
-			return nil, false, nil
+			return nil, false, seenAt, nil
 		}
 	}
-	obj, err := b.describe(ctx, key)
+	seenAt = time.Now()
+	obj, err = b.describe(ctx, key)
 	if errors.Is(err, ErrNotFound) && on404 == notFoundEarly && time.Since(start) < notFoundGrace {
-		return nil, false, nil
+		return nil, false, seenAt, nil
 	}
 	if err != nil {
-		if obs.err != nil && !errors.Is(err, ErrNotFound) {
-			return nil, false, fmt.Errorf("%w (the shared list failed too: %w)", err, obs.err)
+		if obs.err != nil && !errors.Is(err, ErrNotFound) && !errors.Is(obs.err, errListTooLong) {
+			return nil, false, seenAt, fmt.Errorf("%w (the shared list failed too: %w)", err, obs.err)
 		}
-		return nil, false, err
+		return nil, false, seenAt, err
 	}
-	return obj, true, nil
+	return obj, true, seenAt, nil
 }
 
 // An expectation is what the waits that already ended on a board say about
@@ -440,12 +449,12 @@ const (
 	expectationMinStep = 50 * time.Millisecond
 )
 
-// learn records that a wait of kind rule ended, its object seen not done
+// learn records that a wait of this kind ended, its object seen not done
 // at lo and done at hi into the wait.
-func (b *board[T]) learn(rule notFoundRule, lo, hi time.Duration) {
+func (b *board[T]) learn(kind waitKind, lo, hi time.Duration) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.expect[rule] = b.expect[rule].merge(lo, hi)
+	b.expect[kind] = b.expect[kind].merge(lo, hi)
 }
 
 // merge narrows e to its overlap with the bracket [lo, hi], or replaces it
@@ -479,26 +488,36 @@ func (e expectation) shape(elapsed, d time.Duration) time.Duration {
 	return d
 }
 
-// nextLook is when a waiter of kind rule that started at start wants its
+// nextLook is when a waiter of this kind that started at start wants its
 // next look, seen from now: the poll interval for the time spent, shaped by
 // the board's expectation, doubled after a 429 (see pace).
-func (b *board[T]) nextLook(rule notFoundRule, start, now time.Time) time.Time {
+func (b *board[T]) nextLook(kind waitKind, start, now time.Time) time.Time {
 	elapsed := now.Sub(start)
 	b.mu.Lock()
-	e := b.expect[rule]
+	e := b.expect[kind]
 	b.mu.Unlock()
 	return now.Add(b.c.pace(e.shape(elapsed, b.c.poll.interval(elapsed))))
 }
 
-// firstLook is when a new waiter of kind rule takes its first look: after
-// batchWindow, so waiters that arrive together share it, or later when
-// the expectation says the object will not be done that soon.
-func (b *board[T]) firstLook(rule notFoundRule, now time.Time) (due time.Time, expected bool) {
+// firstLook is when a new waiter of this kind takes its first look: after
+// batchWindow, so waiters that arrive together share it, or where the
+// expectation puts it (doubled after a 429, like every later look).
+func (b *board[T]) firstLook(kind waitKind, now time.Time) (due time.Time, expected bool) {
 	b.mu.Lock()
-	e := b.expect[rule]
+	e := b.expect[kind]
 	b.mu.Unlock()
 	if e.hi <= 0 {
 		return now.Add(batchWindow), false
 	}
-	return now.Add(max(batchWindow, e.shape(0, b.c.poll.interval(0)))), true
+	return now.Add(max(batchWindow, b.c.pace(e.shape(0, b.c.poll.interval(0))))), true
 }
+
+// A waitKind names what a wait waits for, so that the board's expectations
+// do not mix a create's readiness with that of a configuration change.
+type waitKind string
+
+const (
+	waitCreated waitKind = "created" // ready after a create
+	waitChanged waitKind = "changed" // ready again after a change or a restore
+	waitDeleted waitKind = "deleted" // gone after a delete
+)

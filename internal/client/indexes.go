@@ -422,7 +422,17 @@ func describeState(ix *IndexModel) string {
 // *IndexFailedError for InitializationFailed or Failed and a *ReadCapacityFailedError when
 // the read capacity reports Error. An early 404 is tolerated (notFoundEarly).
 func (c *Client) WaitForIndexReady(ctx context.Context, name string) (*IndexModel, error) {
-	return waitOn(ctx, c.indexes, fmt.Sprintf("index %q to become Ready", name), name, notFoundEarly, func(ix *IndexModel) (bool, string, error) {
+	return c.waitIndexSettled(ctx, name, waitCreated)
+}
+
+// WaitForIndexUpdated is WaitForIndexReady after a configuration change or
+// a restore; the board learns its duration apart from creates'.
+func (c *Client) WaitForIndexUpdated(ctx context.Context, name string) (*IndexModel, error) {
+	return c.waitIndexSettled(ctx, name, waitChanged)
+}
+
+func (c *Client) waitIndexSettled(ctx context.Context, name string, kind waitKind) (*IndexModel, error) {
+	return waitOn(ctx, c.indexes, fmt.Sprintf("index %q to become Ready", name), name, kind, notFoundEarly, func(ix *IndexModel) (bool, string, error) {
 		if ix.Status.State == IndexStateInitializationFailed || ix.Status.State == IndexStateFailed {
 			return false, ix.Status.State, &IndexFailedError{Name: name, State: ix.Status.State}
 		}
@@ -436,7 +446,7 @@ func (c *Client) WaitForIndexReady(ctx context.Context, name string) (*IndexMode
 // WaitForIndexDeleted polls until the index is gone (the shared list no
 // longer shows it, or describe answers 404).
 func (c *Client) WaitForIndexDeleted(ctx context.Context, name string) error {
-	_, err := waitOn(ctx, c.indexes, fmt.Sprintf("index %q to be deleted", name), name, notFoundDone, func(ix *IndexModel) (bool, string, error) {
+	_, err := waitOn(ctx, c.indexes, fmt.Sprintf("index %q to be deleted", name), name, waitDeleted, notFoundDone, func(ix *IndexModel) (bool, string, error) {
 		return false, ix.Status.State, nil
 	})
 	return err

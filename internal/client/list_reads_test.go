@@ -125,3 +125,30 @@ func TestListBackedReadsOfEveryKind(t *testing.T) {
 		})
 	}
 }
+
+// A project with more backups than one page leaves reads to describes (one
+// request each) rather than paging through every backup for each refresh,
+// and does not ask for the long list again soon after.
+func TestTooLongListFallsBackToDescribes(t *testing.T) {
+	var lists, describes atomic.Int64
+	fake := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		switch r.URL.Path {
+		case "/backups":
+			lists.Add(1)
+			reply(w, 200, `{"data":[{"backup_id":"b0","source_index_name":"ix","source_index_id":"i1","status":"Ready","cloud":"aws","region":"us-east-1"}],"pagination":{"next":"page-2"}}`)
+		default:
+			describes.Add(1)
+			id := strings.TrimPrefix(r.URL.Path, "/backups/")
+			reply(w, 200, fmt.Sprintf(`{"backup_id":%q,"source_index_name":"ix","source_index_id":"i1","status":"Ready","cloud":"aws","region":"us-east-1"}`, id))
+		}
+	})
+	c := newTestClient(t, fake.URL())
+	for _, id := range []string{"b0", "b1", "b2"} {
+		if b, err := c.ReadBackup(t.Context(), id); err != nil || b.BackupID != id {
+			t.Fatalf("ReadBackup(%s) = %v, %v", id, b, err)
+		}
+	}
+	if l, d := lists.Load(), describes.Load(); l != 1 || d != 3 {
+		t.Errorf("%d lists and %d describes for 3 reads with a list longer than a page; want 1 list (its first page) and 3 describes", l, d)
+	}
+}

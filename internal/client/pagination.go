@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -45,15 +46,30 @@ type dataPage[T any] struct {
 
 func (p *dataPage[T]) page() ([]T, *pagination) { return p.Data, p.Pagination }
 
+// errListTooLong: a list for a shared board would take more than
+// boardPages requests (a project with hundreds of backups, say). The board
+// then leaves reads and waits to describes for a while (tooLongMemory):
+// one describe per object costs less than many pages per tick.
+var errListTooLong = errors.New("the list spans more pages than a shared list may use")
+
+// boardPages is how many pages a board's list may take.
+const boardPages = 1
+
 // paginate GETs every page of the list call cl and returns all items (never
 // nil on success). Each request carries cl's query plus limit=pageSize and,
 // after the first page, the token under tokenParam. page returns the items
 // and the pagination of one decoded answer P.
 func paginate[T, P any](ctx context.Context, c *Client, cl call, tokenParam string, page func(*P) ([]T, *pagination)) ([]T, error) {
+	return paginateUpTo(ctx, c, cl, tokenParam, page, maxPages)
+}
+
+// paginateUpTo is paginate that stops after limit pages: with an error for
+// maxPages, with errListTooLong for a smaller limit.
+func paginateUpTo[T, P any](ctx context.Context, c *Client, cl call, tokenParam string, page func(*P) ([]T, *pagination), limit int) ([]T, error) {
 	all := []T{}
 	token := ""
 	seen := map[string]bool{}
-	for i := 0; i < maxPages; i++ {
+	for i := 0; i < limit; i++ {
 		q := url.Values{"limit": {strconv.Itoa(pageSize)}}
 		for k, v := range cl.query {
 			q[k] = v
@@ -81,6 +97,9 @@ func paginate[T, P any](ctx context.Context, c *Client, cl call, tokenParam stri
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+	}
+	if limit < maxPages {
+		return nil, errListTooLong
 	}
 	return nil, fmt.Errorf("GET %s: more than %d pages", cl.path, maxPages)
 }

@@ -95,7 +95,7 @@ func (r *indexResource) createFromBackup(ctx context.Context, plan *indexResourc
 		addError(&resp.Diagnostics, "Error restoring Pinecone index from backup", fmt.Sprintf("Restoring backup %s into index %q", backupID, name), err)
 		return
 	}
-	ix, err := c.WaitForIndexReady(ctx, name)
+	ix, err := c.WaitForIndexUpdated(ctx, name)
 	if err == nil {
 		ix, err = r.reconcileAfterRestore(ctx, ix, plan, tags)
 	}
@@ -149,7 +149,7 @@ func (r *indexResource) reconcileAfterRestore(ctx context.Context, ix *client.In
 	if _, err := r.data.client.ConfigureIndex(ctx, ix.Name, patch); err != nil {
 		return ix, err
 	}
-	return r.data.client.WaitForIndexReady(ctx, ix.Name)
+	return r.data.client.WaitForIndexUpdated(ctx, ix.Name)
 }
 
 // recordAfterFailure makes sure a half-created index is in state (tainted).
@@ -233,7 +233,7 @@ func (r *indexResource) Update(ctx context.Context, req resource.UpdateRequest, 
 			addError(&resp.Diagnostics, "Error updating Pinecone index", fmt.Sprintf("Updating index %q", name), err)
 			return
 		}
-		ix, err = c.WaitForIndexReady(ctx, name)
+		ix, err = c.WaitForIndexUpdated(ctx, name)
 	} else {
 		ix, err = c.DescribeIndex(ctx, name)
 	}

@@ -1,4 +1,9 @@
-package main
+// Package procdefaults sets defaults for a provider process that Terraform
+// starts: no SDK logs nobody will see, and a garbage collector tuned for a
+// short-lived process. The provider's main and the benchmark's empty
+// provider both apply them, so the benchmark's plugin floor pays what this
+// provider pays.
+package procdefaults
 
 import (
 	"os"
@@ -70,8 +75,10 @@ func relaxGarbageCollector(lookup func(string) (string, bool)) {
 	debug.SetGCPercent(providerGCPercent)
 }
 
-// applyProcessDefaults sets both defaults for this process.
-func applyProcessDefaults() error {
+// Apply sets both defaults for this process. Call it before serving, and
+// not for a provider started with -debug, whose logs go to the developer's
+// terminal.
+func Apply() error {
 	relaxGarbageCollector(os.LookupEnv)
 	return quietLogsNobodyAskedFor(os.LookupEnv, os.Setenv)
 }

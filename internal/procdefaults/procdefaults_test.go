@@ -1,4 +1,4 @@
-package main
+package procdefaults
 
 import (
 	"runtime/debug"
