@@ -23,7 +23,7 @@ import (
 //     createOrRecover lists before the create and, after a failure that may
 //     have acted, lists again; an object that appeared and matches is ours
 //     (adopt it, or for API keys replace it), none means the create did not
-//     land (create once more).
+//     land (create once more, up to createAttempts in all).
 
 // adoptOwnRetriedCreate resolves the outcome of a create of an object whose
 // name is its ID. Unless err answers our own retried create, created and err
@@ -65,22 +65,34 @@ type recoverableCreate[L, C any] struct {
 	advice string
 }
 
+// createAttempts bounds the creates of createOrRecover: each one after the
+// first is sent only once a list has shown that the one before did not land.
+// One more is not enough against a server failing a tenth of requests at
+// random (a create and its retry then both fail once in a hundred).
+const createAttempts = 3
+
 // createOrRecover runs rc.create and recovers from a failure after which
 // Pinecone may have created the object anyway.
 func createOrRecover[L, C any](ctx context.Context, rc recoverableCreate[L, C]) (*C, error) {
 	before, listErr := rc.list(ctx)
 	created, err := rc.create(ctx)
-	if err == nil || listErr != nil || !mayHaveActed(err) {
-		return created, err
+	var ours []L
+	for attempt := 1; ; attempt++ {
+		if err == nil || listErr != nil || !mayHaveActed(err) {
+			return created, err
+		}
+		after, lerr := rc.list(ctx)
+		if lerr != nil {
+			return nil, err
+		}
+		if ours = appeared(before, after, rc.id, rc.match); len(ours) > 0 || attempt == createAttempts {
+			break
+		}
+		created, err = rc.create(ctx) // the attempt before did not land
 	}
-	after, lerr := rc.list(ctx)
-	if lerr != nil {
-		return nil, err
-	}
-	ours := appeared(before, after, rc.id, rc.match)
 	switch len(ours) {
 	case 0:
-		return rc.create(ctx) // the first attempt did not land
+		return nil, err
 	case 1:
 		return rc.recover(ctx, ours[0], err)
 	}
