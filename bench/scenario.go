@@ -295,23 +295,22 @@ type baseline struct {
 }
 
 func (bl baseline) seconds(phase string) float64 {
-	switch phase {
-	case "apply":
-		return bl.ApplySeconds
-	case "plan":
-		return bl.PlanSeconds
-	}
-	return bl.DestroySeconds
+	return byPhase(phase, bl.ApplySeconds, bl.PlanSeconds, bl.DestroySeconds)
 }
 
 func (bl baseline) pluginSeconds(phase string) float64 {
+	return byPhase(phase, bl.PluginApplySeconds, bl.PluginPlanSeconds, bl.PluginDestroySeconds)
+}
+
+// byPhase picks the figure of phase ("apply", "plan", else destroy).
+func byPhase(phase string, apply, plan, destroy float64) float64 {
 	switch phase {
 	case "apply":
-		return bl.PluginApplySeconds
+		return apply
 	case "plan":
-		return bl.PluginPlanSeconds
+		return plan
 	}
-	return bl.PluginDestroySeconds
+	return destroy
 }
 
 var phases = []string{"apply", "plan", "destroy"}

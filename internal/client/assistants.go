@@ -63,13 +63,13 @@ func assistantPath(name string) string { return assistantsPath + "/" + pathEscap
 // CreateAssistant creates an assistant. Names are unique, so the create is
 // retry-safe: a 409 with AfterUncertainRetry may be our own assistant.
 func (c *Client) CreateAssistant(ctx context.Context, req CreateAssistantRequest) (*Assistant, error) {
-	defer c.assistants.touchAround()()
+	defer c.assistants.marks(http.MethodPost)()
 	return doJSON[Assistant](ctx, c, call{method: http.MethodPost, path: assistantsPath, body: req, retrySafe: true})
 }
 
 // DescribeAssistant returns one assistant; ErrNotFound if it does not exist.
 func (c *Client) DescribeAssistant(ctx context.Context, name string) (*Assistant, error) {
-	defer c.assistants.touched()
+	defer c.assistants.marks(http.MethodGet)()
 	return doJSON[Assistant](ctx, c, call{method: http.MethodGet, path: assistantPath(name)})
 }
 
@@ -81,13 +81,13 @@ func (c *Client) ReadAssistant(ctx context.Context, name string) (*Assistant, er
 
 // UpdateAssistant sets instructions and metadata.
 func (c *Client) UpdateAssistant(ctx context.Context, name string, req UpdateAssistantRequest) (*UpdateAssistantResponse, error) {
-	defer c.assistants.touchAround()()
+	defer c.assistants.marks(http.MethodPatch)()
 	return doJSON[UpdateAssistantResponse](ctx, c, call{method: http.MethodPatch, path: assistantPath(name), body: req})
 }
 
 // DeleteAssistant starts deleting an assistant and its files.
 func (c *Client) DeleteAssistant(ctx context.Context, name string) error {
-	defer c.assistants.touchAround()()
+	defer c.assistants.marks(http.MethodDelete)()
 	return c.do(ctx, call{method: http.MethodDelete, path: assistantPath(name)})
 }
 

@@ -79,10 +79,7 @@ func (b *BackupModel) normalize() {
 // client has now done or seen (board.touched): a write before and after, a
 // describe after.
 func (c *Client) backupCall(ctx context.Context, cl call) (*BackupModel, error) {
-	if cl.method != http.MethodGet {
-		c.backups.touched()
-	}
-	defer c.backups.touched()
+	defer c.backups.marks(cl.method)()
 	b, err := doJSON[BackupModel](ctx, c, cl)
 	if err != nil {
 		return nil, err
@@ -171,7 +168,7 @@ func (c *Client) ReadBackup(ctx context.Context, id string) (*BackupModel, error
 
 // DeleteBackup deletes a backup.
 func (c *Client) DeleteBackup(ctx context.Context, id string) error {
-	defer c.backups.touchAround()()
+	defer c.backups.marks(http.MethodDelete)()
 	return c.do(ctx, call{method: http.MethodDelete, path: backupPath(id)})
 }
 
@@ -195,7 +192,7 @@ func (c *Client) ListRestoreJobs(ctx context.Context) ([]RestoreJobModel, error)
 // index name is unique, so the create is retry-safe: a 409 with
 // AfterUncertainRetry may be our own restore.
 func (c *Client) CreateIndexFromBackup(ctx context.Context, backupID string, req CreateIndexFromBackupRequest) (*CreateIndexFromBackupResponse, error) {
-	defer c.indexes.touchAround()() // it creates an index
+	defer c.indexes.marks(http.MethodPost)() // it creates an index
 	return doJSON[CreateIndexFromBackupResponse](ctx, c, call{method: http.MethodPost, path: backupPath(backupID) + "/create-index", body: req, retrySafe: true})
 }
 

@@ -48,13 +48,13 @@ func (c *Client) ListCollections(ctx context.Context) ([]CollectionModel, error)
 // CreateCollection creates a collection from a pod index. Retry-safe like
 // index creation: a 409 with AfterUncertainRetry may be our own collection.
 func (c *Client) CreateCollection(ctx context.Context, req CreateCollectionRequest) (*CollectionModel, error) {
-	defer c.collections.touchAround()()
+	defer c.collections.marks(http.MethodPost)()
 	return doJSON[CollectionModel](ctx, c, call{method: http.MethodPost, path: "/collections", body: req, retrySafe: true})
 }
 
 // DescribeCollection returns one collection; ErrNotFound if it does not exist.
 func (c *Client) DescribeCollection(ctx context.Context, name string) (*CollectionModel, error) {
-	defer c.collections.touched()
+	defer c.collections.marks(http.MethodGet)()
 	return doJSON[CollectionModel](ctx, c, call{method: http.MethodGet, path: collectionPath(name)})
 }
 
@@ -66,7 +66,7 @@ func (c *Client) ReadCollection(ctx context.Context, name string) (*CollectionMo
 
 // DeleteCollection starts deleting a collection.
 func (c *Client) DeleteCollection(ctx context.Context, name string) error {
-	defer c.collections.touchAround()()
+	defer c.collections.marks(http.MethodDelete)()
 	return c.do(ctx, call{method: http.MethodDelete, path: collectionPath(name)})
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -112,11 +113,15 @@ func newBoard[T any](c *Client, listAll func(context.Context) ([]T, error), key 
 // started before it no longer answer reads.
 func (b *board[T]) touched() { b.gen.Add(1) }
 
-// touchAround marks a write: before it is sent (a list started earlier
-// must not answer reads started after it) and after its answer (nor may a
-// list that was in flight while it ran). Use: defer b.touchAround()().
-func (b *board[T]) touchAround() func() {
-	b.touched()
+// marks records a request of this kind that sends method: a write marks
+// the board before it is sent (a list started earlier must not answer reads
+// started after it), and every request, a describe included, after its
+// answer (nor may a list that was in flight while it ran). Use:
+// defer b.marks(method)().
+func (b *board[T]) marks(method string) func() {
+	if method != http.MethodGet {
+		b.touched()
+	}
 	return b.touched
 }
 

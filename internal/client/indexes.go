@@ -236,13 +236,10 @@ func indexPath(name string) string { return "/indexes/" + pathEscape(name) }
 // indexCall sends cl and decodes an IndexModel, filling in the view the
 // server did not send.
 // Every write, and every answer, marks the shared list of indexes as older
-// than what this client has now done or seen (indexBoard.touched).
+// than what this client has now done or seen (board.marks).
 func (c *Client) indexCall(ctx context.Context, cl call) (*IndexModel, error) {
-	if cl.method != http.MethodGet {
-		c.indexes.touched()
-	}
+	defer c.indexes.marks(cl.method)()
 	ix, err := doJSON[IndexModel](ctx, c, cl)
-	c.indexes.touched()
 	if err != nil {
 		return nil, err
 	}
@@ -322,8 +319,7 @@ func (c *Client) ConfigureIndex(ctx context.Context, name string, req ConfigureI
 // DeleteIndex starts deleting an index. A 404 is returned as ErrNotFound; the
 // caller decides whether that is success.
 func (c *Client) DeleteIndex(ctx context.Context, name string) error {
-	c.indexes.touched()
-	defer c.indexes.touched()
+	defer c.indexes.marks(http.MethodDelete)()
 	return c.do(ctx, call{method: http.MethodDelete, path: indexPath(name)})
 }
 
